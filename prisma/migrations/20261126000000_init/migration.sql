@@ -144,6 +144,7 @@ CREATE TABLE "notification" (
     "state" "NotificationState" NOT NULL DEFAULT 'pending',
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "template_version_id" UUID,
+    "job_id" TEXT,
     "provider_message_id" TEXT,
     "last_error" TEXT,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -196,6 +197,9 @@ CREATE INDEX "incident_step_state_due_at_idx" ON "incident_step"("state", "due_a
 CREATE UNIQUE INDEX "incident_step_incident_id_step_key_key" ON "incident_step"("incident_id", "step_key");
 
 -- CreateIndex
+CREATE INDEX "notification_step_id_state_idx" ON "notification"("step_id", "state");
+
+-- CreateIndex
 CREATE INDEX "notification_incident_id_state_idx" ON "notification"("incident_id", "state");
 
 -- CreateIndex
@@ -205,7 +209,7 @@ CREATE INDEX "notification_state_updated_at_idx" ON "notification"("state", "upd
 CREATE INDEX "notification_customer_id_idx" ON "notification"("customer_id");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "notification_step_id_recipient_channel_key" ON "notification"("step_id", "recipient", "channel");
+CREATE UNIQUE INDEX "notification_step_id_channel_customer_id_key" ON "notification"("step_id", "channel", "customer_id");
 
 -- CreateIndex
 CREATE INDEX "audit_event_incident_id_at_idx" ON "audit_event"("incident_id", "at");

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { CommonModule } from './common/common.module';
+import { ConfigModule } from './config/config.module';
+import { CustomersModule } from './customers/customers.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { IncidentsModule } from './incidents/incidents.module';
+import { QueueModule } from './queue/queue.module';
+import { RunbooksModule } from './runbooks/runbooks.module';
+import { TemplatesModule } from './templates/templates.module';
+
+/** The HTTP API process: it writes to Postgres and adds jobs; it never sends. */
+@Module({
+  imports: [
+    ConfigModule,
+    CommonModule,
+    DatabaseModule,
+    AuditModule,
+    QueueModule.forRoot('producer'),
+    AuthModule,
+    CustomersModule,
+    TemplatesModule,
+    RunbooksModule,
+    IncidentsModule,
+    HealthModule,
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,29 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AppException } from '../common/errors/app.exception';
+import { ErrorCode } from '../common/errors/error-code';
+import { AuthedRequest, PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
+import { AuthService } from './auth.service';
+import { Role, roleSatisfies } from './role';
+
+/** Global guard: every route needs a key with a fitting role unless marked @Public. */
+@Injectable()
+export class ApiKeyGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    const targets = [ctx.getHandler(), ctx.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const req = ctx.switchToHttp().getRequest<AuthedRequest>();
+    const actor = await this.auth.authenticate(req.headers.authorization);
+    req.actor = actor;
+    const required = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets) ?? [Role.admin];
+    if (!roleSatisfies(actor.role, required)) {
+      throw new AppException(ErrorCode.Forbidden, `This action needs the role ${required.join(' or ')}; your key has '${actor.role}'`);
+    }
+    return true;
+  }
+}

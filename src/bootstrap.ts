@@ -1,0 +1,41 @@
+// Everything that turns the AppModule into the HTTP API, shared by main.ts and the tests so both run
+// exactly the same application.
+import { INestApplication, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { cleanupOpenApiDoc, ZodValidationPipe } from 'nestjs-zod';
+import { AppModule } from './app.module';
+import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { AppConfig } from './config/config.schema';
+import { WorkerModule } from './worker.module';
+
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+export const logLevels = (level: AppConfig['LOG_LEVEL']): LogLevel[] => LEVELS.slice(0, LEVELS.indexOf(level) + 1);
+
+export async function createApi(config: AppConfig): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, logger: logLevels(config.LOG_LEVEL) });
+  app.disable('x-powered-by');
+  app.useBodyParser('json', { limit: config.BODY_LIMIT });
+  app.useGlobalPipes(new ZodValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.enableShutdownHooks();
+
+  const doc = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Tocsin API')
+      .setDescription('Breach incidents and the customer communication around them')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, cleanupOpenApiDoc(doc), { jsonDocumentUrl: 'docs/openapi.json' });
+  return app;
+}
+
+export async function createWorker(config: AppConfig) {
+  const app = await NestFactory.createApplicationContext(WorkerModule, { logger: logLevels(config.LOG_LEVEL) });
+  app.enableShutdownHooks();
+  return app;
+}

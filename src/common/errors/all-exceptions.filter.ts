@@ -1,0 +1,83 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { Prisma } from '@prisma/client';
+import type { Response } from 'express';
+import { ZodValidationException } from 'nestjs-zod';
+import { ZodError } from 'zod';
+import { AppException } from './app.exception';
+import { ERROR_STATUS, ErrorCode } from './error-code';
+import { zodIssues } from './zod-issues';
+
+interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+const HTTP_CODES: Record<number, ErrorCode> = {
+  400: ErrorCode.ValidationFailed,
+  401: ErrorCode.Unauthorized,
+  403: ErrorCode.Forbidden,
+  404: ErrorCode.NotFound,
+  409: ErrorCode.Conflict,
+  413: ErrorCode.PayloadTooLarge,
+  415: ErrorCode.UnsupportedMediaType,
+  503: ErrorCode.ServiceUnavailable,
+};
+
+/** Maps every error to `{error:{code,message,details}}` and a status; only our own bugs become 500. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    const [status, body] = this.toResponse(exception);
+    if (status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    if (res.headersSent) return;
+    res.status(status).json(body);
+  }
+
+  toResponse(exception: unknown): [number, ErrorBody] {
+    const make = (code: ErrorCode, message: string, details?: unknown, status = ERROR_STATUS[code]): [number, ErrorBody] => [
+      status,
+      { error: details === undefined ? { code, message } : { code, message, details } },
+    ];
+
+    if (exception instanceof AppException) return make(exception.code, exception.message, exception.details);
+
+    if (exception instanceof ZodValidationException) {
+      const zodError = exception.getZodError();
+      const details = zodError instanceof ZodError ? zodIssues(zodError) : undefined;
+      const first = Array.isArray(details) && details.length ? `${details[0].path || 'body'}: ${details[0].message}` : 'invalid request';
+      return make(ErrorCode.ValidationFailed, `Request validation failed (${first})`, details);
+    }
+
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const code = HTTP_CODES[status] ?? (status < 500 ? ErrorCode.ValidationFailed : ErrorCode.Internal);
+      return make(code, exception.message, undefined, status);
+    }
+
+    // body-parser errors carry `type` and a 4xx `status`
+    const e = exception as { type?: string; status?: number; message?: string };
+    if (e && typeof e.status === 'number' && e.status >= 400 && e.status < 500 && typeof e.type === 'string') {
+      if (e.type === 'entity.too.large') return make(ErrorCode.PayloadTooLarge, 'Request body is larger than the limit');
+      if (e.type === 'entity.parse.failed') return make(ErrorCode.MalformedBody, `Request body is not valid JSON: ${e.message}`);
+      return make(HTTP_CODES[e.status] ?? ErrorCode.MalformedBody, e.message ?? 'Bad request', undefined, e.status);
+    }
+
+    if (isUnavailable(exception)) {
+      return make(ErrorCode.ServiceUnavailable, 'A backing service (database or queue) is unavailable; nothing was changed, retry shortly');
+    }
+    return make(ErrorCode.Internal, 'Internal error');
+  }
+}
+
+function isUnavailable(exception: unknown): boolean {
+  if (exception instanceof Prisma.PrismaClientInitializationError) return true;
+  if (exception instanceof Prisma.PrismaClientKnownRequestError && ['P1001', 'P1002', 'P1017', 'P2024'].includes(exception.code)) return true;
+  const msg = exception instanceof Error ? exception.message : '';
+  const name = exception instanceof Error ? exception.name : '';
+  return (
+    name === 'MaxRetriesPerRequestError' ||
+    /ECONNREFUSED|Connection is closed|Stream isn't writeable|connect ETIMEDOUT/.test(msg)
+  );
+}

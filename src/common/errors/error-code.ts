@@ -1,0 +1,36 @@
+/** Every coded error Tocsin returns, and its HTTP status (one table: the compiler checks each code has one). */
+export enum ErrorCode {
+  ValidationFailed = 'validation_failed',
+  MalformedBody = 'malformed_body',
+  PayloadTooLarge = 'payload_too_large',
+  Unauthorized = 'unauthorized',
+  Forbidden = 'forbidden',
+  NotFound = 'not_found',
+  Conflict = 'conflict',
+  IdempotencyKeyReused = 'idempotency_key_reused',
+  TemplateInvalid = 'template_invalid',
+  RunbookInvalid = 'runbook_invalid',
+  RunbookNotPublished = 'runbook_not_published',
+  UnknownCustomers = 'unknown_customers',
+  UnsupportedMediaType = 'unsupported_media_type',
+  ServiceUnavailable = 'service_unavailable',
+  Internal = 'internal_error',
+}
+
+export const ERROR_STATUS: Record<ErrorCode, number> = {
+  [ErrorCode.ValidationFailed]: 400,
+  [ErrorCode.MalformedBody]: 400,
+  [ErrorCode.PayloadTooLarge]: 413,
+  [ErrorCode.Unauthorized]: 401,
+  [ErrorCode.Forbidden]: 403,
+  [ErrorCode.NotFound]: 404,
+  [ErrorCode.Conflict]: 409,
+  [ErrorCode.IdempotencyKeyReused]: 422,
+  [ErrorCode.TemplateInvalid]: 422,
+  [ErrorCode.RunbookInvalid]: 422,
+  [ErrorCode.RunbookNotPublished]: 422,
+  [ErrorCode.UnknownCustomers]: 422,
+  [ErrorCode.UnsupportedMediaType]: 415,
+  [ErrorCode.ServiceUnavailable]: 503,
+  [ErrorCode.Internal]: 500,
+};

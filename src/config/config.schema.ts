@@ -1,0 +1,57 @@
+// The whole runtime configuration as one validated, typed object, parsed once at boot.
+import { z } from 'zod';
+
+const url = (protocols: string[]) =>
+  z
+    .string({ error: 'is required' })
+    .min(1, 'is required')
+    .refine((v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    }, `must be a URL starting with ${protocols.map((p) => p + '//').join(' or ')}`);
+
+const int = (def: number, min = 1, max = 1_000_000) => z.coerce.number().int().min(min).max(max).default(def);
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  PORT: int(3000, 1, 65535),
+  DATABASE_URL: url(['postgres:', 'postgresql:']),
+  REDIS_URL: url(['redis:', 'rediss:']),
+  SMTP_URL: url(['smtp:', 'smtps:']),
+  PUBLIC_URL: url(['http:', 'https:']),
+  MAIL_FROM: z
+    .string({ error: 'is required' })
+    .regex(/^[^\r\n]*<?[^\s@<>]+@[^\s@<>]+\.?[^\s@<>]*>?$/, 'must be an address such as "Acme Security <security@acme.example>"'),
+  TOCSIN_ADMIN_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
+  /** BullMQ key prefix; wrapped in a hash tag so each queue stays on one Redis Cluster slot. */
+  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only').default('tocsin'),
+  BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'e.g. 5mb').default('5mb'),
+  /** Recipients per send job. */
+  SEND_BATCH_SIZE: int(100, 1, 5000),
+  /** Messages in flight at once per worker process (bounded memory, pooled SMTP). */
+  SEND_CONCURRENCY: int(20, 1, 1000),
+  /** Concurrent send jobs per worker process. */
+  WORKER_CONCURRENCY: int(2, 1, 64),
+  SMTP_POOL_SIZE: int(5, 1, 100),
+  SEND_MAX_ATTEMPTS: int(5, 1, 50),
+  FANOUT_PAGE_SIZE: int(5000, 100, 100_000),
+  RECONCILE_INTERVAL_MS: int(5000, 100, 600_000),
+  /** A notification left in `sending` longer than this is considered lost by a crashed worker. */
+  SENDING_LEASE_MS: int(120_000, 1000, 86_400_000),
+  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+});
+
+export type AppConfig = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws one error naming every missing or bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = configSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
+  throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`);
+}

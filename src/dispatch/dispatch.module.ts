@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { ChannelsModule } from '../channels/channels.module';
+import { TemplatesModule } from '../templates/templates.module';
+import { FanoutStepUseCase } from './fanout-step/fanout-step.usecase';
+import { FanoutProcessor } from './jobs/fanout.processor';
+import { SendProcessor } from './jobs/send.processor';
+import { NotificationRepository } from './notification.repository';
+import { ReconcilerService } from './reconciler.service';
+import { SendBatchUseCase } from './send-batch/send-batch.usecase';
+import { StepRepository } from './step.repository';
+import { TemplateResolver } from './template-resolver';
+
+/** Dispatch: fan-out of due steps, batched sending, and the reconciler that keeps Redis in line with Postgres. */
+@Module({
+  imports: [TemplatesModule, ChannelsModule],
+  providers: [
+    FanoutStepUseCase,
+    SendBatchUseCase,
+    FanoutProcessor,
+    SendProcessor,
+    NotificationRepository,
+    StepRepository,
+    TemplateResolver,
+    ReconcilerService,
+  ],
+  exports: [ReconcilerService],
+})
+export class DispatchModule {}

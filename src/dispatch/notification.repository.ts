@@ -1,0 +1,149 @@
+// Raw SQL throughout: these are the hot paths of a fan-out (a million rows), so every statement is
+// set-based (INSERT … SELECT, UPDATE … FROM unnest) and none runs once per recipient.
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../database/prisma.service';
+
+export interface ClaimedNotification {
+  id: string;
+  recipient: string;
+  attempts: number;
+  customer_id: string;
+  external_id: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  locale: string;
+  timezone: string;
+  attributes: Record<string, unknown>;
+}
+
+export interface SendResult {
+  id: string;
+  state: 'sent' | 'failed' | 'queued';
+  providerMessageId: string | null;
+  error: string | null;
+  templateVersionId: string | null;
+}
+
+export interface StuckBatch {
+  jobId: string | null;
+  ids: string[];
+}
+
+@Injectable()
+export class NotificationRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /**
+   * Creates the notifications of one keyset page of the affected population (ON CONFLICT DO NOTHING, so a
+   * repeated page is harmless) and returns the page's last customer id and the ids still pending in it.
+   */
+  async materializePage(
+    incidentId: string,
+    stepId: string,
+    channel: string,
+    after: string | null,
+    limit: number,
+  ): Promise<{ last: string | null; pageSize: number; pendingIds: string[] }> {
+    const [page] = await this.prisma.$queryRaw<{ last: string | null; n: bigint }[]>`
+      WITH page AS (
+        SELECT ac.customer_id FROM affected_customer ac
+        WHERE ac.incident_id = ${incidentId}::uuid AND (${after}::uuid IS NULL OR ac.customer_id > ${after}::uuid)
+        ORDER BY ac.customer_id LIMIT ${limit}
+      ), ins AS (
+        INSERT INTO notification (incident_id, step_id, customer_id, channel, recipient, state, last_error, failed_at)
+        SELECT ${incidentId}::uuid, ${stepId}::uuid, c.id, ${channel}, coalesce(c.email, ''),
+               CASE WHEN c.email IS NULL THEN 'suppressed'::"NotificationState" ELSE 'pending'::"NotificationState" END,
+               CASE WHEN c.email IS NULL THEN 'customer has no email address' END,
+               CASE WHEN c.email IS NULL THEN now() END
+        FROM page JOIN customer c ON c.id = page.customer_id
+        ON CONFLICT DO NOTHING
+      )
+      SELECT max(customer_id::text) AS last, count(*) AS n FROM page`;
+    const pageSize = Number(page.n);
+    if (!pageSize || !page.last) return { last: null, pageSize: 0, pendingIds: [] };
+    const pending = await this.prisma.$queryRaw<{ id: string }[]>`
+      SELECT id FROM notification
+      WHERE step_id = ${stepId}::uuid AND channel = ${channel}
+        AND (${after}::uuid IS NULL OR customer_id > ${after}::uuid) AND customer_id <= ${page.last}::uuid
+        AND state = 'pending'
+      ORDER BY customer_id`;
+    return { last: page.last, pageSize, pendingIds: pending.map((p) => p.id) };
+  }
+
+  /** Records which job carries each notification and marks them queued (only those still pending). */
+  async markQueued(ids: string[], jobIds: string[]): Promise<void> {
+    await this.prisma.$executeRaw`
+      UPDATE notification n SET state = 'queued', job_id = v.job_id, queued_at = now(), updated_at = now()
+      FROM unnest(${ids}::uuid[], ${jobIds}::text[]) AS v(id, job_id)
+      WHERE n.id = v.id AND n.state IN ('pending', 'queued')`;
+  }
+
+  /** Compare-and-set pending/queued → sending; rows already taken by another worker are not returned. */
+  claim(ids: string[]): Promise<ClaimedNotification[]> {
+    return this.prisma.$queryRaw<ClaimedNotification[]>`
+      UPDATE notification n SET state = 'sending', sending_at = now(), attempts = n.attempts + 1, updated_at = now()
+      FROM customer c
+      WHERE n.id = ANY(${ids}::uuid[]) AND n.state IN ('pending', 'queued') AND c.id = n.customer_id
+      RETURNING n.id, n.recipient, n.attempts, c.id AS customer_id, c.external_id, c.name, c.email, c.phone,
+                c.locale, c.timezone, c.attributes`;
+  }
+
+  /** Writes a set of send outcomes in one statement; only rows still `sending` change. */
+  async recordResults(results: SendResult[]): Promise<void> {
+    if (!results.length) return;
+    await this.prisma.$executeRaw`
+      UPDATE notification n SET
+        state = v.state::"NotificationState",
+        sent_at = CASE WHEN v.state = 'sent' THEN now() ELSE n.sent_at END,
+        failed_at = CASE WHEN v.state = 'failed' THEN now() ELSE n.failed_at END,
+        provider_message_id = coalesce(v.provider_id, n.provider_message_id),
+        last_error = v.error,
+        template_version_id = coalesce(v.template_version_id::uuid, n.template_version_id),
+        updated_at = now()
+      FROM unnest(${results.map((r) => r.id)}::uuid[], ${results.map((r) => r.state)}::text[],
+                  ${results.map((r) => r.providerMessageId)}::text[], ${results.map((r) => r.error)}::text[],
+                  ${results.map((r) => r.templateVersionId)}::text[])
+        AS v(id, state, provider_id, error, template_version_id)
+      WHERE n.id = v.id AND n.state = 'sending'`;
+  }
+
+  /** Puts claimed rows back (e.g. the incident was paused between claim and send). */
+  async release(ids: string[]): Promise<void> {
+    await this.prisma.$executeRaw`
+      UPDATE notification SET state = 'queued', updated_at = now() WHERE id = ANY(${ids}::uuid[]) AND state = 'sending'`;
+  }
+
+  async outstanding(stepId: string): Promise<number> {
+    const [r] = await this.prisma.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM notification WHERE step_id = ${stepId}::uuid AND state IN ('pending', 'queued', 'sending')`;
+    return Number(r.n);
+  }
+
+  /**
+   * Rows waiting for a job: pending/queued and untouched for a while, grouped by the job that should carry
+   * them. The reconciler checks those jobs still exist in Redis.
+   */
+  async waitingBatches(olderThanMs: number, maxRows: number): Promise<StuckBatch[]> {
+    const rows = await this.prisma.$queryRaw<{ job_id: string | null; ids: string[] }[]>`
+      SELECT job_id, array_agg(id::text) AS ids FROM (
+        SELECT id, job_id FROM notification
+        WHERE state IN ('pending', 'queued') AND updated_at < now() - make_interval(secs => ${olderThanMs / 1000})
+          AND incident_id IN (SELECT id FROM incident WHERE state IN ('declared', 'notifying', 'monitoring'))
+        ORDER BY updated_at LIMIT ${maxRows}
+      ) t GROUP BY job_id`;
+    return rows.map((r) => ({ jobId: r.job_id, ids: r.ids }));
+  }
+
+  /** Rows left in `sending` by a worker that died: back to queued (the only messages that may repeat). */
+  async expireLeases(leaseMs: number): Promise<number> {
+    return this.prisma.$executeRaw`
+      UPDATE notification SET state = 'queued', job_id = NULL, updated_at = now() - interval '1 day',
+             last_error = 'worker stopped while sending; retried'
+      WHERE state = 'sending' AND sending_at < now() - make_interval(secs => ${leaseMs / 1000})`;
+  }
+
+  async stepsOf(ids: string[]): Promise<{ id: string; incident_id: string; step_id: string }[]> {
+    return this.prisma.$queryRaw`SELECT id, incident_id, step_id FROM notification WHERE id = ANY(${ids}::uuid[])`;
+  }
+}

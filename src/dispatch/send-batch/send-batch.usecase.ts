@@ -1,0 +1,97 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { BatchWriter, forEachLimit } from '../../common/concurrency';
+import { APP_CONFIG, AppConfig } from '../../config/config.module';
+import { MailTransport } from '../../channels/email/mail-transport';
+import { SendBatchPayload } from '../../queue/queue.constants';
+import { RenderContext, TemplateEngine } from '../../templates/template-engine';
+import { JobResult, skipped, success } from '../job-result';
+import { ClaimedNotification, NotificationRepository, SendResult } from '../notification.repository';
+import { HALTED, StepContext, StepRepository } from '../step.repository';
+import { TemplateResolver } from '../template-resolver';
+
+/** Thrown so BullMQ retries the job later (with backoff); only the rows still queued are sent again. */
+export class RetryLaterError extends Error {}
+
+const FLUSH_EVERY = 25;
+
+/**
+ * Sends one batch: claims its notifications (compare-and-set), renders each with the compiled template,
+ * sends through the pooled transport with bounded concurrency, and writes outcomes back in bulk as they come.
+ */
+@Injectable()
+export class SendBatchUseCase {
+  private readonly domain: string;
+
+  constructor(
+    private readonly steps: StepRepository,
+    private readonly notifications: NotificationRepository,
+    private readonly resolver: TemplateResolver,
+    private readonly engine: TemplateEngine,
+    private readonly mail: MailTransport,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.domain = /@([^>\s]+)>?\s*$/.exec(config.MAIL_FROM)?.[1] ?? new URL(config.PUBLIC_URL).hostname;
+  }
+
+  async execute(payload: SendBatchPayload): Promise<JobResult> {
+    const step = await this.steps.load(payload.stepId);
+    if (!step) return skipped('step not found');
+    if (HALTED.includes(step.incident.state)) return skipped(`incident is ${step.incident.state}`);
+
+    const claimed = await this.notifications.claim(payload.notificationIds);
+    if (!claimed.length) return skipped('nothing left to send in this batch');
+
+    let sent = 0;
+    let failed = 0;
+    let retry = 0;
+    const writer = new BatchWriter<SendResult>(FLUSH_EVERY, (r) => this.notifications.recordResults(r));
+    await forEachLimit(claimed, this.config.SEND_CONCURRENCY, async (n) => {
+      const result = await this.sendOne(step, n);
+      if (result.state === 'sent') sent++;
+      else if (result.state === 'failed') failed++;
+      else retry++;
+      await writer.push(result);
+    });
+    await writer.drain();
+    await this.steps.completeIfDone(step.id, step.incidentId);
+    if (retry) throw new RetryLaterError(`${retry} of ${claimed.length} sends failed temporarily; retrying`);
+    return success({ sent, failed });
+  }
+
+  private async sendOne(step: StepContext, n: ClaimedNotification): Promise<SendResult> {
+    const base = { id: n.id, providerMessageId: null, templateVersionId: null };
+    const template = await this.resolver.resolve(step.templateKey, step.channel, n.locale, step.incident.defaultLocale);
+    if (!template) return { ...base, state: 'failed', error: `no ${step.channel} template '${step.templateKey}' for locale ${n.locale}` };
+
+    let rendered;
+    try {
+      rendered = this.engine.render(template.id, template, this.context(step, n));
+    } catch (e) {
+      return { ...base, templateVersionId: template.id, state: 'failed', error: `template ${template.key} v${template.version}: ${(e as Error).message}` };
+    }
+    const outcome = await this.mail.send({
+      messageId: `<${n.id}@${this.domain}>`,
+      to: { name: n.name, address: n.recipient },
+      subject: rendered.subject,
+      html: rendered.html,
+      text: rendered.text,
+      headers: { 'X-Tocsin-Notification': n.id, 'X-Tocsin-Incident': step.incidentId },
+    });
+    const withTemplate = { ...base, templateVersionId: template.id };
+    if (outcome.ok) return { ...withTemplate, state: 'sent', providerMessageId: outcome.providerId ?? null, error: null };
+    if (outcome.permanent) return { ...withTemplate, state: 'failed', error: outcome.error ?? 'rejected' };
+    if (n.attempts >= this.config.SEND_MAX_ATTEMPTS) {
+      return { ...withTemplate, state: 'failed', error: `gave up after ${n.attempts} attempts: ${outcome.error}` };
+    }
+    return { ...withTemplate, state: 'queued', error: outcome.error ?? 'temporary failure' };
+  }
+
+  private context(step: StepContext, n: ClaimedNotification): RenderContext {
+    const i = step.incident;
+    return {
+      customer: { externalId: n.external_id, name: n.name, email: n.email, phone: n.phone, locale: n.locale, timezone: n.timezone, attributes: n.attributes },
+      incident: { id: i.id, title: i.title, type: i.type, severity: i.severity, awareAt: i.awareAt.toISOString(), declaredAt: i.declaredAt.toISOString(), jurisdictions: i.jurisdictions },
+      facts: (i.facts ?? {}) as Record<string, unknown>,
+    };
+  }
+}

@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { IncidentState, StepState } from '@prisma/client';
+import { PrismaService } from '../database/prisma.service';
+
+export interface StepContext {
+  id: string;
+  incidentId: string;
+  stepKey: string;
+  channel: string;
+  templateKey: string;
+  dueAt: Date;
+  state: StepState;
+  fanoutCursor: string | null;
+  incident: {
+    id: string;
+    state: IncidentState;
+    title: string;
+    type: string;
+    severity: string;
+    awareAt: Date;
+    declaredAt: Date;
+    jurisdictions: string[];
+    facts: unknown;
+    defaultLocale: string;
+  };
+}
+
+/** Incident states in which nothing may be sent. */
+export const HALTED: IncidentState[] = ['paused', 'cancelled', 'closed'];
+
+@Injectable()
+export class StepRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async load(stepId: string): Promise<StepContext | null> {
+    const s = await this.prisma.incidentStep.findUnique({
+      where: { id: stepId },
+      include: { incident: { include: { runbookVersion: { select: { definition: true } } } } },
+    });
+    if (!s) return null;
+    const { runbookVersion, ...incident } = s.incident;
+    const def = runbookVersion.definition as { defaultLocale?: string };
+    return { ...s, incident: { ...incident, defaultLocale: def.defaultLocale ?? 'en' } };
+  }
+
+  async incidentState(incidentId: string): Promise<IncidentState | null> {
+    const i = await this.prisma.incident.findUnique({ where: { id: incidentId }, select: { state: true } });
+    return i?.state ?? null;
+  }
+
+  /** scheduled → fanning_out (or continue one already fanning out); false if the step is past that. */
+  async startFanout(stepId: string): Promise<boolean> {
+    const n = await this.prisma.incidentStep.updateMany({
+      where: { id: stepId, state: { in: ['scheduled', 'fanning_out'] } },
+      data: { state: 'fanning_out', startedAt: new Date() },
+    });
+    return n.count === 1;
+  }
+
+  async markNotifying(incidentId: string): Promise<void> {
+    await this.prisma.incident.updateMany({ where: { id: incidentId, state: 'declared' }, data: { state: 'notifying' } });
+  }
+
+  async saveCursor(stepId: string, cursor: string): Promise<void> {
+    await this.prisma.incidentStep.update({ where: { id: stepId }, data: { fanoutCursor: cursor } });
+  }
+
+  async markDispatched(stepId: string): Promise<void> {
+    await this.prisma.incidentStep.updateMany({ where: { id: stepId, state: 'fanning_out' }, data: { state: 'dispatched', dispatchedAt: new Date() } });
+  }
+
+  /**
+   * A step is complete only when every one of its notifications is final, never because a reader ran out
+   * of rows; the incident moves on to monitoring when all its steps are complete.
+   */
+  async completeIfDone(stepId: string, incidentId: string): Promise<boolean> {
+    const done = await this.prisma.$executeRaw`
+      UPDATE incident_step SET state = 'completed', completed_at = now()
+      WHERE id = ${stepId}::uuid AND state = 'dispatched'
+        AND NOT EXISTS (SELECT 1 FROM notification WHERE step_id = ${stepId}::uuid AND state IN ('pending', 'queued', 'sending'))`;
+    if (done) {
+      await this.prisma.$executeRaw`
+        UPDATE incident SET state = 'monitoring', updated_at = now()
+        WHERE id = ${incidentId}::uuid AND state = 'notifying'
+          AND NOT EXISTS (SELECT 1 FROM incident_step WHERE incident_id = ${incidentId}::uuid AND state NOT IN ('completed', 'skipped', 'cancelled'))`;
+    }
+    return done > 0;
+  }
+
+  /** Steps the scheduler must make sure have a fan-out job: due and not yet dispatched, incident live. */
+  dueSteps(now: Date, limit: number): Promise<{ id: string; dueAt: Date }[]> {
+    return this.prisma.incidentStep.findMany({
+      where: { state: { in: ['scheduled', 'fanning_out'] }, dueAt: { lte: now }, incident: { state: { in: ['declared', 'notifying', 'monitoring'] } } },
+      select: { id: true, dueAt: true },
+      orderBy: { dueAt: 'asc' },
+      take: limit,
+    });
+  }
+
+  /** Dispatched steps whose last notifications may have finished without a batch noticing. */
+  dispatchedSteps(limit: number): Promise<{ id: string; incidentId: string }[]> {
+    return this.prisma.incidentStep.findMany({ where: { state: 'dispatched' }, select: { id: true, incidentId: true }, take: limit });
+  }
+}

@@ -1,0 +1,56 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { Queue } from 'bullmq';
+import { Public } from '../auth/auth.decorators';
+import { MailTransport } from '../channels/email/mail-transport';
+import { PrismaService } from '../database/prisma.service';
+import { QueueName } from '../queue/queue.constants';
+
+const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T> =>
+  Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
+
+/** Liveness of what the API needs (Postgres, Redis: 503 when down); SMTP is reported, not required by the API. */
+@ApiTags('ops')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicator: HealthIndicatorService,
+    private readonly prisma: PrismaService,
+    private readonly mail: MailTransport,
+    @InjectQueue(QueueName.Send) private readonly sendQueue: Queue,
+  ) {}
+
+  @Get()
+  @Public()
+  @HealthCheck()
+  check() {
+    return this.health.check([
+      async () => {
+        const i = this.indicator.check('database');
+        try {
+          await withTimeout(this.prisma.$queryRaw`SELECT 1`, 2000);
+          return i.up();
+        } catch (e) {
+          return i.down({ message: (e as Error).message });
+        }
+      },
+      async () => {
+        const i = this.indicator.check('redis');
+        try {
+          const counts = await withTimeout(this.sendQueue.getJobCounts('waiting', 'active', 'delayed', 'failed'), 2000);
+          return i.up({ sendQueue: counts });
+        } catch (e) {
+          return i.down({ message: (e as Error).message });
+        }
+      },
+      async () => {
+        const r = await this.mail.verify(2000);
+        // reported as up with `reachable`, so an SMTP outage shows without making the API look dead
+        return this.indicator.check('smtp').up({ reachable: r.ok, ...(r.error ? { message: r.error } : {}) });
+      },
+    ]);
+  }
+}

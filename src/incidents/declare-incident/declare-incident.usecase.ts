@@ -1,0 +1,129 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Prisma } from '@prisma/client';
+import { AuditRepository } from '../../audit/audit.repository';
+import { Actor } from '../../auth/role';
+import { AppException } from '../../common/errors/app.exception';
+import { ErrorCode } from '../../common/errors/error-code';
+import { Clock } from '../../common/time/clock';
+import { DispatchQueue } from '../../queue/dispatch-queue.service';
+import { RunbookDefinition } from '../../runbooks/runbook-definition';
+import { RunbookRepository } from '../../runbooks/runbook.repository';
+import { IncidentRepository, IncidentWithSchedule, UnknownCustomersError } from '../incident.repository';
+import { DeclareIncidentCommand } from './declare-incident.command';
+
+export interface DeclareResult {
+  incident: IncidentWithSchedule;
+  replayed: boolean;
+}
+
+/**
+ * Declares an incident: pins the runbook's latest published version, stores the incident, its affected
+ * population and its schedule in one transaction, then asks the queue to fire each step when due.
+ * Idempotent: a retry with the same Idempotency-Key (and body) returns the first incident.
+ */
+@Injectable()
+export class DeclareIncidentUseCase {
+  private readonly logger = new Logger(DeclareIncidentUseCase.name);
+
+  constructor(
+    private readonly incidents: IncidentRepository,
+    private readonly runbooks: RunbookRepository,
+    private readonly audit: AuditRepository,
+    private readonly queue: DispatchQueue,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(cmd: DeclareIncidentCommand, actor: Actor): Promise<DeclareResult> {
+    if (cmd.idempotencyKey) {
+      const existing = await this.incidents.findByIdempotencyKey(cmd.idempotencyKey);
+      if (existing) return { incident: this.replay(existing, cmd), replayed: true };
+    }
+
+    const version = await this.runbooks.latestPublished(cmd.input.runbook);
+    if (!version) {
+      throw new AppException(ErrorCode.RunbookNotPublished, `Runbook '${cmd.input.runbook}' does not exist or has no published version`);
+    }
+    const definition = version.definition as unknown as RunbookDefinition;
+    const declaredAt = this.clock.now();
+    const milestones = { aware: cmd.awareAt, declared: declaredAt };
+
+    let incident: IncidentWithSchedule;
+    try {
+      incident = await this.incidents.create(
+        {
+          data: {
+            title: cmd.input.title,
+            type: cmd.input.type,
+            severity: cmd.input.severity,
+            awareAt: cmd.awareAt,
+            declaredAt,
+            jurisdictions: cmd.input.jurisdictions,
+            facts: cmd.input.facts as Prisma.InputJsonValue,
+            runbookVersionId: version.id,
+            declaredBy: actor.id,
+            idempotencyKey: cmd.idempotencyKey,
+            requestHash: cmd.requestHash,
+          },
+          externalIds: cmd.input.affected.externalIds,
+          steps: definition.steps.map((s) => ({
+            stepKey: s.id,
+            channel: s.channel,
+            templateKey: s.template,
+            audience: s.audience,
+            dueAt: new Date(milestones[s.timing.milestone].getTime() + s.timing.offsetMinutes * 60_000),
+          })),
+        },
+        (tx, incidentId) =>
+          this.audit.record(
+            {
+              actorId: actor.id,
+              actorName: actor.name,
+              action: 'incident.declared',
+              entityType: 'incident',
+              entityId: incidentId,
+              incidentId,
+              data: { runbook: cmd.input.runbook, runbookVersion: version.version, affected: cmd.input.affected.externalIds.length, after: 'declared' },
+            },
+            tx,
+          ),
+      );
+    } catch (e) {
+      if (e instanceof UnknownCustomersError) {
+        throw new AppException(ErrorCode.UnknownCustomers, `${e.total} affected externalId(s) are not known customers; nothing was declared`, {
+          unknownCount: e.total,
+          unknown: e.unknown,
+        });
+      }
+      // a concurrent declare with the same key won the race: answer as a replay of its incident
+      if (cmd.idempotencyKey && isUniqueViolation(e)) {
+        const winner = await this.incidents.findByIdempotencyKey(cmd.idempotencyKey);
+        if (winner) return { incident: this.replay(winner, cmd), replayed: true };
+      }
+      throw e;
+    }
+
+    // Postgres already holds the schedule; if Redis is down now, the worker's reconciler fires the steps.
+    for (const step of incident.steps) {
+      await this.queue.scheduleFanout(step.id, step.dueAt, this.clock.now()).catch((err: Error) =>
+        this.logger.warn(`step ${step.id} not queued now (${err.message}); the reconciler will pick it up`),
+      );
+    }
+    return { incident, replayed: false };
+  }
+
+  private replay(existing: IncidentWithSchedule, cmd: DeclareIncidentCommand): IncidentWithSchedule {
+    if (existing.requestHash !== cmd.requestHash) {
+      throw new AppException(
+        ErrorCode.IdempotencyKeyReused,
+        'This Idempotency-Key was already used with a different request body; use a new key for a new incident',
+        { incidentId: existing.id },
+      );
+    }
+    return existing;
+  }
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  if (e instanceof Prisma.PrismaClientKnownRequestError) return e.code === 'P2002';
+  return (e as { code?: string })?.code === '23505';
+}

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { Incident, IncidentStep, Prisma, RunbookVersion } from '@prisma/client';
+import { PrismaService } from '../database/prisma.service';
+
+export type IncidentWithSchedule = Incident & {
+  steps: IncidentStep[];
+  runbookVersion: RunbookVersion & { runbook: { key: string } };
+};
+
+export interface NewIncident {
+  data: Prisma.IncidentUncheckedCreateInput;
+  externalIds: string[];
+  steps: Omit<Prisma.IncidentStepCreateManyInput, 'incidentId'>[];
+}
+
+export class UnknownCustomersError extends Error {
+  constructor(
+    readonly unknown: string[],
+    readonly total: number,
+  ) {
+    super('unknown customers');
+  }
+}
+
+export interface ReachRow {
+  step_id: string;
+  step_key: string;
+  channel: string;
+  step_state: string;
+  state: string | null;
+  n: bigint;
+}
+
+const REACHED = ['sent', 'delivered', 'acknowledged'];
+
+@Injectable()
+export class IncidentRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  findByIdempotencyKey(key: string): Promise<IncidentWithSchedule | null> {
+    return this.prisma.incident.findUnique({ where: { idempotencyKey: key }, include: INCLUDE });
+  }
+
+  find(id: string): Promise<IncidentWithSchedule | null> {
+    return this.prisma.incident.findUnique({ where: { id }, include: INCLUDE });
+  }
+
+  /**
+   * Incident, affected population and schedule in one transaction: either all exist or none.
+   * The affected rows are inserted set-based (INSERT … SELECT), never one by one.
+   */
+  async create(n: NewIncident, audit: (tx: Prisma.TransactionClient, incidentId: string) => Promise<void>): Promise<IncidentWithSchedule> {
+    return this.prisma.$transaction(
+      async (tx) => {
+        const unknown = await tx.$queryRaw<{ id: string; total: bigint }[]>`
+          SELECT x AS id, count(*) OVER () AS total FROM unnest(${n.externalIds}::text[]) AS x
+          WHERE NOT EXISTS (SELECT 1 FROM customer c WHERE c.external_id = x) LIMIT 100`;
+        if (unknown.length) throw new UnknownCustomersError(unknown.map((u) => u.id), Number(unknown[0].total));
+        const incident = await tx.incident.create({ data: n.data });
+        await tx.$executeRaw`
+          INSERT INTO affected_customer (incident_id, customer_id)
+          SELECT ${incident.id}::uuid, c.id FROM customer c WHERE c.external_id = ANY(${n.externalIds}::text[])
+          ON CONFLICT DO NOTHING`;
+        await tx.incidentStep.createMany({ data: n.steps.map((s) => ({ ...s, incidentId: incident.id })) });
+        await audit(tx, incident.id);
+        return tx.incident.findUniqueOrThrow({ where: { id: incident.id }, include: INCLUDE });
+      },
+      { timeout: 60_000 },
+    );
+  }
+
+  async affectedCount(incidentId: string): Promise<number> {
+    return this.prisma.affectedCustomer.count({ where: { incidentId } });
+  }
+
+  /** Notification counts per step, channel and state. */
+  reachRows(incidentId: string): Promise<ReachRow[]> {
+    return this.prisma.$queryRaw<ReachRow[]>`
+      SELECT s.id AS step_id, s.step_key, s.channel, s.state::text AS step_state, n.state::text AS state, count(n.id) AS n
+      FROM incident_step s LEFT JOIN notification n ON n.step_id = s.id
+      WHERE s.incident_id = ${incidentId}::uuid
+      GROUP BY s.id, s.step_key, s.channel, s.state, n.state
+      ORDER BY s.due_at, s.step_key`;
+  }
+
+  /** Affected customers with at least one notification that reached them. */
+  async reachedCustomers(incidentId: string): Promise<number> {
+    const [row] = await this.prisma.$queryRaw<{ n: bigint }[]>`
+      SELECT count(DISTINCT customer_id) AS n FROM notification
+      WHERE incident_id = ${incidentId}::uuid AND state::text = ANY(${REACHED}::text[])`;
+    return Number(row.n);
+  }
+}
+
+const INCLUDE = {
+  steps: { orderBy: [{ dueAt: 'asc' }, { stepKey: 'asc' }] },
+  runbookVersion: { include: { runbook: { select: { key: true } } } },
+} satisfies Prisma.IncidentInclude;

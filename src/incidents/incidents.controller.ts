@@ -1,0 +1,52 @@
+import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { Actor, Role } from '../auth/role';
+import { Clock } from '../common/time/clock';
+import { DeclareIncidentCommand } from './declare-incident/declare-incident.command';
+import { DeclareIncidentUseCase } from './declare-incident/declare-incident.usecase';
+import { DeclareIncidentDto } from './dto/declare-incident.dto';
+import { IncidentsService, toIncidentView } from './incidents.service';
+
+const IdPipe = new ParseUUIDPipe({ version: '4' });
+
+@ApiTags('incidents')
+@ApiBearerAuth()
+@Controller('api/v1/incidents')
+export class IncidentsController {
+  constructor(
+    private readonly declare: DeclareIncidentUseCase,
+    private readonly incidents: IncidentsService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Declares an incident (201), or replays the one declared with this Idempotency-Key (200). */
+  @Post()
+  @Roles(Role.commander)
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async create(
+    @Body() dto: DeclareIncidentDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const cmd = DeclareIncidentCommand.create(dto, key, this.clock.now());
+    const { incident, replayed } = await this.declare.execute(cmd, actor);
+    res.status(replayed ? 200 : 201);
+    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
+    return toIncidentView(incident, replayed ? undefined : cmd.input.affected.externalIds.length);
+  }
+
+  @Get(':id')
+  @Roles(Role.viewer)
+  get(@Param('id', IdPipe) id: string) {
+    return this.incidents.get(id);
+  }
+
+  @Get(':id/reach')
+  @Roles(Role.viewer)
+  reach(@Param('id', IdPipe) id: string) {
+    return this.incidents.reach(id);
+  }
+}

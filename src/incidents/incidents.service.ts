@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { AppException } from '../common/errors/app.exception';
+import { IncidentRepository, IncidentWithSchedule } from './incident.repository';
+
+export const NOTIFICATION_STATES = ['pending', 'queued', 'sending', 'sent', 'delivered', 'bounced', 'failed', 'acknowledged', 'suppressed'] as const;
+type Counts = Record<(typeof NOTIFICATION_STATES)[number], number>;
+
+const emptyCounts = (): Counts => Object.fromEntries(NOTIFICATION_STATES.map((s) => [s, 0])) as Counts;
+
+export function toIncidentView(i: IncidentWithSchedule, affected?: number) {
+  return {
+    id: i.id,
+    title: i.title,
+    type: i.type,
+    severity: i.severity,
+    state: i.state,
+    awareAt: i.awareAt,
+    declaredAt: i.declaredAt,
+    jurisdictions: i.jurisdictions,
+    facts: i.facts,
+    runbook: { key: i.runbookVersion.runbook.key, version: i.runbookVersion.version },
+    ...(affected === undefined ? {} : { affected }),
+    schedule: i.steps.map((s) => ({
+      id: s.id,
+      step: s.stepKey,
+      audience: s.audience,
+      channel: s.channel,
+      template: s.templateKey,
+      dueAt: s.dueAt,
+      state: s.state,
+      dispatchedAt: s.dispatchedAt,
+      completedAt: s.completedAt,
+    })),
+  };
+}
+
+@Injectable()
+export class IncidentsService {
+  constructor(private readonly incidents: IncidentRepository) {}
+
+  async get(id: string) {
+    const incident = await this.incidents.find(id);
+    if (!incident) throw AppException.notFound('Incident', id);
+    return toIncidentView(incident, await this.incidents.affectedCount(id));
+  }
+
+  /** Who has been reached: totals, and the same per step and channel. */
+  async reach(id: string) {
+    const incident = await this.incidents.find(id);
+    if (!incident) throw AppException.notFound('Incident', id);
+    const [rows, affected, reached] = await Promise.all([
+      this.incidents.reachRows(id),
+      this.incidents.affectedCount(id),
+      this.incidents.reachedCustomers(id),
+    ]);
+    const totals = emptyCounts();
+    const steps = new Map<string, { step: string; channel: string; state: string; counts: Counts }>();
+    for (const r of rows) {
+      const s = steps.get(r.step_id) ?? { step: r.step_key, channel: r.channel, state: r.step_state, counts: emptyCounts() };
+      steps.set(r.step_id, s);
+      if (!r.state) continue;
+      const key = r.state as keyof Counts;
+      s.counts[key] += Number(r.n);
+      totals[key] += Number(r.n);
+    }
+    return {
+      incidentId: id,
+      state: incident.state,
+      affected,
+      ...totals,
+      reached,
+      unreached: affected - reached,
+      steps: [...steps.values()].map((s) => ({ step: s.step, channel: s.channel, state: s.state, ...s.counts })),
+    };
+  }
+}

@@ -1,0 +1,41 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { fanoutJobId, FanoutStepPayload, JobName, QueueName, SendBatchPayload } from './queue.constants';
+
+export interface SendBatch {
+  jobId: string;
+  payload: SendBatchPayload;
+}
+
+/** The only place jobs are added: typed payloads, deterministic ids. */
+@Injectable()
+export class DispatchQueue {
+  constructor(
+    @InjectQueue(QueueName.Fanout) readonly fanout: Queue<FanoutStepPayload>,
+    @InjectQueue(QueueName.Send) readonly send: Queue<SendBatchPayload>,
+  ) {}
+
+  async scheduleFanout(stepId: string, dueAt: Date, now: Date): Promise<void> {
+    const jobId = fanoutJobId(stepId);
+    const existing = await this.fanout.getJob(jobId);
+    if (existing) {
+      if (!DEAD.has(await existing.getState())) return; // still live
+      await existing.remove().catch(() => undefined);
+    }
+    await this.fanout.add(JobName.FanoutStep, { stepId }, { jobId, delay: Math.max(0, dueAt.getTime() - now.getTime()) });
+  }
+
+  async addSendBatches(batches: SendBatch[]): Promise<void> {
+    if (!batches.length) return;
+    await this.send.addBulk(batches.map((b) => ({ name: JobName.SendBatch, data: b.payload, opts: { jobId: b.jobId } })));
+  }
+
+  /** Which of these send jobs are still live in Redis (waiting, delayed, active or waiting to retry). */
+  async liveSendJobs(jobIds: string[]): Promise<Set<string>> {
+    const states = await Promise.all(jobIds.map((id) => this.send.getJobState(id)));
+    return new Set(jobIds.filter((_, i) => !DEAD.has(states[i])));
+  }
+}
+
+const DEAD = new Set(['completed', 'failed', 'unknown']);

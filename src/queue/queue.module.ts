@@ -1,0 +1,33 @@
+import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../config/config.module';
+import { DispatchQueue } from './dispatch-queue.service';
+import { KEEP_JOBS, QueueName } from './queue.constants';
+import { queuePrefix, redisOptions } from './redis-options';
+
+/** BullMQ on Redis: the connection, the prefix and every queue with its retention limits. */
+@Module({})
+export class QueueModule {
+  static forRoot(role: 'producer' | 'worker'): DynamicModule {
+    const queues = BullModule.registerQueue(
+      { name: QueueName.Fanout, defaultJobOptions: { ...KEEP_JOBS, attempts: 10, backoff: { type: 'exponential', delay: 1000 } } },
+      { name: QueueName.Send, defaultJobOptions: { ...KEEP_JOBS, attempts: 10, backoff: { type: 'exponential', delay: 1000, jitter: 0.5 } } },
+    );
+    return {
+      module: QueueModule,
+      global: true,
+      imports: [
+        BullModule.forRootAsync({
+          inject: [APP_CONFIG],
+          useFactory: (config: AppConfig) => ({
+            connection: redisOptions(config.REDIS_URL, role),
+            prefix: queuePrefix(config.QUEUE_PREFIX),
+          }),
+        }),
+        queues,
+      ],
+      providers: [DispatchQueue],
+      exports: [queues, DispatchQueue],
+    };
+  }
+}

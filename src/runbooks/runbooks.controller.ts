@@ -1,0 +1,36 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { Actor, Role } from '../auth/role';
+import { ZodParam } from '../common/zod-param.pipe';
+import { templateKeySchema } from '../templates/dto/template.dto';
+import { PutRunbookDto } from './dto/put-runbook.dto';
+import { RunbooksService } from './runbooks.service';
+
+const KeyPipe = new ZodParam(templateKeySchema, 'key');
+
+@ApiTags('runbooks')
+@ApiBearerAuth()
+@Controller('api/v1/runbooks')
+export class RunbooksController {
+  constructor(private readonly runbooks: RunbooksService) {}
+
+  @Put(':key')
+  @Roles(Role.comms, Role.commander)
+  put(@Param('key', KeyPipe) key: string, @Body() dto: PutRunbookDto, @CurrentActor() actor: Actor) {
+    return this.runbooks.saveDraft(key, dto, actor);
+  }
+
+  @Get(':key')
+  @Roles(Role.viewer)
+  get(@Param('key', KeyPipe) key: string) {
+    return this.runbooks.get(key);
+  }
+
+  @Post(':key/publish')
+  @HttpCode(201)
+  @Roles(Role.comms, Role.commander)
+  publish(@Param('key', KeyPipe) key: string, @CurrentActor() actor: Actor) {
+    return this.runbooks.publish(key, actor);
+  }
+}

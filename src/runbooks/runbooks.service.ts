@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { AuditRepository } from '../audit/audit.repository';
+import { Actor } from '../auth/role';
+import { AppException } from '../common/errors/app.exception';
+import { ErrorCode } from '../common/errors/error-code';
+import { TemplateRepository } from '../templates/template.repository';
+import { RunbookDefinition, runbookDefinitionSchema } from './runbook-definition';
+import { RunbookRepository } from './runbook.repository';
+
+export interface RunbookProblem {
+  step: string | null;
+  field: string;
+  message: string;
+}
+
+/** Runbooks: editable drafts, immutable published versions. */
+@Injectable()
+export class RunbooksService {
+  constructor(
+    private readonly runbooks: RunbookRepository,
+    private readonly templates: TemplateRepository,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  async saveDraft(key: string, draft: RunbookDefinition, actor: Actor) {
+    const saved = await this.runbooks.saveDraft(key, draft);
+    await this.audit.record({ actorId: actor.id, actorName: actor.name, action: 'runbook.draft_saved', entityType: 'runbook', entityId: saved.id, data: { key } });
+    return this.get(key);
+  }
+
+  async get(key: string) {
+    const rb = await this.runbooks.findByKey(key);
+    if (!rb) throw AppException.notFound('Runbook', key);
+    return {
+      key: rb.key,
+      name: rb.name,
+      draft: rb.draft,
+      updatedAt: rb.updatedAt,
+      versions: rb.versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt })),
+    };
+  }
+
+  async publish(key: string, actor: Actor) {
+    const rb = await this.runbooks.findByKey(key);
+    if (!rb) throw AppException.notFound('Runbook', key);
+    const definition = runbookDefinitionSchema.parse(rb.draft);
+    const problems = await this.validate(definition);
+    if (problems.length) throw new AppException(ErrorCode.RunbookInvalid, `Runbook '${key}' has ${problems.length} problem(s); nothing was published`, problems);
+    const version = await this.runbooks.publish(rb.id, definition, actor.id);
+    await this.audit.record({ actorId: actor.id, actorName: actor.name, action: 'runbook.published', entityType: 'runbook', entityId: rb.id, data: { key, version: version.version } });
+    return { key, version: version.version, publishedAt: version.publishedAt, definition };
+  }
+
+  /** Every problem at once, each with its step, so the author fixes them in one pass. */
+  private async validate(def: RunbookDefinition): Promise<RunbookProblem[]> {
+    const problems: RunbookProblem[] = [];
+    const seen = new Set<string>();
+    for (const step of def.steps) {
+      if (seen.has(step.id)) problems.push({ step: step.id, field: 'id', message: `duplicate step id '${step.id}'` });
+      seen.add(step.id);
+      const locales = await this.templates.locales(step.template, step.channel);
+      if (!locales.length) {
+        problems.push({ step: step.id, field: 'template', message: `no ${step.channel} template '${step.template}' exists` });
+      } else if (!locales.includes(def.defaultLocale)) {
+        problems.push({ step: step.id, field: 'template', message: `template '${step.template}' has no '${def.defaultLocale}' (default locale) version; it has ${locales.join(', ')}` });
+      }
+    }
+    return problems;
+  }
+}

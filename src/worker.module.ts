@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module';
+import { CommonModule } from './common/common.module';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { DispatchModule } from './dispatch/dispatch.module';
+import { QueueModule } from './queue/queue.module';
+
+/** The worker process: BullMQ processors and the reconciler; no HTTP. */
+@Module({
+  imports: [ConfigModule, CommonModule, DatabaseModule, AuditModule, QueueModule.forRoot('worker'), DispatchModule],
+})
+export class WorkerModule {}
