@@ -57,8 +57,11 @@ export class MailTransport implements OnModuleDestroy {
       });
       return { ok: true, permanent: false, providerId: info.messageId };
     } catch (e) {
-      const err = e as Error & { responseCode?: number; response?: string; code?: string };
-      const permanent = (err.responseCode !== undefined && err.responseCode >= 500) || err.code === 'EENVELOPE';
+      const err = e as Error & { responseCode?: number; response?: string; code?: string; rejectedErrors?: { responseCode?: number }[] };
+      // 5xx is final; 4xx and connection errors are worth retrying. An envelope error with no SMTP code
+      // (e.g. an address nodemailer refuses) is final too.
+      const code = err.responseCode ?? err.rejectedErrors?.[0]?.responseCode;
+      const permanent = code !== undefined ? code >= 500 : err.code === 'EENVELOPE';
       return { ok: false, permanent, error: (err.response ?? err.message).slice(0, 1000) };
     }
   }

@@ -1,0 +1,85 @@
+// Boots the real API and real worker(s) in this process, against the run's PostgreSQL database, Redis
+// (with this run's queue prefix) and an in-process SMTP sink.
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import request from 'supertest';
+import { createApi, createWorker } from '../../src/bootstrap';
+import { AppConfig, loadConfig } from '../../src/config/config.schema';
+import { PrismaService } from '../../src/database/prisma.service';
+import { ReconcilerService } from '../../src/dispatch/reconciler.service';
+import { SmtpSink } from './smtp-sink';
+
+export const ADMIN_KEY = 'test-admin-key-0123456789-abcdefghij';
+
+export interface HarnessOptions {
+  workers?: number;
+  env?: Record<string, string>;
+}
+
+export class Harness {
+  readonly sink = new SmtpSink();
+  api!: INestApplication;
+  workers: INestApplicationContext[] = [];
+  config!: AppConfig;
+
+  static async start(opts: HarnessOptions = {}): Promise<Harness> {
+    const h = new Harness();
+    await h.sink.start();
+    h.config = loadConfig({
+      ...process.env,
+      SMTP_URL: h.sink.url,
+      PUBLIC_URL: 'http://tocsin.test',
+      MAIL_FROM: 'Acme Security <security@acme.test>',
+      TOCSIN_ADMIN_KEY: ADMIN_KEY,
+      LOG_LEVEL: 'warn',
+      RECONCILE_INTERVAL_MS: '300',
+      ...opts.env,
+    });
+    Object.assign(process.env, { SMTP_URL: h.config.SMTP_URL, PUBLIC_URL: h.config.PUBLIC_URL, MAIL_FROM: h.config.MAIL_FROM, TOCSIN_ADMIN_KEY: ADMIN_KEY, LOG_LEVEL: 'warn', RECONCILE_INTERVAL_MS: '300', ...opts.env });
+    h.api = await createApi(h.config);
+    await h.api.init();
+    for (let i = 0; i < (opts.workers ?? 1); i++) await h.startWorker();
+    return h;
+  }
+
+  async startWorker(): Promise<INestApplicationContext> {
+    const w = await createWorker(this.config);
+    this.workers.push(w);
+    return w;
+  }
+
+  async stopWorkers(): Promise<void> {
+    for (const w of this.workers.splice(0)) await w.close();
+  }
+
+  get http() {
+    return request(this.api.getHttpServer());
+  }
+
+  get prisma(): PrismaService {
+    return this.api.get(PrismaService);
+  }
+
+  reconciler(): ReconcilerService {
+    return this.workers[0].get(ReconcilerService);
+  }
+
+  async stop(): Promise<void> {
+    await this.stopWorkers();
+    await this.api?.close();
+    await this.sink.stop();
+  }
+}
+
+export const auth = (key = ADMIN_KEY) => ({ Authorization: `Bearer ${key}` });
+
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 30_000): Promise<T> {
+  const start = Date.now();
+  let last: unknown;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    last = v;
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
