@@ -161,10 +161,16 @@ function parseProblem(field: string, e: Error): TemplateProblem {
   const caret = lines.findIndex((l) => /^-*\^$/.test(l));
   const column = caret > 0 ? lines[caret].length : 1;
   const expecting = lines.slice(caret > 0 ? caret + 1 : 1).join(' ').trim();
+  const got = /got '([A-Z_]+)'/.exec(expecting)?.[1];
+  const hint = /'CLOSE'/.test(expecting)
+    ? "an expression is not closed: expected '}}'"
+    : /got 'EOF'/.test(expecting)
+      ? 'the template ends inside an open block (missing {{/...}}?)'
+      : expecting;
   return {
     field,
     line: lineMatch ? Number(lineMatch[1]) : 1,
     column,
-    message: `parse error${expecting ? ': ' + expecting : ''}`,
+    message: `parse error: ${hint}${got && !hint.includes(got) ? ` (found ${got.toLowerCase()})` : ''}`,
   };
 }

@@ -1,0 +1,51 @@
+import { oneLine, TemplateEngine } from './template-engine';
+
+const ctx = {
+  customer: { name: 'Zoë <script>alert(1)</script>', externalId: 'c-1', attributes: { plan: 'pro' } },
+  incident: { title: 'Breach' },
+  facts: { hotline: '0800 123', what: 'names & emails' },
+};
+
+describe(TemplateEngine.name, () => {
+  const engine = new TemplateEngine();
+
+  it('escapes HTML in the html part and leaves subject and text unescaped', () => {
+    const out = engine.render('v1', { subject: 'About {{incident.title}} & you', html: '<p>{{customer.name}}</p>', text: '{{customer.name}}: {{facts.what}}' }, ctx);
+    expect(out.html).toBe('<p>Zoë &lt;script&gt;alert(1)&lt;/script&gt;</p>');
+    expect(out.text).toBe('Zoë <script>alert(1)</script>: names & emails');
+    expect(out.subject).toBe('About Breach & you');
+  });
+
+  it('never produces a blank notice: a missing value is an error, not an empty string', () => {
+    expect(() => engine.render('v2', { text: 'Call {{facts.missing}}' }, ctx)).toThrow(/missing/);
+  });
+
+  it('keeps rendered subjects on one line whatever the data holds', () => {
+    const out = engine.render('v3', { subject: 'Re: {{customer.name}}', text: 'x' }, { ...ctx, customer: { name: 'Eve\r\nBcc: victim@x.test' } });
+    expect(out.subject).toBe('Re: Eve Bcc: victim@x.test');
+    expect(oneLine('a\u2028b\tc')).toBe('a b c');
+  });
+
+  it('does not reach prototypes even when a template is rendered with them', () => {
+    const out = engine.render('v4', { text: '[{{customer.constructor}}][{{customer.__proto__}}]' }, ctx);
+    expect(out.text).toBe('[][]');
+  });
+
+  it('reports every problem with its field, line and column', () => {
+    const problems = engine.validate({ subject: 'ok {{incident.title}}', html: '<p>\n  {{{customer.name}}}</p>', text: '{{#each facts.list}}{{this}}{{/each}}\n{{shout customer.name}}' });
+    expect(problems).toEqual([
+      { field: 'html', line: 2, column: 3, message: 'triple-stash {{{ }}} (unescaped HTML) is not allowed' },
+      { field: 'text', line: 2, column: 1, message: "unknown helper 'shout'" },
+    ]);
+  });
+
+  it('explains an unclosed expression and an unclosed block in words', () => {
+    expect(engine.validate({ text: 'Hi {{customer.name}' })[0].message).toContain("expected '}}'");
+    expect(engine.validate({ text: '{{#if customer.name}}x' })[0].message).toContain('open block');
+  });
+
+  it('offers the fixed helpers only', () => {
+    const out = engine.render('v5', { text: '{{upper incident.title}} {{lower "ABC"}} {{default customer.nickname "friend"}}' }, { ...ctx, customer: { nickname: null } });
+    expect(out.text).toBe('BREACH abc friend');
+  });
+});
