@@ -1,5 +1,5 @@
-import Redis from 'ioredis';
 import { Client } from 'pg';
+import { wipeQueues } from './redis-keys';
 
 /** Drops this run's database and deletes this run's queue keys (unless KEEP_TEST_DB is set). */
 export default async function globalTeardown(): Promise<void> {
@@ -12,12 +12,5 @@ export default async function globalTeardown(): Promise<void> {
     await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
     await admin.end();
   }
-  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `{${process.env.QUEUE_PREFIX}}*`, 'COUNT', 1000);
-    if (keys.length) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-  await redis.quit();
+  await wipeQueues(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', process.env.QUEUE_PREFIX ?? 'none');
 }

@@ -19,6 +19,8 @@ export interface ReceivedMail {
 export class SmtpSink {
   readonly received: ReceivedMail[] = [];
   failFor: (rcpt: string) => { code: number; message: string } | null = () => null;
+  /** milliseconds to wait before accepting each message (a slow provider) */
+  delayMs = 0;
   private server?: SMTPServer;
   port = 0;
 
@@ -39,6 +41,10 @@ export class SmtpSink {
       },
       onData: (stream, session, cb) => {
         simpleParser(stream)
+          .then(async (mail) => {
+            if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+            return mail;
+          })
           .then((mail) => {
             this.received.push({
               envelopeTo: session.envelope.rcptTo.map((r) => r.address),
