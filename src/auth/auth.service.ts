@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
-import { APP_CONFIG, AppConfig } from '../config/config.module';
+import { APP_CONFIG, type AppConfig } from '../config/config.module';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-code';
 import { Clock } from '../common/time/clock';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@prisma/client';
-import { APP_CONFIG, AppConfig } from '../config/config.module';
+import { APP_CONFIG, type AppConfig } from '../config/config.module';
 
 /** The one Prisma client of a process, on the pg driver adapter (no native engine). */
 @Injectable()

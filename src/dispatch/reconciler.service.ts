@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { Clock } from '../common/time/clock';
-import { APP_CONFIG, AppConfig } from '../config/config.module';
+import { APP_CONFIG, type AppConfig } from '../config/config.module';
 import { DispatchQueue } from '../queue/dispatch-queue.service';
 import { sendJobId } from '../queue/queue.constants';
 import { queuePrefix, redisOptions } from '../queue/redis-options';

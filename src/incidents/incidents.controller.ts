@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Res } from 
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { Actor, Role } from '../auth/role';
+import { type Actor, Role } from '../auth/role';
 import { Clock } from '../common/time/clock';
 import { DeclareIncidentCommand } from './declare-incident/declare-incident.command';
 import { DeclareIncidentUseCase } from './declare-incident/declare-incident.usecase';

@@ -1,6 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '../config/config.module';
+import { APP_CONFIG, type AppConfig } from '../config/config.module';
 import { DispatchQueue } from './dispatch-queue.service';
 import { KEEP_JOBS, QueueName } from './queue.constants';
 import { queuePrefix, redisOptions } from './redis-options';

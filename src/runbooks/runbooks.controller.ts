@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { Actor, Role } from '../auth/role';
+import { type Actor, Role } from '../auth/role';
 import { ZodParam } from '../common/zod-param.pipe';
 import { templateKeySchema } from '../templates/dto/template.dto';
 import { PutRunbookDto } from './dto/put-runbook.dto';

@@ -51,7 +51,8 @@ export class TemplateEngine {
   /** Every problem in every field, with line and column, without compiling anything into the cache. */
   validate(sources: TemplateSources): TemplateProblem[] {
     const problems: TemplateProblem[] = [];
-    for (const [field, source] of Object.entries(sources) as [string, string | null | undefined][]) {
+    for (const field of ['subject', 'html', 'text'] as const) {
+      const source = sources[field];
       if (source == null) continue;
       let ast: hbs.AST.Program;
       try {

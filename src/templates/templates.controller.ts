@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { Actor, Role } from '../auth/role';
+import { type Actor, Role } from '../auth/role';
 import { ZodParam } from '../common/zod-param.pipe';
 import { channelSchema, localeParamSchema, PutEmailTemplateDto, templateKeySchema } from './dto/template.dto';
 import { TemplatesService } from './templates.service';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import nodemailer, { Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
-import { APP_CONFIG, AppConfig } from '../../config/config.module';
+import { APP_CONFIG, type AppConfig } from '../../config/config.module';
 
 export interface OutgoingEmail {
   messageId: string;

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../common/time/clock';
-import { APP_CONFIG, AppConfig } from '../../config/config.module';
+import { APP_CONFIG, type AppConfig } from '../../config/config.module';
 import { DispatchQueue, SendBatch } from '../../queue/dispatch-queue.service';
 import { sendJobId } from '../../queue/queue.constants';
 import { JobResult, skipped, success } from '../job-result';

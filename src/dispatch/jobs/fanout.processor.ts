@@ -1,4 +1,5 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { fanoutStepPayload, FanoutStepPayload, QueueName } from '../../queue/queue.constants';
 import { FanoutStepUseCase } from '../fanout-step/fanout-step.usecase';
@@ -7,6 +8,8 @@ import { JobResult } from '../job-result';
 /** Thin: validates the payload and calls the use case; progress is the number of recipients materialised. */
 @Processor(QueueName.Fanout, { concurrency: 2 })
 export class FanoutProcessor extends WorkerHost {
+  private readonly logger = new Logger(FanoutProcessor.name);
+
   constructor(private readonly fanout: FanoutStepUseCase) {
     super();
   }
@@ -14,5 +17,16 @@ export class FanoutProcessor extends WorkerHost {
   process(job: Job<FanoutStepPayload>): Promise<JobResult> {
     const { stepId } = fanoutStepPayload.parse(job.data);
     return this.fanout.execute(stepId, (n) => job.updateProgress({ recipients: n }));
+  }
+
+  /** Without a listener an 'error' event would crash the process; e.g. after Redis lost a job's keys. */
+  @OnWorkerEvent('error')
+  onError(e: Error): void {
+    this.logger.warn(`queue worker error (the reconciler repairs lost jobs): ${e.message}`);
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job | undefined, e: Error): void {
+    this.logger.warn(`job ${job?.id} failed (attempt ${job?.attemptsMade}): ${e.message}`);
   }
 }

@@ -1,13 +1,15 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, OnModuleInit } from '@nestjs/common';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Logger, OnModuleInit } from '@nestjs/common';
 import { Job } from 'bullmq';
-import { APP_CONFIG, AppConfig } from '../../config/config.module';
+import { APP_CONFIG, type AppConfig } from '../../config/config.module';
 import { QueueName, sendBatchPayload, SendBatchPayload } from '../../queue/queue.constants';
 import { JobResult } from '../job-result';
 import { SendBatchUseCase } from '../send-batch/send-batch.usecase';
 
 @Processor(QueueName.Send)
 export class SendProcessor extends WorkerHost implements OnModuleInit {
+  private readonly logger = new Logger(SendProcessor.name);
+
   constructor(
     private readonly sendBatch: SendBatchUseCase,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -21,5 +23,16 @@ export class SendProcessor extends WorkerHost implements OnModuleInit {
 
   process(job: Job<SendBatchPayload>): Promise<JobResult> {
     return this.sendBatch.execute(sendBatchPayload.parse(job.data));
+  }
+
+  /** Without a listener an 'error' event would crash the process; e.g. after Redis lost a job's keys. */
+  @OnWorkerEvent('error')
+  onError(e: Error): void {
+    this.logger.warn(`queue worker error (the reconciler repairs lost jobs): ${e.message}`);
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job | undefined, e: Error): void {
+    this.logger.warn(`job ${job?.id} failed (attempt ${job?.attemptsMade}): ${e.message}`);
   }
 }

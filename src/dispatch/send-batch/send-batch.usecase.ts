@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BatchWriter, forEachLimit } from '../../common/concurrency';
-import { APP_CONFIG, AppConfig } from '../../config/config.module';
+import { APP_CONFIG, type AppConfig } from '../../config/config.module';
 import { MailTransport } from '../../channels/email/mail-transport';
 import { SendBatchPayload } from '../../queue/queue.constants';
 import { RenderContext, TemplateEngine } from '../../templates/template-engine';
