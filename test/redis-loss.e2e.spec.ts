@@ -60,6 +60,7 @@ describe('Losing Redis state', () => {
     const res = await h.http.post('/api/v1/incidents').set(auth()).send(declareBody(runbook, externalIds)).expect(201);
     await waitFor('some mail sent', async () => h.sink.received.filter((m) => m.envelopeTo[0].startsWith(prefix)).length >= 20);
     await h.stopWorkers(); // graceful: the active batch finishes, waiting jobs stay in Redis
+    expect(await h.prisma.notification.count({ where: { incidentId: res.body.id, state: 'sending' } })).toBe(0);
     const atStop = h.sink.received.filter((m) => m.envelopeTo[0].startsWith(prefix)).length;
     expect(atStop).toBeLessThan(n);
     await h.startWorker();

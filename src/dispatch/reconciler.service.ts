@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { Clock } from '../common/time/clock';
@@ -17,7 +17,7 @@ const SCAN_ROWS = 20_000;
  * new one, rows stuck in `sending` by a dead worker go back to the queue, finished steps are closed.
  */
 @Injectable()
-export class ReconcilerService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ReconcilerService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ReconcilerService.name);
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
@@ -46,7 +46,7 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
     this.timer = setTimeout(tick, 0);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async onModuleDestroy(): Promise<void> {
     clearTimeout(this.timer);
     await this.running;
     const r = this.redis;

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import nodemailer, { Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
@@ -22,7 +22,7 @@ export interface SendOutcome {
 
 /** The pooled SMTP transport: a few long-lived connections shared by every send of this process. */
 @Injectable()
-export class MailTransport implements OnModuleDestroy {
+export class MailTransport implements OnApplicationShutdown {
   private readonly logger = new Logger(MailTransport.name);
   private transporter?: Transporter<SMTPPool.SentMessageInfo>;
 
@@ -79,7 +79,7 @@ export class MailTransport implements OnModuleDestroy {
     }
   }
 
-  onModuleDestroy(): void {
+  onApplicationShutdown(): void {
     this.transporter?.close();
     this.logger.log('SMTP pool closed');
   }

@@ -1,5 +1,5 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { Logger, OnModuleDestroy } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { fanoutStepPayload, FanoutStepPayload, QueueName } from '../../queue/queue.constants';
 import { FanoutStepUseCase } from '../fanout-step/fanout-step.usecase';
@@ -7,7 +7,7 @@ import { JobResult } from '../job-result';
 
 /** Thin: validates the payload and calls the use case; progress is the number of recipients materialised. */
 @Processor(QueueName.Fanout, { concurrency: 2 })
-export class FanoutProcessor extends WorkerHost {
+export class FanoutProcessor extends WorkerHost implements OnModuleDestroy {
   private readonly logger = new Logger(FanoutProcessor.name);
 
   constructor(private readonly fanout: FanoutStepUseCase) {
@@ -17,6 +17,11 @@ export class FanoutProcessor extends WorkerHost {
   process(job: Job<FanoutStepPayload>): Promise<JobResult> {
     const { stepId } = fanoutStepPayload.parse(job.data);
     return this.fanout.execute(stepId, (n) => job.updateProgress({ recipients: n }));
+  }
+
+  /** Graceful shutdown, first of all: the active jobs finish while the database and SMTP pool are still open. */
+  async onModuleDestroy(): Promise<void> {
+    await this.worker.close();
   }
 
   /** Without a listener an 'error' event would crash the process; e.g. after Redis lost a job's keys. */

@@ -1,5 +1,5 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
 import { QueueName, sendBatchPayload, SendBatchPayload } from '../../queue/queue.constants';
@@ -7,7 +7,7 @@ import { JobResult } from '../job-result';
 import { SendBatchUseCase } from '../send-batch/send-batch.usecase';
 
 @Processor(QueueName.Send)
-export class SendProcessor extends WorkerHost implements OnModuleInit {
+export class SendProcessor extends WorkerHost implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(SendProcessor.name);
 
   constructor(
@@ -23,6 +23,11 @@ export class SendProcessor extends WorkerHost implements OnModuleInit {
 
   process(job: Job<SendBatchPayload>): Promise<JobResult> {
     return this.sendBatch.execute(sendBatchPayload.parse(job.data));
+  }
+
+  /** Graceful shutdown, first of all: the active jobs finish while the database and SMTP pool are still open. */
+  async onModuleDestroy(): Promise<void> {
+    await this.worker.close();
   }
 
   /** Without a listener an 'error' event would crash the process; e.g. after Redis lost a job's keys. */
