@@ -3,6 +3,7 @@
 import { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { cleanupOpenApiDoc, ZodValidationPipe } from 'nestjs-zod';
 import { AppModule } from './app.module';
@@ -17,8 +18,15 @@ export async function createApi(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, logger: logLevels(config.LOG_LEVEL) });
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
+  const filter = new AllExceptionsFilter();
+  // body-parser errors (bad JSON, too large, bad charset) never reach Nest's filters intact: answer them here
+  app.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (!err) return next();
+    const [status, body] = filter.toResponse(err);
+    res.status(status).json(body);
+  });
   app.useGlobalPipes(new ZodValidationPipe());
-  app.useGlobalFilters(new AllExceptionsFilter());
+  app.useGlobalFilters(filter);
   app.enableShutdownHooks();
 
   const doc = SwaggerModule.createDocument(

@@ -1,0 +1,46 @@
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { parseArgs } from 'node:util';
+import { AuditModule } from '../audit/audit.module';
+import { AuthModule } from '../auth/auth.module';
+import { AuthService } from '../auth/auth.service';
+import { ROLES, Role } from '../auth/role';
+import { CommonModule } from '../common/common.module';
+import { ConfigModule } from '../config/config.module';
+import { DatabaseModule } from '../database/database.module';
+
+@Module({ imports: [ConfigModule, CommonModule, DatabaseModule, AuditModule, AuthModule] })
+class CliModule {}
+
+export const USAGE = `usage:
+  node dist/cli.js create-key --name <name> --role <${ROLES.join('|')}>
+      creates an API key and prints its secret (shown once)`;
+
+/** The operator CLI; returns the process exit code. Output goes through `out`/`err` so tests can read it. */
+export async function runCli(argv: string[], out: (s: string) => void = console.log, err: (s: string) => void = console.error): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command !== 'create-key') {
+    err(USAGE);
+    return 2;
+  }
+  let values: { name?: string; role?: string };
+  try {
+    ({ values } = parseArgs({ args: rest, options: { name: { type: 'string' }, role: { type: 'string' } } }));
+  } catch (e) {
+    err(`${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (!values.name?.trim() || !values.role || !ROLES.includes(values.role as Role)) {
+    err(USAGE);
+    return 2;
+  }
+  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
+  try {
+    const key = await app.get(AuthService).createKey(values.name.trim(), values.role as Role);
+    out(`created ${key.role} key '${key.name}' (${key.id})`);
+    out(`secret (shown once): ${key.secret}`);
+    return 0;
+  } finally {
+    await app.close();
+  }
+}
