@@ -13,7 +13,7 @@ export interface TemplateProblem {
 export interface TemplateSources {
   subject?: string | null;
   html?: string | null;
-  text: string;
+  text?: string | null;
 }
 
 export interface RenderContext {
@@ -28,7 +28,7 @@ export interface Rendered {
   text: string;
 }
 
-type Compiled = { subject?: HandlebarsTemplateDelegate; html?: HandlebarsTemplateDelegate; text: HandlebarsTemplateDelegate };
+type Compiled = { subject?: HandlebarsTemplateDelegate; html?: HandlebarsTemplateDelegate; text?: HandlebarsTemplateDelegate };
 
 const ROOTS = new Set(['customer', 'incident', 'facts']);
 const BLOCK_HELPERS = ['if', 'unless', 'each', 'with'];
@@ -76,7 +76,7 @@ export class TemplateEngine {
     const opts: RuntimeOptions = { allowProtoMethodsByDefault: false, allowProtoPropertiesByDefault: false };
     const subject = compiled.subject ? oneLine(compiled.subject(data, opts)) : '';
     const html = compiled.html ? compiled.html(data, opts) : '';
-    const text = compiled.text(data, opts);
+    const text = compiled.text ? compiled.text(data, opts) : '';
     if (Buffer.byteLength(html) + Buffer.byteLength(text) > MAX_RENDERED_BYTES) {
       throw new Error(`rendered notice is larger than ${MAX_RENDERED_BYTES} bytes`);
     }
@@ -89,7 +89,7 @@ export class TemplateEngine {
       // subject and text are not HTML: no entity escaping there (header safety is handled by oneLine + the mailer)
       subject: s.subject != null ? this.hbs.compile(s.subject, { ...common, noEscape: true }) : undefined,
       html: s.html != null ? this.hbs.compile(s.html, common) : undefined,
-      text: this.hbs.compile(s.text, { ...common, noEscape: true }),
+      text: s.text != null ? this.hbs.compile(s.text, { ...common, noEscape: true }) : undefined,
     };
   }
 
