@@ -1,24 +1,33 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
-import { putEmailTemplateSchema } from '../src/templates/dto/template.dto';
+import { checkTemplate } from '../src/templates/template-check';
 import { TemplateEngine } from '../src/templates/template-engine';
-
-const root = path.resolve(__dirname, '../templates');
-const files = (dir: string): string[] =>
-  readdirSync(dir).flatMap((f) => (statSync(path.join(dir, f)).isDirectory() ? files(path.join(dir, f)) : [path.join(dir, f)]));
+import { requiredFacts } from '../src/templates/template-fields';
+import { shippedTemplates } from '../src/templates/shipped-templates';
 
 describe('Templates shipped in templates/', () => {
   const engine = new TemplateEngine();
-  const emails = files(root).filter((f) => f.includes(`${path.sep}email${path.sep}`) && f.endsWith('.json'));
+  const shipped = shippedTemplates();
 
-  it('ship at least the default breach notice', () => expect(emails.length).toBeGreaterThan(0));
+  it('include the breach notice in email, sms, page and webhook, and a regulator notice', () => {
+    const ids = shipped.map((t) => `${t.key}/${t.channel}/${t.locale}`);
+    expect(ids).toEqual(expect.arrayContaining(['breach-notice/email/en', 'breach-notice/email/fr', 'breach-notice/sms/en', 'breach-notice/page/en', 'breach-notice/webhook/en', 'regulator-gdpr-art33/email/en']));
+  });
 
-  it.each(emails.map((f) => [path.relative(root, f), f]))('%s is a valid email template body that renders every declared variable', (_, file) => {
-    const body = putEmailTemplateSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
-    expect(engine.validate(body)).toEqual([]);
-    const facts = Object.fromEntries(body.variables.filter((v) => v.startsWith('facts.')).map((v) => [v.slice(6), `<${v}>`]));
-    const out = engine.render(file, body, { customer: { name: 'Ada' }, incident: {}, facts });
-    for (const v of Object.keys(facts)) expect(out.text).toContain(`<facts.${v}>`);
-    expect(out.html).toContain('Dear Ada');
+  it.each(shipped.map((t) => [`${t.key}/${t.channel}/${t.locale}`, t]))('%s passes the save checks and renders every declared fact', (_, t) => {
+    expect(checkTemplate(engine, t.channel, t.input)).toEqual([]);
+    const facts = Object.fromEntries(requiredFacts(t.input.variables).map((f) => [f, `<${f}>`]));
+    const ctx = {
+      customer: { externalId: 'c-1', name: 'Ada', locale: t.locale, timezone: 'Europe/Paris', attributes: {} },
+      incident: { id: 'i-1', title: 'Breach', severity: 'high', type: 'data_breach', awareAt: '2026-11-20T10:00:00Z', declaredAt: '2026-11-21T10:00:00Z', jurisdictions: [] },
+      facts,
+    };
+    const out = engine.render(null, t.input, ctx);
+    const all = [out.subject, out.html, out.text, JSON.stringify(out.body ?? '')].join('\n');
+    for (const f of Object.keys(facts)) expect(all.includes(`<${f}>`) || all.includes(`&lt;${f}&gt;`)).toBe(true);
+    expect(all).not.toMatch(/<(script|iframe)/i);
+    if (t.channel === 'email') {
+      expect(out.text.length).toBeGreaterThan(100); // the plain-text part is always there
+      expect(out.html).toContain('prefers-color-scheme: dark');
+      expect(out.html).toContain(`lang="${t.locale}"`);
+    }
   });
 });

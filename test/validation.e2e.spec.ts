@@ -60,7 +60,8 @@ describe('Bad input gets a clear 4xx and changes nothing', () => {
       expect.arrayContaining([
         expect.objectContaining({ field: 'subject', line: 1, message: expect.stringContaining('parse error') }),
         expect.objectContaining({ field: 'html', line: 1, column: 4, message: expect.stringContaining('triple-stash') }),
-        expect.objectContaining({ field: 'html', line: 2, column: 1, message: expect.stringContaining('partials') }),
+        expect.objectContaining({ field: 'html', line: 2, column: 1, message: "unknown partial 'evil' (allowed: layout, footer)" }),
+        expect.objectContaining({ field: 'html', line: 1, column: 7, message: "'facts.raw' is used but not declared in variables" }),
         expect.objectContaining({ field: 'text', line: 1, message: expect.stringContaining("unknown helper 'lookup'") }),
         expect.objectContaining({ field: 'text', line: 2, column: 3, message: expect.stringContaining('custmer.name') }),
       ]),

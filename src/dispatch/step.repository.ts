@@ -8,6 +8,8 @@ export interface StepContext {
   stepKey: string;
   channel: string;
   templateKey: string;
+  /** locale → template version id, frozen at declaration */
+  templateVersions: unknown;
   dueAt: Date;
   state: StepState;
   fanoutCursor: string | null;

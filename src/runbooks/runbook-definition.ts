@@ -1,7 +1,7 @@
 // The shape of a runbook (draft and published version). Only what the dispatch pipeline can execute today
 // is accepted: steps to the affected customers by email, timed from a milestone.
 import { z } from 'zod';
-import { channelSchema, templateKeySchema } from '../templates/dto/template.dto';
+import { sendableChannelSchema, templateKeySchema } from '../templates/dto/template.dto';
 
 export const MILESTONES = ['aware', 'declared'] as const;
 export type Milestone = (typeof MILESTONES)[number];
@@ -10,7 +10,7 @@ export const stepSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'lower-case letters, digits, _ and - (max 64)'),
   name: z.string().trim().min(1).max(200).optional(),
   audience: z.enum(['affected_customers'], { error: "audience must be 'affected_customers' (regulator, internal and list are not supported yet)" }),
-  channel: channelSchema,
+  channel: sendableChannelSchema,
   template: templateKeySchema,
   timing: z
     .strictObject({
@@ -29,6 +29,8 @@ export const runbookDefinitionSchema = z.strictObject({
     .string()
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
     .default('en'),
+  /** locales every step's template must exist in (publish reports the missing ones); defaults to [defaultLocale] */
+  locales: z.array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)).max(50).optional(),
   steps: z.array(stepSchema).min(1).max(100),
 });
 export type RunbookDefinition = z.infer<typeof runbookDefinitionSchema>;

@@ -58,11 +58,15 @@ export class RunbooksService {
     for (const step of def.steps) {
       if (seen.has(step.id)) problems.push({ step: step.id, field: 'id', message: `duplicate step id '${step.id}'` });
       seen.add(step.id);
-      const locales = await this.templates.locales(step.template, step.channel);
-      if (!locales.length) {
+      const have = Object.keys(await this.templates.latestPerLocale(step.template, step.channel));
+      if (!have.length) {
         problems.push({ step: step.id, field: 'template', message: `no ${step.channel} template '${step.template}' exists` });
-      } else if (!locales.includes(def.defaultLocale)) {
-        problems.push({ step: step.id, field: 'template', message: `template '${step.template}' has no '${def.defaultLocale}' (default locale) version; it has ${locales.join(', ')}` });
+        continue;
+      }
+      for (const locale of new Set([def.defaultLocale, ...(def.locales ?? [])])) {
+        if (!have.includes(locale)) {
+          problems.push({ step: step.id, field: 'template', message: `template '${step.template}' (${step.channel}) is missing locale '${locale}'; it has ${have.join(', ')}` });
+        }
       }
     }
     return problems;

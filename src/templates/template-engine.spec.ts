@@ -26,15 +26,17 @@ describe(TemplateEngine.name, () => {
     expect(oneLine('a\u2028b\tc')).toBe('a b c');
   });
 
-  it('does not reach prototypes even when a template is rendered with them', () => {
-    const out = engine.render('v4', { text: '[{{customer.constructor}}][{{customer.__proto__}}]' }, ctx);
+  it('does not reach prototypes even when such a template is forced past validation', () => {
+    const out = engine.render('v4', { text: '{{#with customer}}[{{constructor}}][{{__proto__}}]{{/with}}' }, ctx);
     expect(out.text).toBe('[][]');
+    expect(() => engine.render('v4c', { text: '{{#with customer}}{{constructor.constructor "return process"}}{{/with}}' }, ctx)).toThrow();
+    expect(() => engine.render('v4b', { text: '{{customer.constructor}}' }, ctx)).toThrow(/empty/);
   });
 
   it('reports every problem with its field, line and column', () => {
     const problems = engine.validate({ subject: 'ok {{incident.title}}', html: '<p>\n  {{{customer.name}}}</p>', text: '{{#each facts.list}}{{this}}{{/each}}\n{{shout customer.name}}' });
     expect(problems).toEqual([
-      { field: 'html', line: 2, column: 3, message: 'triple-stash {{{ }}} (unescaped HTML) is not allowed' },
+      { field: 'html', line: 2, column: 3, message: 'triple-stash {{{ }}} (unescaped output) is not allowed' },
       { field: 'text', line: 2, column: 1, message: "unknown helper 'shout'" },
     ]);
   });

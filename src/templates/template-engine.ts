@@ -1,7 +1,13 @@
-// The safe Handlebars runtime: a private instance, a fixed set of helpers, no partials, no raw output,
-// compiled once per template version and cached.
+// The safe Handlebars runtime: a private instance, a fixed set of helpers, only the shipped partials,
+// no raw output, strict lookups; compiled once per template version and cached.
 import { Injectable } from '@nestjs/common';
 import Handlebars from 'handlebars';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { HTML_FIELDS, isCovered, TemplateField } from './template-fields';
+import * as helpers from './template-helpers';
+import { walkTemplate } from './template-walker';
 
 export interface TemplateProblem {
   field: string;
@@ -10,11 +16,7 @@ export interface TemplateProblem {
   message: string;
 }
 
-export interface TemplateSources {
-  subject?: string | null;
-  html?: string | null;
-  text?: string | null;
-}
+export type TemplateSources = Partial<Record<TemplateField, string | null>>;
 
 export interface RenderContext {
   customer: Record<string, unknown>;
@@ -26,14 +28,23 @@ export interface Rendered {
   subject: string;
   html: string;
   text: string;
+  /** webhook: the JSON body */
+  body?: unknown;
 }
 
-type Compiled = { subject?: HandlebarsTemplateDelegate; html?: HandlebarsTemplateDelegate; text?: HandlebarsTemplateDelegate };
+type Fn = HandlebarsTemplateDelegate;
+interface Compiled {
+  fields: Partial<Record<Exclude<TemplateField, 'body'>, Fn>>;
+  body?: unknown; // the JSON tree with compiled string leaves
+  outputs: string[];
+}
 
-const ROOTS = new Set(['customer', 'incident', 'facts']);
-const BLOCK_HELPERS = ['if', 'unless', 'each', 'with'];
 export const MAX_RENDERED_BYTES = 256 * 1024;
 export const MAX_SUBJECT = 200;
+export const MAX_RENDER_MS = 250;
+export const TEMPLATES_DIR = path.resolve(__dirname, '../../templates');
+const ALLOWED_PARTIALS = ['layout', 'footer'];
+const RUNTIME: RuntimeOptions = { allowProtoMethodsByDefault: false, allowProtoPropertiesByDefault: false };
 
 @Injectable()
 export class TemplateEngine {
@@ -42,111 +53,99 @@ export class TemplateEngine {
   private readonly knownHelpers: Record<string, boolean>;
 
   constructor() {
-    this.hbs.registerHelper('upper', (v: unknown) => String(v ?? '').toUpperCase());
-    this.hbs.registerHelper('lower', (v: unknown) => String(v ?? '').toLowerCase());
-    this.hbs.registerHelper('default', (v: unknown, fallback: unknown) => (v === undefined || v === null || v === '' ? fallback : v));
-    this.knownHelpers = Object.fromEntries(['upper', 'lower', 'default', ...BLOCK_HELPERS].map((h) => [h, true]));
+    const builtinEach = this.hbs.helpers.each;
+    this.hbs.registerHelper('each', function (this: unknown, list: unknown, options: Handlebars.HelperOptions) {
+      if (Array.isArray(list) && list.length > helpers.MAX_EACH_ITEMS) throw new Error(`each: more than ${helpers.MAX_EACH_ITEMS} items`);
+      return builtinEach.call(this, list, options);
+    });
+    this.hbs.registerHelper({
+      formatDate: helpers.formatDate,
+      formatNumber: helpers.formatNumber,
+      pluralize: helpers.pluralize,
+      url: helpers.url,
+      upper: helpers.upper,
+      lower: helpers.lower,
+      default: helpers.defaultValue,
+      t: helpers.makeT(loadPhrases()),
+    });
+    for (const name of ALLOWED_PARTIALS) this.hbs.registerPartial(name, readFileSync(path.join(TEMPLATES_DIR, 'partials', `${name}.hbs`), 'utf8'));
+    this.knownHelpers = Object.fromEntries([...helpers.HELPER_NAMES, ...helpers.BLOCK_HELPERS].map((h) => [h, true]));
   }
 
-  /** Every problem in every field, with line and column, without compiling anything into the cache. */
-  validate(sources: TemplateSources): TemplateProblem[] {
+  /** Every problem of every field, with line and column. With `declared`, undeclared variables are problems too. */
+  validate(sources: TemplateSources, declared?: readonly string[]): TemplateProblem[] {
     const problems: TemplateProblem[] = [];
-    for (const field of ['subject', 'html', 'text'] as const) {
-      const source = sources[field];
-      if (source == null) continue;
-      let ast: hbs.AST.Program;
-      try {
-        ast = this.hbs.parse(source);
-      } catch (e) {
-        problems.push(parseProblem(field, e as Error));
-        continue;
+    for (const [field, source] of this.sourcesOf(sources, problems)) {
+      const r = walkTemplate(this.hbs, source, field, { knownHelpers: this.knownHelpers, allowedPartials: HTML_FIELDS.includes(field) ? ALLOWED_PARTIALS : [] });
+      problems.push(...r.problems);
+      if (declared) {
+        for (const use of r.paths) {
+          if (!isCovered(use.path, declared)) {
+            problems.push({ ...use.at, message: `'${use.path}' is used but not declared in variables` });
+          }
+        }
       }
-      this.walk(ast, field, 0, problems);
     }
     return problems;
   }
 
-  render(versionId: string, sources: TemplateSources, ctx: RenderContext): Rendered {
-    let compiled = this.cache.get(versionId);
-    if (!compiled) {
-      compiled = this.compile(sources);
-      this.cache.set(versionId, compiled);
-    }
+  /**
+   * Renders for one recipient. `cacheKey` (the template version id) caches the compiled template; null
+   * compiles afresh (previews). Throws on a missing or empty value rather than sending a blank notice.
+   */
+  render(cacheKey: string | null, sources: TemplateSources, ctx: RenderContext): Rendered {
+    const compiled = (cacheKey && this.cache.get(cacheKey)) || this.compile(sources);
+    if (cacheKey) this.cache.set(cacheKey, compiled);
     const data = JSON.parse(JSON.stringify(ctx)) as RenderContext; // plain data only: no getters, no prototypes
-    const opts: RuntimeOptions = { allowProtoMethodsByDefault: false, allowProtoPropertiesByDefault: false };
-    const subject = compiled.subject ? oneLine(compiled.subject(data, opts)) : '';
-    const html = compiled.html ? compiled.html(data, opts) : '';
-    const text = compiled.text ? compiled.text(data, opts) : '';
-    if (Buffer.byteLength(html) + Buffer.byteLength(text) > MAX_RENDERED_BYTES) {
-      throw new Error(`rendered notice is larger than ${MAX_RENDERED_BYTES} bytes`);
+    for (const p of compiled.outputs) {
+      const v = p.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' && Object.hasOwn(o, k) ? (o as Record<string, unknown>)[k] : undefined), data);
+      if (v === undefined || v === null || v === '') throw new Error(`${p} is empty for this recipient (use {{default ${p} "…"}} for optional values)`);
     }
-    return { subject, html, text };
+    const started = performance.now();
+    const run = (f?: Fn) => (f ? f(data, RUNTIME) : '');
+    const out: Rendered = { subject: oneLine(run(compiled.fields.subject)), html: run(compiled.fields.html), text: run(compiled.fields.text) };
+    if (compiled.body !== undefined) out.body = runCompiledTree(compiled.body, (f) => f(data, RUNTIME));
+    const size = Buffer.byteLength(out.html) + Buffer.byteLength(out.text) + (out.body ? JSON.stringify(out.body).length : 0);
+    if (size > MAX_RENDERED_BYTES) throw new Error(`rendered notice is larger than ${MAX_RENDERED_BYTES} bytes`);
+    if (performance.now() - started > MAX_RENDER_MS) throw new Error(`rendering took longer than ${MAX_RENDER_MS} ms`);
+    return out;
   }
 
   private compile(s: TemplateSources): Compiled {
-    const common = { strict: true, knownHelpersOnly: true, knownHelpers: this.knownHelpers };
-    return {
-      // subject and text are not HTML: no entity escaping there (header safety is handled by oneLine + the mailer)
-      subject: s.subject != null ? this.hbs.compile(s.subject, { ...common, noEscape: true }) : undefined,
-      html: s.html != null ? this.hbs.compile(s.html, common) : undefined,
-      text: s.text != null ? this.hbs.compile(s.text, { ...common, noEscape: true }) : undefined,
-    };
+    const opts = { strict: true, knownHelpersOnly: true, knownHelpers: this.knownHelpers };
+    const text = { ...opts, noEscape: true }; // subject, text and JSON leaves are not HTML
+    const outputs = new Set<string>();
+    const note = (field: TemplateField, src: string) =>
+      walkTemplate(this.hbs, src, field, { knownHelpers: this.knownHelpers, allowedPartials: ALLOWED_PARTIALS }).outputs.forEach((o) => outputs.add(o));
+    const fields: Compiled['fields'] = {};
+    for (const f of ['subject', 'html', 'text'] as const) {
+      const src = s[f];
+      if (src == null) continue;
+      fields[f] = this.hbs.compile(src, HTML_FIELDS.includes(f) ? opts : text);
+      note(f, src);
+    }
+    let body: unknown;
+    if (s.body != null) {
+      body = mapLeaves(JSON.parse(s.body), (leaf) => {
+        note('body', leaf as string);
+        return this.hbs.compile(leaf as string, text);
+      });
+    }
+    return { fields, body, outputs: [...outputs] };
   }
 
-  private walk(node: hbs.AST.Node | hbs.AST.Program, field: string, scoped: number, out: TemplateProblem[]): void {
-    const at = (n: hbs.AST.Node, message: string) =>
-      out.push({ field, line: n.loc?.start.line ?? 1, column: (n.loc?.start.column ?? 0) + 1, message });
-    const checkPath = (p: hbs.AST.Expression) => {
-      if (p.type !== 'PathExpression') return;
-      const path = p as hbs.AST.PathExpression;
-      if (path.data || scoped > 0) return;
-      const root = path.parts[0];
-      if (path.parts.some((part: string) => part === '__proto__' || part === 'constructor' || part === 'prototype')) {
-        at(p, `'${path.original}' is not allowed`);
-      } else if (!ROOTS.has(root)) {
-        at(p, `unknown variable '${path.original}': use customer.*, incident.* or facts.*`);
+  /** The template sources to check, with a webhook body's JSON leaves expanded (a JSON error is a problem). */
+  private sourcesOf(s: TemplateSources, problems: TemplateProblem[]): [TemplateField, string][] {
+    const list: [TemplateField, string][] = [];
+    for (const f of ['subject', 'html', 'text'] as const) if (s[f] != null) list.push([f, s[f] as string]);
+    if (s.body != null) {
+      try {
+        mapLeaves(JSON.parse(s.body), (leaf) => list.push(['body', leaf as string]));
+      } catch (e) {
+        problems.push({ field: 'body', ...jsonErrorPosition(s.body, e as Error), message: `not valid JSON: ${(e as Error).message}` });
       }
-    };
-    switch (node.type) {
-      case 'Program':
-        for (const s of (node as hbs.AST.Program).body) this.walk(s, field, scoped, out);
-        return;
-      case 'MustacheStatement':
-      case 'SubExpression': {
-        const m = node as hbs.AST.MustacheStatement;
-        if (node.type === 'MustacheStatement' && !m.escaped && field === 'html') at(node, 'triple-stash {{{ }}} (unescaped HTML) is not allowed');
-        const isHelper = m.params.length > 0 || (m.hash?.pairs.length ?? 0) > 0;
-        if (isHelper) {
-          const name = (m.path as hbs.AST.PathExpression).original;
-          if (!this.knownHelpers[name]) at(node, `unknown helper '${name}'`);
-        } else checkPath(m.path);
-        for (const p of m.params) this.walk(p, field, scoped, out);
-        return;
-      }
-      case 'BlockStatement': {
-        const b = node as hbs.AST.BlockStatement;
-        const name = (b.path as hbs.AST.PathExpression).original;
-        if (!this.knownHelpers[name]) at(node, `unknown block helper '${name}'`);
-        for (const p of b.params) this.walk(p, field, scoped, out);
-        const inner = name === 'each' || name === 'with' ? scoped + 1 : scoped;
-        if (b.program) this.walk(b.program, field, inner, out);
-        if (b.inverse) this.walk(b.inverse, field, scoped, out);
-        return;
-      }
-      case 'PartialStatement':
-      case 'PartialBlockStatement':
-        at(node, 'partials are not allowed in templates');
-        return;
-      case 'DecoratorBlock':
-      case 'Decorator':
-        at(node, 'decorators are not allowed');
-        return;
-      case 'PathExpression':
-        checkPath(node as hbs.AST.PathExpression);
-        return;
-      default:
-        return;
     }
+    return list;
   }
 }
 
@@ -155,23 +154,33 @@ export function oneLine(s: string): string {
   return s.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, MAX_SUBJECT);
 }
 
-function parseProblem(field: string, e: Error): TemplateProblem {
-  const lines = e.message.split('\n');
-  const lineMatch = /line (\d+)/.exec(lines[0]);
-  // jison prints the offending source line then a caret line: "----^"; the caret gives the column
-  const caret = lines.findIndex((l) => /^-*\^$/.test(l));
-  const column = caret > 0 ? lines[caret].length : 1;
-  const expecting = lines.slice(caret > 0 ? caret + 1 : 1).join(' ').trim();
-  const got = /got '([A-Z_]+)'/.exec(expecting)?.[1];
-  const hint = /'CLOSE'/.test(expecting)
-    ? "an expression is not closed: expected '}}'"
-    : /got 'EOF'/.test(expecting)
-      ? 'the template ends inside an open block (missing {{/...}}?)'
-      : expecting;
-  return {
-    field,
-    line: lineMatch ? Number(lineMatch[1]) : 1,
-    column,
-    message: `parse error: ${hint}${got && !hint.includes(got) ? ` (found ${got.toLowerCase()})` : ''}`,
-  };
+/** Applies `fn` to every string leaf of a JSON value (webhook bodies are templated leaf by leaf, so they stay valid JSON). */
+function mapLeaves(v: unknown, fn: (leaf: unknown) => unknown): unknown {
+  if (typeof v === 'string') return fn(v);
+  if (Array.isArray(v)) return v.map((x) => mapLeaves(x, fn));
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, mapLeaves(x, fn)]));
+  return v;
+}
+
+/** Like mapLeaves, over a tree whose leaves were compiled into template functions. */
+function runCompiledTree(v: unknown, run: (f: Fn) => string): unknown {
+  if (typeof v === 'function') return run(v as Fn);
+  if (Array.isArray(v)) return v.map((x) => runCompiledTree(x, run));
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, runCompiledTree(x, run)]));
+  return v;
+}
+
+function jsonErrorPosition(src: string, e: Error): { line: number; column: number } {
+  const pos = Number(/position (\d+)/.exec(e.message)?.[1] ?? 0);
+  const before = src.slice(0, pos).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+function loadPhrases(): helpers.Phrases {
+  const dir = path.join(TEMPLATES_DIR, 'phrases');
+  return Object.fromEntries(
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => [f.replace(/\.json$/, ''), JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as Record<string, string>]),
+  );
 }

@@ -8,7 +8,7 @@ export type NewTemplateVersion = Omit<Prisma.TemplateUncheckedCreateInput, 'id' 
 export class TemplateRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** Next version number under a row lock on the latest version, so concurrent saves never collide. */
+  /** Next version number under an advisory lock on (key, channel, locale), so concurrent saves never collide. */
   async createVersion(data: NewTemplateVersion): Promise<Template> {
     return this.prisma.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${data.key}/${data.channel}/${data.locale}`}))`;
@@ -25,6 +25,10 @@ export class TemplateRepository {
     return this.prisma.template.findFirst({ where: { key, channel, locale }, orderBy: { version: 'desc' } });
   }
 
+  findVersion(key: string, channel: string, locale: string, version: number): Promise<Template | null> {
+    return this.prisma.template.findUnique({ where: { key_channel_locale_version: { key, channel, locale, version } } });
+  }
+
   history(key: string, channel: string, locale: string): Promise<Template[]> {
     return this.prisma.template.findMany({ where: { key, channel, locale }, orderBy: { version: 'desc' } });
   }
@@ -34,15 +38,21 @@ export class TemplateRepository {
   }
 
   /** The newest version of each (key, channel, locale). */
-  listLatest(): Promise<Template[]> {
-    return this.prisma.$queryRaw<Template[]>`
-      SELECT DISTINCT ON (key, channel, locale) id, key, channel, locale, version, created_at AS "createdAt"
+  listLatest(): Promise<{ key: string; channel: string; locale: string; version: number; createdAt: Date; createdByName: string | null }[]> {
+    return this.prisma.$queryRaw`
+      SELECT DISTINCT ON (key, channel, locale) key, channel, locale, version, created_at AS "createdAt", created_by_name AS "createdByName"
       FROM template ORDER BY key, channel, locale, version DESC`;
   }
 
-  /** Locales that have at least one version of (key, channel). */
-  async locales(key: string, channel: string): Promise<string[]> {
-    const rows = await this.prisma.template.findMany({ where: { key, channel }, distinct: ['locale'], select: { locale: true } });
-    return rows.map((r) => r.locale);
+  /** Locale → id of the newest version, for one (key, channel): what a declared incident freezes. */
+  async latestPerLocale(key: string, channel: string): Promise<Record<string, string>> {
+    const rows = await this.prisma.$queryRaw<{ locale: string; id: string }[]>`
+      SELECT DISTINCT ON (locale) locale, id::text FROM template WHERE key = ${key} AND channel = ${channel}
+      ORDER BY locale, version DESC`;
+    return Object.fromEntries(rows.map((r) => [r.locale, r.id]));
+  }
+
+  findByIds(ids: string[]): Promise<Template[]> {
+    return this.prisma.template.findMany({ where: { id: { in: ids } } });
   }
 }

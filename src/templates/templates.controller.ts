@@ -1,27 +1,30 @@
-import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { type Actor, Role } from '../auth/role';
 import { ZodParam } from '../common/zod-param.pipe';
-import { channelSchema, localeParamSchema, PutEmailTemplateDto, templateKeySchema } from './dto/template.dto';
+import { type Channel, channelSchema, DiffQueryDto, localeParamSchema, PreviewTemplateDto, PutTemplateDto, templateKeySchema, TestSendDto } from './dto/template.dto';
+import { TemplatePreviewService } from './template-preview.service';
 import { TemplatesService } from './templates.service';
+
+const Key = new ZodParam(templateKeySchema, 'key');
+const Chan = new ZodParam(channelSchema, 'channel');
+const Locale = new ZodParam(localeParamSchema, 'locale');
 
 @ApiTags('templates')
 @ApiBearerAuth()
 @Controller('api/v1/templates')
 export class TemplatesController {
-  constructor(private readonly templates: TemplatesService) {}
+  constructor(
+    private readonly templates: TemplatesService,
+    private readonly previews: TemplatePreviewService,
+  ) {}
 
+  /** Saves a new immutable version; 422 with line and column for every problem. */
   @Put(':key/:channel/:locale')
   @Roles(Role.comms)
-  put(
-    @Param('key', new ZodParam(templateKeySchema, 'key')) key: string,
-    @Param('channel', new ZodParam(channelSchema, 'channel')) _channel: string,
-    @Param('locale', new ZodParam(localeParamSchema, 'locale')) locale: string,
-    @Body() dto: PutEmailTemplateDto,
-    @CurrentActor() actor: Actor,
-  ) {
-    return this.templates.saveEmail(key, locale, dto, actor);
+  put(@Param('key', Key) key: string, @Param('channel', Chan) channel: Channel, @Param('locale', Locale) locale: string, @Body() dto: PutTemplateDto, @CurrentActor() actor: Actor) {
+    return this.templates.save(key, channel, locale, dto, actor);
   }
 
   @Get()
@@ -30,13 +33,42 @@ export class TemplatesController {
     return this.templates.list();
   }
 
-  @Get(':key/:channel/:locale')
+  /** Renders inline sources or a saved version for a sample or real customer; nothing is sent. */
+  @Post('preview')
+  @HttpCode(200)
   @Roles(Role.comms)
-  get(
-    @Param('key', new ZodParam(templateKeySchema, 'key')) key: string,
-    @Param('channel', new ZodParam(channelSchema, 'channel')) channel: string,
-    @Param('locale', new ZodParam(localeParamSchema, 'locale')) locale: string,
+  preview(@Body() dto: PreviewTemplateDto) {
+    return this.previews.preview(dto);
+  }
+
+  /** Sends one real email of this template to the given address, marked as a test. */
+  @Post(':key/test-send')
+  @HttpCode(200)
+  @Roles(Role.comms)
+  testSend(@Param('key', Key) key: string, @Body() dto: TestSendDto, @CurrentActor() actor: Actor) {
+    return this.previews.testSend(key, dto, actor);
+  }
+
+  @Get(':key/:channel/:locale')
+  @Roles(Role.comms, Role.agent)
+  history(@Param('key', Key) key: string, @Param('channel', Chan) channel: string, @Param('locale', Locale) locale: string) {
+    return this.templates.history(key, channel, locale);
+  }
+
+  @Get(':key/:channel/:locale/diff')
+  @Roles(Role.comms)
+  diff(@Param('key', Key) key: string, @Param('channel', Chan) channel: string, @Param('locale', Locale) locale: string, @Query() q: DiffQueryDto) {
+    return this.templates.diff(key, channel, locale, q.from, q.to);
+  }
+
+  @Get(':key/:channel/:locale/versions/:version')
+  @Roles(Role.comms, Role.agent)
+  version(
+    @Param('key', Key) key: string,
+    @Param('channel', Chan) channel: string,
+    @Param('locale', Locale) locale: string,
+    @Param('version', ParseIntPipe) version: number,
   ) {
-    return this.templates.get(key, channel, locale);
+    return this.templates.version(key, channel, locale, version);
   }
 }

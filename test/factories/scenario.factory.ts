@@ -18,6 +18,7 @@ export const NOTICE = {
   subject: 'Security incident: {{incident.title}} ({{customer.externalId}})',
   html: '<p>Dear {{customer.name}},</p><p>{{facts.whatHappened}}</p><p>Account {{customer.attributes.accountNo}}</p><p>Call {{facts.hotline}}</p>',
   text: 'Dear {{customer.name}},\n{{facts.whatHappened}}\nAccount {{customer.attributes.accountNo}}\nCall {{facts.hotline}}',
+  variables: ['incident.title', 'customer.externalId', 'customer.name', 'customer.attributes', 'facts.whatHappened', 'facts.hotline'],
 };
 
 /** Customers, an email template and a published one-step runbook, through the public API. */

@@ -10,6 +10,8 @@ export interface ReceivedMail {
   html: string;
   messageId: string;
   headers: ParsedMail['headers'];
+  /** the message exactly as it crossed the wire */
+  raw: string;
 }
 
 /**
@@ -40,24 +42,28 @@ export class SmtpSink {
         cb();
       },
       onData: (stream, session, cb) => {
-        simpleParser(stream)
-          .then(async (mail) => {
-            if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
-            return mail;
-          })
-          .then((mail) => {
-            this.received.push({
-              envelopeTo: session.envelope.rcptTo.map((r) => r.address),
-              to: Array.isArray(mail.to) ? mail.to.map((t) => t.text).join(', ') : (mail.to?.text ?? ''),
-              subject: mail.subject ?? '',
-              text: mail.text ?? '',
-              html: typeof mail.html === 'string' ? mail.html : '',
-              messageId: mail.messageId ?? '',
-              headers: mail.headers,
-            });
-            cb();
-          })
-          .catch(cb);
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('error', cb);
+        stream.on('end', () => {
+          const raw = Buffer.concat(chunks);
+          simpleParser(raw)
+            .then(async (mail) => {
+              if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+              this.received.push({
+                envelopeTo: session.envelope.rcptTo.map((r) => r.address),
+                to: Array.isArray(mail.to) ? mail.to.map((t) => t.text).join(', ') : (mail.to?.text ?? ''),
+                subject: mail.subject ?? '',
+                text: mail.text ?? '',
+                html: typeof mail.html === 'string' ? mail.html : '',
+                messageId: mail.messageId ?? '',
+                headers: mail.headers,
+                raw: raw.toString('utf8'),
+              });
+              cb();
+            })
+            .catch(cb);
+        });
       },
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));

@@ -3,7 +3,8 @@ import { BatchWriter, forEachLimit } from '../../common/concurrency';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
 import { MailTransport } from '../../channels/email/mail-transport';
 import { SendBatchPayload } from '../../queue/queue.constants';
-import { RenderContext, TemplateEngine } from '../../templates/template-engine';
+import { renderContext } from '../../templates/render-context';
+import { TemplateEngine } from '../../templates/template-engine';
 import { JobResult, skipped, success } from '../job-result';
 import { ClaimedNotification, NotificationRepository, SendResult } from '../notification.repository';
 import { HALTED, StepContext, StepRepository } from '../step.repository';
@@ -60,12 +61,12 @@ export class SendBatchUseCase {
 
   private async sendOne(step: StepContext, n: ClaimedNotification): Promise<SendResult> {
     const base = { id: n.id, providerMessageId: null, templateVersionId: null };
-    const template = await this.resolver.resolve(step.templateKey, step.channel, n.locale, step.incident.defaultLocale);
+    const template = await this.resolver.resolve(step.templateVersions as Record<string, string>, step.templateKey, step.channel, n.locale, step.incident.defaultLocale);
     if (!template) return { ...base, state: 'failed', error: `no ${step.channel} template '${step.templateKey}' for locale ${n.locale}` };
 
     let rendered;
     try {
-      rendered = this.engine.render(template.id, template, this.context(step, n));
+      rendered = this.engine.render(template.id, template, renderContext({ ...n, externalId: n.external_id }, step.incident, step.incident.facts));
     } catch (e) {
       return { ...base, templateVersionId: template.id, state: 'failed', error: `template ${template.key} v${template.version}: ${(e as Error).message}` };
     }
@@ -84,14 +85,5 @@ export class SendBatchUseCase {
       return { ...withTemplate, state: 'failed', error: `gave up after ${n.attempts} attempts: ${outcome.error}` };
     }
     return { ...withTemplate, state: 'queued', error: outcome.error ?? 'temporary failure' };
-  }
-
-  private context(step: StepContext, n: ClaimedNotification): RenderContext {
-    const i = step.incident;
-    return {
-      customer: { externalId: n.external_id, name: n.name, email: n.email, phone: n.phone, locale: n.locale, timezone: n.timezone, attributes: n.attributes },
-      incident: { id: i.id, title: i.title, type: i.type, severity: i.severity, awareAt: i.awareAt.toISOString(), declaredAt: i.declaredAt.toISOString(), jurisdictions: i.jurisdictions },
-      facts: (i.facts ?? {}) as Record<string, unknown>,
-    };
   }
 }

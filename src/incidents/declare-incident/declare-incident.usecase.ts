@@ -8,6 +8,7 @@ import { Clock } from '../../common/time/clock';
 import { DispatchQueue } from '../../queue/dispatch-queue.service';
 import { RunbookDefinition } from '../../runbooks/runbook-definition';
 import { RunbookRepository } from '../../runbooks/runbook.repository';
+import { TemplatePinning } from '../../templates/template-pinning.service';
 import { IncidentRepository, IncidentWithSchedule, UnknownCustomersError } from '../incident.repository';
 import { DeclareIncidentCommand } from './declare-incident.command';
 
@@ -31,6 +32,7 @@ export class DeclareIncidentUseCase {
     private readonly audit: AuditRepository,
     private readonly queue: DispatchQueue,
     private readonly clock: Clock,
+    private readonly pinning: TemplatePinning,
   ) {}
 
   async execute(cmd: DeclareIncidentCommand, actor: Actor): Promise<DeclareResult> {
@@ -44,6 +46,17 @@ export class DeclareIncidentUseCase {
       throw new AppException(ErrorCode.RunbookNotPublished, `Runbook '${cmd.input.runbook}' does not exist or has no published version`);
     }
     const definition = version.definition as unknown as RunbookDefinition;
+    const { pins, missing } = await this.pinning.pin(
+      definition.steps.map((s) => ({ stepKey: s.id, templateKey: s.template, channel: s.channel })),
+      cmd.input.facts,
+    );
+    if (missing.length) {
+      throw new AppException(
+        ErrorCode.MissingFacts,
+        `The runbook's templates need facts the incident does not give: ${missing.map((m) => m.fact).join(', ')}; nothing was declared`,
+        missing,
+      );
+    }
     const declaredAt = this.clock.now();
     const milestones = { aware: cmd.awareAt, declared: declaredAt };
 
@@ -70,6 +83,7 @@ export class DeclareIncidentUseCase {
             channel: s.channel,
             templateKey: s.template,
             audience: s.audience,
+            templateVersions: pins.get(s.id) ?? {},
             dueAt: new Date(milestones[s.timing.milestone].getTime() + s.timing.offsetMinutes * 60_000),
           })),
         },

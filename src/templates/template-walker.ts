@@ -1,0 +1,130 @@
+// Reads a template's syntax tree and reports what is not allowed, every variable it uses (to check them
+// against the declared ones) and the values it prints directly (which must never be empty).
+import type Handlebars from 'handlebars';
+
+type Hbs = typeof Handlebars;
+
+export interface Position {
+  field: string;
+  line: number;
+  column: number;
+}
+
+export interface WalkResult {
+  problems: (Position & { message: string })[];
+  paths: { path: string; at: Position }[];
+  /** paths printed at the top level, outside any block: an empty value there would blank the notice */
+  outputs: string[];
+}
+
+const ROOTS = new Set(['customer', 'incident', 'facts']);
+const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'constructor', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__']);
+
+export function walkTemplate(
+  hbs: Hbs,
+  source: string,
+  field: string,
+  opts: { knownHelpers: Record<string, boolean>; allowedPartials: string[] },
+): WalkResult {
+  const result: WalkResult = { problems: [], paths: [], outputs: [] };
+  let ast: hbs.AST.Program;
+  try {
+    ast = hbs.parse(source);
+  } catch (e) {
+    result.problems.push(parseProblem(field, e as Error));
+    return result;
+  }
+  const at = (n: hbs.AST.Node): Position => ({ field, line: n.loc?.start.line ?? 1, column: (n.loc?.start.column ?? 0) + 1 });
+  const problem = (n: hbs.AST.Node, message: string): void => {
+    result.problems.push({ ...at(n), message });
+  };
+
+  const usePath = (p: hbs.AST.Expression, scoped: number) => {
+    if (p.type === 'SubExpression') return walk(p, scoped, 1);
+    if (p.type !== 'PathExpression') return;
+    const path = p as hbs.AST.PathExpression;
+    if (path.parts.some((part: string) => FORBIDDEN_SEGMENTS.has(part))) return problem(p, `'${path.original}' is not allowed`);
+    if (path.data) {
+      if (path.original !== '@index' && path.original !== '@first' && path.original !== '@last' && path.original !== '@key')
+        problem(p, `'${path.original}' is not allowed`);
+      return;
+    }
+    if (scoped > 0) return; // inside {{#each}}/{{#with}}: relative to the current item
+    if (!ROOTS.has(path.parts[0])) return problem(p, `unknown variable '${path.original}': use customer.*, incident.* or facts.*`);
+    result.paths.push({ path: path.parts.join('.'), at: at(p) });
+  };
+
+  const helperName = (n: hbs.AST.MustacheStatement | hbs.AST.BlockStatement | hbs.AST.SubExpression) =>
+    n.path.type === 'PathExpression' ? (n.path as hbs.AST.PathExpression).original : '';
+
+  function walk(node: hbs.AST.Node, scoped: number, depth: number): void {
+    switch (node.type) {
+      case 'Program':
+        for (const s of (node as hbs.AST.Program).body) walk(s, scoped, depth);
+        return;
+      case 'MustacheStatement':
+      case 'SubExpression': {
+        const m = node as hbs.AST.MustacheStatement;
+        if (node.type === 'MustacheStatement' && !m.escaped) problem(node, 'triple-stash {{{ }}} (unescaped output) is not allowed');
+        const isHelperCall = node.type === 'SubExpression' || m.params.length > 0 || (m.hash?.pairs.length ?? 0) > 0;
+        if (isHelperCall) {
+          const name = helperName(m);
+          if (!opts.knownHelpers[name]) problem(node, `unknown helper '${name}'`);
+          m.params.forEach((p) => usePath(p, scoped));
+          m.hash?.pairs.forEach((pair) => usePath(pair.value, scoped));
+        } else {
+          usePath(m.path, scoped);
+          if (depth === 0 && scoped === 0 && m.path.type === 'PathExpression' && !(m.path as hbs.AST.PathExpression).data) {
+            result.outputs.push((m.path as hbs.AST.PathExpression).parts.join('.'));
+          }
+        }
+        return;
+      }
+      case 'BlockStatement': {
+        const b = node as hbs.AST.BlockStatement;
+        const name = helperName(b);
+        if (!opts.knownHelpers[name] || !['if', 'unless', 'each', 'with'].includes(name)) problem(node, `unknown block helper '${name}'`);
+        b.params.forEach((p) => usePath(p, scoped));
+        const inner = name === 'each' || name === 'with' ? scoped + 1 : scoped;
+        if (b.program) walk(b.program, inner, depth + 1);
+        if (b.inverse) walk(b.inverse, scoped, depth + 1);
+        return;
+      }
+      case 'PartialStatement':
+      case 'PartialBlockStatement': {
+        const p = node as hbs.AST.PartialStatement;
+        const name = p.name.type === 'PathExpression' ? (p.name as hbs.AST.PathExpression).original : null;
+        if (!name) return problem(node, 'dynamic partials are not allowed');
+        if (!opts.allowedPartials.includes(name)) {
+          return problem(node, opts.allowedPartials.length ? `unknown partial '${name}' (allowed: ${opts.allowedPartials.join(', ')})` : 'partials are not allowed here');
+        }
+        if (p.params.length || p.hash) problem(node, 'partials take no arguments');
+        if (node.type === 'PartialBlockStatement') walk((node as hbs.AST.PartialBlockStatement).program, scoped, depth + 1);
+        return;
+      }
+      case 'DecoratorBlock':
+      case 'Decorator':
+        return problem(node, 'decorators are not allowed');
+      default:
+        return;
+    }
+  }
+
+  walk(ast, 0, 0);
+  return result;
+}
+
+function parseProblem(field: string, e: Error): Position & { message: string } {
+  const lines = e.message.split('\n');
+  const lineMatch = /line (\d+)/.exec(lines[0]);
+  // jison prints the offending source line then a caret line: "----^"; the caret gives the column
+  const caret = lines.findIndex((l) => /^-*\^$/.test(l));
+  const column = caret > 0 ? lines[caret].length : 1;
+  const expecting = lines.slice(caret > 0 ? caret + 1 : 1).join(' ').trim();
+  const hint = /'CLOSE'/.test(expecting)
+    ? "an expression is not closed: expected '}}'"
+    : /got 'EOF'/.test(expecting)
+      ? 'the template ends inside an open block (missing {{/...}}?)'
+      : expecting || lines[0];
+  return { field, line: lineMatch ? Number(lineMatch[1]) : 1, column, message: `parse error: ${hint}` };
+}
