@@ -6,6 +6,7 @@ import { ConfigModule } from './config/config.module';
 import { CustomersModule } from './customers/customers.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { ImportsModule } from './imports/imports.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { QueueModule } from './queue/queue.module';
 import { RunbooksModule } from './runbooks/runbooks.module';
@@ -21,6 +22,7 @@ import { TemplatesModule } from './templates/templates.module';
     QueueModule.forRoot('producer'),
     AuthModule,
     CustomersModule,
+    ImportsModule,
     TemplatesModule,
     RunbooksModule,
     IncidentsModule,

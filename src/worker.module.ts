@@ -4,10 +4,11 @@ import { CommonModule } from './common/common.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DispatchModule } from './dispatch/dispatch.module';
+import { ImportsWorkerModule } from './imports/imports-worker.module';
 import { QueueModule } from './queue/queue.module';
 
 /** The worker process: BullMQ processors and the reconciler; no HTTP. */
 @Module({
-  imports: [ConfigModule, CommonModule, DatabaseModule, AuditModule, QueueModule.forRoot('worker'), DispatchModule],
+  imports: [ConfigModule, CommonModule, DatabaseModule, AuditModule, QueueModule.forRoot('worker'), DispatchModule, ImportsWorkerModule],
 })
 export class WorkerModule {}

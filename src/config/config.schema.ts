@@ -41,6 +41,14 @@ export const configSchema = z.object({
   RECONCILE_INTERVAL_MS: int(5000, 100, 600_000),
   /** A notification left in `sending` longer than this is considered lost by a crashed worker. */
   SENDING_LEASE_MS: int(120_000, 1000, 86_400_000),
+  /** Largest import upload accepted, in bytes (the upload is streamed into Postgres, never held in memory). */
+  IMPORT_MAX_BYTES: int(2 * 1024 * 1024 * 1024, 1024, 64 * 1024 * 1024 * 1024),
+  /** Rows per staging statement while an import is parsed. */
+  IMPORT_BATCH_SIZE: int(5000, 100, 50_000),
+  /** Region for phone numbers written without an international prefix (ISO 3166 alpha-2, e.g. FR); none by default. */
+  DEFAULT_PHONE_REGION: z.string().regex(/^[A-Z]{2}$/, 'a two-letter region code such as FR or US').optional(),
+  /** Hours a customer stays on marketing hold after the last incident touching them closes. */
+  HOLD_COOLDOWN_HOURS: int(72, 0, 24 * 365),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
 });
 

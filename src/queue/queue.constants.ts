@@ -4,11 +4,13 @@ import { z } from 'zod';
 export enum QueueName {
   Fanout = 'fanout',
   Send = 'send',
+  Import = 'import',
 }
 
 export enum JobName {
   FanoutStep = 'fanout-step',
   SendBatch = 'send-batch',
+  ImportCustomers = 'import-customers',
 }
 
 export const fanoutStepPayload = z.object({ stepId: z.uuid() });
@@ -21,9 +23,14 @@ export const sendBatchPayload = z.object({
 });
 export type SendBatchPayload = z.infer<typeof sendBatchPayload>;
 
+export const importCustomersPayload = z.object({ importId: z.uuid() });
+export type ImportCustomersPayload = z.infer<typeof importCustomersPayload>;
+
 export const fanoutJobId = (stepId: string) => `fanout-${stepId}`;
 /** One send job per batch; the id is derived from the batch's first notification, so a re-enqueue dedupes. */
 export const sendJobId = (firstNotificationId: string, generation = 0) => `send-${firstNotificationId}-${generation}`;
+
+export const importJobId = (importId: string) => `import-${importId}`;
 
 export const KEEP_JOBS = {
   removeOnComplete: { count: 1000, age: 3600 },

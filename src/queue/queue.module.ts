@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config.module';
 import { DispatchQueue } from './dispatch-queue.service';
+import { ImportQueue } from './import-queue.service';
 import { KEEP_JOBS, QueueName } from './queue.constants';
 import { queuePrefix, redisOptions } from './redis-options';
 
@@ -12,6 +13,8 @@ export class QueueModule {
     const queues = BullModule.registerQueue(
       { name: QueueName.Fanout, defaultJobOptions: { ...KEEP_JOBS, attempts: 10, backoff: { type: 'exponential', delay: 1000 } } },
       { name: QueueName.Send, defaultJobOptions: { ...KEEP_JOBS, attempts: 10, backoff: { type: 'exponential', delay: 1000, jitter: 0.5 } } },
+      // an import restarts from its stored upload, so a retry after a crash is safe
+      { name: QueueName.Import, defaultJobOptions: { ...KEEP_JOBS, attempts: 3, backoff: { type: 'exponential', delay: 2000 } } },
     );
     return {
       module: QueueModule,
@@ -26,8 +29,8 @@ export class QueueModule {
         }),
         queues,
       ],
-      providers: [DispatchQueue],
-      exports: [queues, DispatchQueue],
+      providers: [DispatchQueue, ImportQueue],
+      exports: [queues, DispatchQueue, ImportQueue],
     };
   }
 }

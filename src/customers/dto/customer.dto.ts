@@ -1,5 +1,7 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { normaliseEmail } from '../normalise/email.util';
+import { normalisePhone } from '../normalise/phone.util';
 
 const noControl = (v: string) => !/[\u0000-\u001f\u007f]/.test(v);
 
@@ -9,18 +11,21 @@ export const externalIdSchema = z
   .max(128)
   .regex(/^[A-Za-z0-9._:@+\-]+$/, 'letters, digits and . _ : @ + - only');
 
-/** Trimmed, domain lower-cased; no CR/LF, quoted or comment forms (they would reach mail headers). */
-export const emailSchema = z
-  .string()
-  .trim()
-  .max(254)
-  .refine(noControl, 'must not contain control characters')
-  .pipe(z.email({ message: 'is not a valid email address' }))
-  .transform((v) => {
-    const at = v.lastIndexOf('@');
-    return v.slice(0, at) + '@' + v.slice(at + 1).toLowerCase();
-  })
-  .refine((v) => v.slice(0, v.lastIndexOf('@')).length <= 64, 'local part is longer than 64 characters');
+/** Trimmed, domain lower-cased, IDN to punycode; no CR/LF, quoted or comment forms (they would reach mail headers). */
+export const emailSchema = z.string().transform((v, ctx) => {
+  const r = normaliseEmail(v);
+  if (r.ok) return r.value;
+  ctx.addIssue({ code: 'custom', message: r.message });
+  return z.NEVER;
+});
+
+/** Any common spelling with an international prefix, stored as E.164 (libphonenumber-js). */
+export const phoneSchema = z.string().transform((v, ctx) => {
+  const r = normalisePhone(v);
+  if (r.ok) return r.value;
+  ctx.addIssue({ code: 'custom', message: `${r.message}; use an international number such as +33612345678` });
+  return z.NEVER;
+});
 
 const localeSchema = z
   .string()
@@ -46,11 +51,7 @@ const timezoneSchema = z.string().refine((v) => {
 
 export const customerFields = {
   email: emailSchema.nullable().optional(),
-  phone: z
-    .string()
-    .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +33612345678')
-    .nullable()
-    .optional(),
+  phone: phoneSchema.nullable().optional(),
   name: z.string().trim().max(200).refine(noControl, 'must not contain control characters').nullable().optional(),
   locale: localeSchema.optional(),
   timezone: timezoneSchema.optional(),

@@ -1,0 +1,104 @@
+// Customer import figure: streams an N-row CSV through the real upload path into Postgres, then runs the
+// worker's import use case in this process, and prints rows/s per phase and the peak RSS.
+//   npx ts-node bench/import.bench.ts [rows=1000000]
+// Uses a fresh database (created and dropped here) on the PostgreSQL at BENCH_DATABASE_ADMIN_URL.
+import 'reflect-metadata';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { Client } from 'pg';
+import { CommonModule } from '../src/common/common.module';
+import { ConfigModule } from '../src/config/config.module';
+import { DatabaseModule } from '../src/database/database.module';
+import { ImportCustomersUseCase } from '../src/imports/import-customers/import-customers.usecase';
+import { ImportRepository } from '../src/imports/import.repository';
+import { importOptionsSchema } from '../src/imports/import-options';
+import { ImportsService } from '../src/imports/imports.service';
+import { ImportQueue } from '../src/queue/import-queue.service';
+
+const N = Number(process.argv[2] ?? 1_000_000);
+const adminUrl = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+/** The upload without Redis: the bench runs the use case itself. */
+class NoQueue {
+  async enqueue(): Promise<void> {}
+}
+
+@Module({
+  imports: [ConfigModule, CommonModule, DatabaseModule],
+  providers: [ImportsService, ImportRepository, ImportCustomersUseCase, { provide: ImportQueue, useClass: NoQueue }],
+})
+class BenchModule {}
+
+/** A mix of countries: phone validation cost differs a lot between them (+44 is the slowest). */
+const PHONES = [
+  (j: number) => `+33 6 ${String(j % 100_000_000).padStart(8, '1')}`,
+  (j: number) => `+4420718${String(j % 100000).padStart(5, '0')}`,
+  (j: number) => `+1 212 555 ${String(j % 10000).padStart(4, '0')}`,
+  (j: number) => `+49 30 ${String(j % 10_000_000).padStart(8, '1')}`,
+];
+
+async function* csv(n: number): AsyncGenerator<Buffer> {
+  yield Buffer.from('externalId,email,name,phone,locale,tier,region\n');
+  const size = 5000;
+  for (let i = 0; i < n; i += size) {
+    let s = '';
+    for (let j = i; j < Math.min(n, i + size); j++) {
+      s += `cust-${j},user${j}@example${j % 97}.com,Customer Number ${j},${PHONES[j % 4](j)},en-GB,${j % 3 ? 'basic' : 'gold'},r${j % 12}\n`;
+    }
+    yield Buffer.from(s);
+  }
+}
+
+async function main(): Promise<void> {
+  const db = `tocsin_bench_${Date.now().toString(36)}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${db}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${db}`;
+  Object.assign(process.env, {
+    DATABASE_URL: url.toString(),
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    SMTP_URL: 'smtp://127.0.0.1:1025',
+    PUBLIC_URL: 'http://bench.local',
+    MAIL_FROM: 'bench@bench.local',
+    LOG_LEVEL: 'log',
+  });
+  const root = path.resolve(__dirname, '..');
+  execFileSync(path.join(root, 'node_modules/.bin/prisma'), ['migrate', 'deploy', '--config', 'prisma/prisma.config.ts'], { cwd: root, env: process.env, stdio: 'ignore' });
+
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+  const app = await NestFactory.createApplicationContext(BenchModule, { logger: ['error', 'warn', 'log'] });
+  try {
+    const baseline = process.memoryUsage().rss;
+    const t0 = Date.now();
+    const imp = await app.get(ImportsService).upload(csv(N), 'text/csv', importOptionsSchema.parse({}), { id: null as unknown as string, name: 'bench', role: 'admin' });
+    const t1 = Date.now();
+    const result = await app.get(ImportCustomersUseCase).execute(imp.id);
+    const t2 = Date.now();
+    const report = await app.get(ImportsService).get(imp.id);
+    clearInterval(sampler);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
+    console.log(JSON.stringify(result));
+    console.log(`rows: ${N}  status: ${report.status}  imported: ${report.rowsImported}  rejected: ${report.rowsRejected}`);
+    console.log(`upload (stream into Postgres, ${mb(report.bytes)}): ${t1 - t0} ms`);
+    console.log(`worker (parse, check, stage, apply): ${t2 - t1} ms = ${Math.round(N / ((t2 - t1) / 1000))} rows/s`);
+    console.log(`end to end: ${t2 - t0} ms = ${Math.round(N / ((t2 - t0) / 1000))} rows/s`);
+    console.log(`peak RSS: ${mb(peak)} (sampled every 100 ms; OS max RSS ${mb(process.resourceUsage().maxRSS * 1024)}); ` +
+      `RSS before the import ${mb(baseline)} (ts-node and the compiler included), so the import added ${mb(peak - baseline)}`);
+  } finally {
+    clearInterval(sampler);
+    await app.close();
+    await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
