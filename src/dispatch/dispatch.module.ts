@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ChannelsModule } from '../channels/channels.module';
-import { TemplatesModule } from '../templates/templates.module';
+import { TemplatesCoreModule } from '../templates/templates-core.module';
 import { FanoutStepUseCase } from './fanout-step/fanout-step.usecase';
 import { FanoutProcessor } from './jobs/fanout.processor';
 import { SendProcessor } from './jobs/send.processor';
@@ -12,7 +12,7 @@ import { TemplateResolver } from './template-resolver';
 
 /** Dispatch: fan-out of due steps, batched sending, and the reconciler that keeps Redis in line with Postgres. */
 @Module({
-  imports: [TemplatesModule, ChannelsModule],
+  imports: [TemplatesCoreModule, ChannelsModule],
   providers: [
     FanoutStepUseCase,
     SendBatchUseCase,

@@ -60,7 +60,13 @@ export class StepRepository {
   }
 
   async markNotifying(incidentId: string): Promise<void> {
-    await this.prisma.incident.updateMany({ where: { id: incidentId, state: 'declared' }, data: { state: 'notifying' } });
+    const n = await this.prisma.incident.updateMany({ where: { id: incidentId, state: 'declared' }, data: { state: 'notifying' } });
+    if (n.count) await this.systemEvent(incidentId, 'incident.notifying', { before: 'declared', after: 'notifying' });
+  }
+
+  /** Timeline entries for what Tocsin itself did (no human actor). */
+  private async systemEvent(incidentId: string, action: string, data: Record<string, string>, entity = { type: 'incident', id: incidentId }): Promise<void> {
+    await this.prisma.auditEvent.create({ data: { actorName: 'tocsin', action, entityType: entity.type, entityId: entity.id, incidentId, data } });
   }
 
   async saveCursor(stepId: string, cursor: string): Promise<void> {
@@ -81,10 +87,12 @@ export class StepRepository {
       WHERE id = ${stepId}::uuid AND state = 'dispatched'
         AND NOT EXISTS (SELECT 1 FROM notification WHERE step_id = ${stepId}::uuid AND state IN ('pending', 'queued', 'sending'))`;
     if (done) {
-      await this.prisma.$executeRaw`
+      await this.systemEvent(incidentId, 'step.completed', { step: stepId }, { type: 'incident_step', id: stepId });
+      const monitoring = await this.prisma.$executeRaw`
         UPDATE incident SET state = 'monitoring', updated_at = now()
         WHERE id = ${incidentId}::uuid AND state = 'notifying'
           AND NOT EXISTS (SELECT 1 FROM incident_step WHERE incident_id = ${incidentId}::uuid AND state NOT IN ('completed', 'skipped', 'cancelled'))`;
+      if (monitoring) await this.systemEvent(incidentId, 'incident.monitoring', { before: 'notifying', after: 'monitoring' });
     }
     return done > 0;
   }

@@ -1,15 +1,18 @@
 import { Module } from '@nestjs/common';
 import { RunbooksModule } from '../runbooks/runbooks.module';
-import { TemplatesModule } from '../templates/templates.module';
+import { TemplatesCoreModule } from '../templates/templates-core.module';
 import { DeclareIncidentUseCase } from './declare-incident/declare-incident.usecase';
 import { IncidentRepository } from './incident.repository';
 import { IncidentsController } from './incidents.controller';
 import { IncidentsService } from './incidents.service';
+import { ChangeIncidentStateUseCase } from './lifecycle/change-incident-state.usecase';
+import { IncidentLifecycleController } from './lifecycle/incident-lifecycle.controller';
+import { IncidentLifecycleRepository } from './lifecycle/incident-lifecycle.repository';
 
 /** Incidents: declaration, the affected population, the schedule and the reach report. */
 @Module({
-  imports: [RunbooksModule, TemplatesModule],
-  controllers: [IncidentsController],
-  providers: [DeclareIncidentUseCase, IncidentsService, IncidentRepository],
+  imports: [RunbooksModule, TemplatesCoreModule],
+  controllers: [IncidentsController, IncidentLifecycleController],
+  providers: [DeclareIncidentUseCase, IncidentsService, IncidentRepository, ChangeIncidentStateUseCase, IncidentLifecycleRepository],
 })
 export class IncidentsModule {}

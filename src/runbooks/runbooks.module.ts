@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { TemplatesModule } from '../templates/templates.module';
+import { TemplatesCoreModule } from '../templates/templates-core.module';
 import { RunbookRepository } from './runbook.repository';
 import { RunbooksController } from './runbooks.controller';
 import { RunbooksService } from './runbooks.service';
 
 /** Runbooks: the communication plans, drafts and immutable published versions. */
 @Module({
-  imports: [TemplatesModule],
+  imports: [TemplatesCoreModule],
   controllers: [RunbooksController],
   providers: [RunbooksService, RunbookRepository],
   exports: [RunbookRepository],

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { IncidentState, Prisma } from '@prisma/client';
+import { PrismaService } from '../../database/prisma.service';
+
+export interface TimelineEntry {
+  id: string;
+  at: Date;
+  actor: string | null;
+  action: string;
+  data: unknown;
+}
+
+@Injectable()
+export class IncidentLifecycleRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  find(id: string) {
+    return this.prisma.incident.findUnique({ where: { id }, select: { id: true, state: true, steps: { select: { id: true, state: true, dueAt: true } } } });
+  }
+
+  /**
+   * Compare-and-set from `from` to `to`, with its side effects and its audit entry in one transaction.
+   * Returns false when another request changed the state first.
+   */
+  async transition(
+    id: string,
+    from: IncidentState,
+    to: IncidentState,
+    audit: { actorId: string; actorName: string; action: string; data: Prisma.InputJsonValue },
+  ): Promise<boolean> {
+    return this.prisma.$transaction(async (tx) => {
+      const changed = await tx.incident.updateMany({ where: { id, state: from }, data: { state: to } });
+      if (changed.count !== 1) return false;
+      if (to === 'cancelled') {
+        // nothing more may go out: what was waiting is suppressed, with the reason, and unfinished steps stop
+        await tx.$executeRaw`
+          UPDATE notification SET state = 'suppressed', last_error = 'incident cancelled', updated_at = now()
+          WHERE incident_id = ${id}::uuid AND state IN ('pending', 'queued')`;
+        await tx.$executeRaw`
+          UPDATE incident_step SET state = 'cancelled' WHERE incident_id = ${id}::uuid AND state IN ('scheduled', 'fanning_out', 'dispatched')`;
+      }
+      await tx.auditEvent.create({ data: { ...audit, entityType: 'incident', entityId: id, incidentId: id } });
+      return true;
+    });
+  }
+
+  async timeline(id: string, after: bigint | null, limit: number): Promise<TimelineEntry[]> {
+    const rows = await this.prisma.auditEvent.findMany({
+      where: { incidentId: id, ...(after !== null ? { id: { gt: after } } : {}) },
+      orderBy: { id: 'asc' },
+      take: limit,
+    });
+    return rows.map((r) => ({ id: r.id.toString(), at: r.at, actor: r.actorName, action: r.action, data: r.data }));
+  }
+}

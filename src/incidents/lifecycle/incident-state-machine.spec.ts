@@ -1,0 +1,30 @@
+import { nextState } from './incident-state-machine';
+
+const notStarted = [{ started: false, finished: false }];
+const running = [{ started: true, finished: true }, { started: true, finished: false }];
+const done = [{ started: true, finished: true }];
+
+describe(nextState.name, () => {
+  it('pauses any live incident and resumes to where its schedule is', () => {
+    expect(nextState('pause', 'notifying', running)).toBe('paused');
+    expect(nextState('resume', 'paused', notStarted)).toBe('declared');
+    expect(nextState('resume', 'paused', running)).toBe('notifying');
+    expect(nextState('resume', 'paused', done)).toBe('monitoring');
+  });
+
+  it('goes monitoring → resolved → closed and no other way', () => {
+    expect(nextState('resolve', 'monitoring', done)).toBe('resolved');
+    expect(nextState('close', 'resolved', done)).toBe('closed');
+    expect(nextState('resolve', 'notifying', running)).toBeNull();
+    expect(nextState('close', 'monitoring', done)).toBeNull();
+  });
+
+  it('cancels anything not finished, and nothing comes back from cancelled or closed', () => {
+    expect(nextState('cancel', 'paused', running)).toBe('cancelled');
+    for (const action of ['pause', 'resume', 'cancel', 'resolve', 'close'] as const) {
+      expect(nextState(action, 'cancelled', done)).toBeNull();
+      expect(nextState(action, 'closed', done)).toBeNull();
+    }
+    expect(nextState('resume', 'notifying', running)).toBeNull();
+  });
+});
