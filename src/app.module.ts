@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AudiencesModule } from './audiences/audiences.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CommonModule } from './common/common.module';
@@ -6,6 +7,7 @@ import { ConfigModule } from './config/config.module';
 import { CustomersModule } from './customers/customers.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { HoldsModule } from './holds/holds.module';
 import { ImportsModule } from './imports/imports.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { QueueModule } from './queue/queue.module';
@@ -21,11 +23,13 @@ import { TemplatesModule } from './templates/templates.module';
     AuditModule,
     QueueModule.forRoot('producer'),
     AuthModule,
+    AudiencesModule,
     CustomersModule,
     ImportsModule,
     TemplatesModule,
     RunbooksModule,
     IncidentsModule,
+    HoldsModule,
     HealthModule,
   ],
 })

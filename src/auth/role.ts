@@ -10,8 +10,9 @@ export interface Actor {
   role: Role;
 }
 
-/** admin may do everything; every role includes viewer. */
+/** admin may do everything; every role includes viewer, except marketing, which may only do what names it. */
 export function roleSatisfies(have: Role, required: readonly Role[]): boolean {
   if (have === Role.admin) return true;
+  if (have === Role.marketing) return required.includes(Role.marketing);
   return required.includes(have) || required.includes(Role.viewer);
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Customer } from '@prisma/client';
+import { Customer, Prisma } from '@prisma/client';
 import { PrismaService } from '../database/prisma.service';
 import { BulkCustomer } from './dto/customer.dto';
 
@@ -43,13 +43,36 @@ export class CustomerRepository {
     return { created: count(true), updated: count(false) };
   }
 
+  /**
+   * Erasure: personal data goes (name, email, phone, attributes, tags, and the externalId, replaced by
+   * `erased:<uuid>`); the row and its notifications stay, with recipients and provider messages blanked, so
+   * reach counts stay true. Suppressions (they hold the reason, which can quote the address) are removed.
+   */
+  async erase(externalId: string, audit: (tx: Prisma.TransactionClient, customerId: string, notifications: number) => Promise<void>): Promise<{ customerId: string; notifications: number } | null> {
+    return this.prisma.$transaction(async (tx) => {
+      const [c] = await tx.$queryRaw<{ id: string }[]>`
+        UPDATE customer SET email = NULL, phone = NULL, name = NULL, attributes = '{}', tags = '{}',
+               external_id = 'erased:' || id::text, erased_at = now(), updated_at = now()
+        WHERE external_id = ${externalId} AND erased_at IS NULL
+        RETURNING id`;
+      if (!c) return null;
+      const notifications = await tx.$executeRaw`
+        UPDATE notification SET recipient = '', last_error = CASE WHEN last_error IS NULL THEN NULL ELSE '(redacted: customer erased)' END,
+               updated_at = now()
+        WHERE customer_id = ${c.id}::uuid`;
+      await tx.$executeRaw`DELETE FROM suppression WHERE customer_id = ${c.id}::uuid`;
+      await audit(tx, c.id, notifications);
+      return { customerId: c.id, notifications };
+    });
+  }
+
   findByExternalId(externalId: string): Promise<Customer | null> {
     return this.prisma.customer.findUnique({ where: { externalId } });
   }
 
   list(cursor: string | undefined, limit: number): Promise<Customer[]> {
     return this.prisma.customer.findMany({
-      where: cursor ? { externalId: { gt: cursor } } : undefined,
+      where: { erasedAt: null, ...(cursor ? { externalId: { gt: cursor } } : {}) },
       orderBy: { externalId: 'asc' },
       take: limit,
     });

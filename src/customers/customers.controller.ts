@@ -1,18 +1,22 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles } from '../auth/auth.decorators';
-import { Role } from '../auth/role';
-import { PaginationDto } from '../common/pagination.dto';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { type Actor, Role } from '../auth/role';
+import { CustomerContextService } from './context/customer-context.service';
 import { ExternalIdPipe } from './external-id.pipe';
 import { BulkUpsertCustomersDto, UpsertCustomerDto } from './dto/customer.dto';
+import { ListCustomersDto } from './dto/list-customers.dto';
 import { CustomersService, CustomerView } from './customers.service';
 
 @ApiTags('customers')
 @ApiBearerAuth()
 @Controller('api/v1/customers')
 export class CustomersController {
-  constructor(private readonly customers: CustomersService) {}
+  constructor(
+    private readonly customers: CustomersService,
+    private readonly context: CustomerContextService,
+  ) {}
 
   /** Bulk JSON upsert (up to 5,000 per request). */
   @Post('bulk')
@@ -36,13 +40,27 @@ export class CustomersController {
 
   @Get()
   @Roles(Role.comms, Role.agent)
-  list(@Query() q: PaginationDto) {
-    return this.customers.list(q.cursor, q.limit);
+  list(@Query() q: ListCustomersDto) {
+    return this.customers.list(q.cursor, q.limit, q.filter);
   }
 
   @Get(':externalId')
   @Roles(Role.comms, Role.agent)
   get(@Param('externalId', ExternalIdPipe) externalId: string): Promise<CustomerView> {
     return this.customers.get(externalId);
+  }
+
+  /** The agent view: incidents touching this customer, every notice and its state, and the agent script. */
+  @Get(':externalId/context')
+  @Roles(Role.agent, Role.comms)
+  getContext(@Param('externalId', ExternalIdPipe) externalId: string) {
+    return this.context.get(externalId);
+  }
+
+  /** Erasure: personal data removed, notifications anonymised (counts kept), recorded in the audit trail. */
+  @Delete(':externalId')
+  @Roles(Role.comms)
+  erase(@Param('externalId', ExternalIdPipe) externalId: string, @CurrentActor() actor: Actor) {
+    return this.customers.erase(externalId, actor);
   }
 }

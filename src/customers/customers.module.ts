@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CustomerContextRepository } from './context/customer-context.repository';
+import { CustomerContextService } from './context/customer-context.service';
 import { CustomerRepository } from './customer.repository';
 import { CustomersController } from './customers.controller';
 import { CustomersService } from './customers.service';
@@ -6,7 +8,7 @@ import { CustomersService } from './customers.service';
 /** Customers: who may be affected, with what they need for personalisation. */
 @Module({
   controllers: [CustomersController],
-  providers: [CustomersService, CustomerRepository],
+  providers: [CustomersService, CustomerRepository, CustomerContextService, CustomerContextRepository],
   exports: [CustomersService],
 })
 export class CustomersModule {}

@@ -1,5 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Customer } from '@prisma/client';
+import { AudienceFilter } from '../audiences/audience-filter';
+import { AudienceRepository } from '../audiences/audience.repository';
+import { AuditRepository } from '../audit/audit.repository';
+import { Actor } from '../auth/role';
 import { AppException } from '../common/errors/app.exception';
 import { CustomerRepository, UpsertCounts } from './customer.repository';
 import { BulkCustomer } from './dto/customer.dto';
@@ -32,7 +36,11 @@ export const toCustomerView = (c: Customer): CustomerView => ({
 
 @Injectable()
 export class CustomersService {
-  constructor(private readonly customers: CustomerRepository) {}
+  constructor(
+    private readonly customers: CustomerRepository,
+    private readonly audiences: AudienceRepository,
+    private readonly audit: AuditRepository,
+  ) {}
 
   async upsertOne(customer: BulkCustomer): Promise<{ created: boolean; customer: CustomerView }> {
     const counts = await this.customers.upsertMany([customer]);
@@ -43,14 +51,26 @@ export class CustomersService {
     return this.customers.upsertMany(customers);
   }
 
+  async erase(externalId: string, actor: Actor): Promise<{ erased: true; notificationsAnonymised: number }> {
+    const r = await this.customers.erase(externalId, (tx, customerId, notifications) =>
+      this.audit.record(
+        // the audit keeps the internal id only: the externalId is personal data too
+        { actorId: actor.id, actorName: actor.name, action: 'customer.erased', entityType: 'customer', entityId: customerId, data: { notificationsAnonymised: notifications } },
+        tx,
+      ),
+    );
+    if (!r) throw AppException.notFound('Customer', externalId);
+    return { erased: true, notificationsAnonymised: r.notifications };
+  }
+
   async get(externalId: string): Promise<CustomerView> {
     const c = await this.customers.findByExternalId(externalId);
-    if (!c) throw AppException.notFound('Customer', externalId);
+    if (!c || c.erasedAt) throw AppException.notFound('Customer', externalId);
     return toCustomerView(c);
   }
 
-  async list(cursor: string | undefined, limit: number): Promise<{ items: CustomerView[]; nextCursor: string | null }> {
-    const rows = await this.customers.list(cursor, limit);
+  async list(cursor: string | undefined, limit: number, filter?: AudienceFilter): Promise<{ items: CustomerView[]; nextCursor: string | null }> {
+    const rows = filter ? await this.audiences.list(filter, cursor, limit) : await this.customers.list(cursor, limit);
     return { items: rows.map(toCustomerView), nextCursor: rows.length === limit ? rows[rows.length - 1].externalId : null };
   }
 }

@@ -30,6 +30,15 @@ export interface StuckBatch {
   ids: string[];
 }
 
+/**
+ * A permanent SMTP rejection of the recipient (5xx reply, or an enhanced status 5.x.x), as opposed to a
+ * temporary failure we gave up on or a template error: only the former says the address is bad.
+ */
+export function isHardBounce(error: string | null): boolean {
+  if (!error || /^(gave up|template |no )/.test(error)) return false;
+  return /(^|[:\s])5\d\d[\s-]/.test(error) || /\b5\.\d{1,3}\.\d{1,3}\b/.test(error);
+}
+
 @Injectable()
 export class NotificationRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -53,10 +62,12 @@ export class NotificationRepository {
       ), ins AS (
         INSERT INTO notification (incident_id, step_id, customer_id, channel, recipient, state, last_error, failed_at)
         SELECT ${incidentId}::uuid, ${stepId}::uuid, c.id, ${channel}, coalesce(c.email, ''),
-               CASE WHEN c.email IS NULL THEN 'suppressed'::"NotificationState" ELSE 'pending'::"NotificationState" END,
-               CASE WHEN c.email IS NULL THEN 'customer has no email address' END,
-               CASE WHEN c.email IS NULL THEN now() END
+               CASE WHEN c.email IS NULL OR sp.customer_id IS NOT NULL THEN 'suppressed'::"NotificationState" ELSE 'pending'::"NotificationState" END,
+               CASE WHEN c.email IS NULL THEN 'customer has no email address'
+                    WHEN sp.customer_id IS NOT NULL THEN 'suppressed: ' || sp.reason END,
+               CASE WHEN c.email IS NULL OR sp.customer_id IS NOT NULL THEN now() END
         FROM page JOIN customer c ON c.id = page.customer_id
+        LEFT JOIN suppression sp ON sp.customer_id = c.id AND sp.channel = ${channel}
         ON CONFLICT DO NOTHING
       )
       SELECT max(customer_id::text) AS last, count(*) AS n FROM page`;
@@ -106,6 +117,17 @@ export class NotificationRepository {
                   ${results.map((r) => r.templateVersionId)}::text[])
         AS v(id, state, provider_id, error, template_version_id)
       WHERE n.id = v.id AND n.state = 'sending'`;
+    const bounced = results.filter((r) => r.state === 'failed' && isHardBounce(r.error));
+    if (bounced.length) {
+      // a hard bounce suppresses this channel for this customer: later steps do not try the address again
+      await this.prisma.$executeRaw`
+        INSERT INTO suppression (customer_id, channel, reason, notification_id)
+        SELECT n.customer_id, n.channel, left('hard bounce: ' || v.error, 500), n.id
+        FROM unnest(${bounced.map((r) => r.id)}::uuid[], ${bounced.map((r) => r.error)}::text[]) AS v(id, error)
+        JOIN notification n ON n.id = v.id
+        WHERE n.customer_id IS NOT NULL
+        ON CONFLICT (customer_id, channel) DO NOTHING`;
+    }
   }
 
   /** Puts claimed rows back (e.g. the incident was paused between claim and send). */

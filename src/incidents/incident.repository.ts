@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Incident, IncidentStep, Prisma, RunbookVersion } from '@prisma/client';
+import { AudienceFilter, filterToSql } from '../audiences/audience-filter';
 import { PrismaService } from '../database/prisma.service';
 
 export type IncidentWithSchedule = Incident & {
@@ -9,7 +10,10 @@ export type IncidentWithSchedule = Incident & {
 
 export interface NewIncident {
   data: Prisma.IncidentUncheckedCreateInput;
-  externalIds: string[];
+  /** the affected population: an explicit list … */
+  externalIds?: string[];
+  /** … or an audience filter over customers (erased customers never match) */
+  filter?: AudienceFilter;
   steps: Omit<Prisma.IncidentStepCreateManyInput, 'incidentId'>[];
 }
 
@@ -19,6 +23,13 @@ export class UnknownCustomersError extends Error {
     readonly total: number,
   ) {
     super('unknown customers');
+  }
+}
+
+/** The filter matched nobody: declaring an incident that notifies no one is almost certainly a mistake. */
+export class EmptyAudienceError extends Error {
+  constructor() {
+    super('the audience filter matches no customer');
   }
 }
 
@@ -49,21 +60,33 @@ export class IncidentRepository {
    * Incident, affected population and schedule in one transaction: either all exist or none.
    * The affected rows are inserted set-based (INSERT … SELECT), never one by one.
    */
-  async create(n: NewIncident, audit: (tx: Prisma.TransactionClient, incidentId: string) => Promise<void>): Promise<IncidentWithSchedule> {
+  async create(
+    n: NewIncident,
+    audit: (tx: Prisma.TransactionClient, incidentId: string, affected: number) => Promise<void>,
+  ): Promise<{ incident: IncidentWithSchedule; affected: number }> {
     return this.prisma.$transaction(
       async (tx) => {
-        const unknown = await tx.$queryRaw<{ id: string; total: bigint }[]>`
-          SELECT x AS id, count(*) OVER () AS total FROM unnest(${n.externalIds}::text[]) AS x
-          WHERE NOT EXISTS (SELECT 1 FROM customer c WHERE c.external_id = x) LIMIT 100`;
-        if (unknown.length) throw new UnknownCustomersError(unknown.map((u) => u.id), Number(unknown[0].total));
+        const externalIds = n.externalIds ?? [];
+        if (!n.filter) {
+          const unknown = await tx.$queryRaw<{ id: string; total: bigint }[]>`
+            SELECT x AS id, count(*) OVER () AS total FROM unnest(${externalIds}::text[]) AS x
+            WHERE NOT EXISTS (SELECT 1 FROM customer c WHERE c.external_id = x) LIMIT 100`;
+          if (unknown.length) throw new UnknownCustomersError(unknown.map((u) => u.id), Number(unknown[0].total));
+        }
         const incident = await tx.incident.create({ data: n.data });
-        await tx.$executeRaw`
-          INSERT INTO affected_customer (incident_id, customer_id)
-          SELECT ${incident.id}::uuid, c.id FROM customer c WHERE c.external_id = ANY(${n.externalIds}::text[])
-          ON CONFLICT DO NOTHING`;
+        const affected = n.filter
+          ? await tx.$executeRaw`
+              INSERT INTO affected_customer (incident_id, customer_id)
+              SELECT ${incident.id}::uuid, c.id FROM customer c WHERE c.erased_at IS NULL AND ${filterToSql(n.filter)}
+              ON CONFLICT DO NOTHING`
+          : await tx.$executeRaw`
+              INSERT INTO affected_customer (incident_id, customer_id)
+              SELECT ${incident.id}::uuid, c.id FROM customer c WHERE c.external_id = ANY(${externalIds}::text[])
+              ON CONFLICT DO NOTHING`;
+        if (n.filter && affected === 0) throw new EmptyAudienceError();
         await tx.incidentStep.createMany({ data: n.steps.map((s) => ({ ...s, incidentId: incident.id })) });
-        await audit(tx, incident.id);
-        return tx.incident.findUniqueOrThrow({ where: { id: incident.id }, include: INCLUDE });
+        await audit(tx, incident.id, affected);
+        return { incident: await tx.incident.findUniqueOrThrow({ where: { id: incident.id }, include: INCLUDE }), affected };
       },
       { timeout: 60_000 },
     );

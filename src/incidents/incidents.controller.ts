@@ -32,10 +32,10 @@ export class IncidentsController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const cmd = DeclareIncidentCommand.create(dto, key, this.clock.now());
-    const { incident, replayed } = await this.declare.execute(cmd, actor);
+    const { incident, replayed, affected } = await this.declare.execute(cmd, actor);
     res.status(replayed ? 200 : 201);
     if (replayed) res.setHeader('Idempotent-Replayed', 'true');
-    return toIncidentView(incident, replayed ? undefined : cmd.input.affected.externalIds.length);
+    return toIncidentView(incident, affected);
   }
 
   @Get(':id')

@@ -14,7 +14,7 @@ const body = {
 describe(DeclareIncidentCommand.name, () => {
   it('removes duplicate affected ids and applies defaults', () => {
     const cmd = DeclareIncidentCommand.create(body, 'k', now);
-    expect(cmd.input.affected.externalIds).toEqual(['c1', 'c2']);
+    expect(cmd.input.affected).toEqual({ externalIds: ['c1', 'c2'] });
     expect(cmd.input.type).toBe('data_breach');
     expect(cmd.awareAt.toISOString()).toBe('2026-11-26T08:00:00.000Z');
   });
@@ -30,6 +30,14 @@ describe(DeclareIncidentCommand.name, () => {
   it('refuses an awareAt in the future and a bad idempotency key', () => {
     expect(() => DeclareIncidentCommand.create({ ...body, awareAt: '2026-11-27T00:00:00Z' }, undefined, now)).toThrow(AppException);
     expect(() => DeclareIncidentCommand.create(body, 'has space', now)).toThrow(/Idempotency-Key/);
+  });
+
+  it('takes an audience filter instead of a list, and refuses both or neither', () => {
+    const filter = { and: [{ field: 'tags', eq: 'eu' }, { field: 'attributes.plan', in: ['pro', 'team'] }] };
+    expect(DeclareIncidentCommand.create({ ...body, affected: { filter } }, undefined, now).input.affected).toEqual({ filter });
+    expect(() => DeclareIncidentCommand.create({ ...body, affected: { filter, externalIds: ['c1'] } }, undefined, now)).toThrow(AppException);
+    expect(() => DeclareIncidentCommand.create({ ...body, affected: {} }, undefined, now)).toThrow(AppException);
+    expect(() => DeclareIncidentCommand.create({ ...body, affected: { filter: { field: 'tags', gt: 3 } } }, undefined, now)).toThrow(/does not apply/);
   });
 
   it('validates itself, whoever calls it', () => {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
 import { zodIssues } from '../../common/errors/zod-issues';
+import { boundedFilterSchema } from '../../audiences/audience-filter';
 import { externalIdSchema } from '../../customers/dto/customer.dto';
 import { templateKeySchema } from '../../templates/dto/template.dto';
 
@@ -19,9 +20,11 @@ export const declareIncidentSchema = z.strictObject({
   awareAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-11-26T08:00:00Z' }),
   jurisdictions: z.array(z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$|^EU$/, 'ISO 3166 code such as FR, US-NY or EU')).max(300).default([]),
   facts: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'fact names are identifiers'), factValue).default({}),
-  affected: z.strictObject({
-    externalIds: z.array(externalIdSchema).min(1).max(MAX_AFFECTED_IN_REQUEST),
-  }),
+  /** an explicit list of externalIds, or an audience filter over customers (see src/audiences) */
+  affected: z.union([
+    z.strictObject({ externalIds: z.array(externalIdSchema).min(1).max(MAX_AFFECTED_IN_REQUEST) }),
+    z.strictObject({ filter: boundedFilterSchema }),
+  ]),
 });
 export type DeclareIncidentInput = z.infer<typeof declareIncidentSchema>;
 
@@ -45,8 +48,8 @@ export class DeclareIncidentCommand {
     if (awareAt.getTime() > now.getTime() + 5 * 60_000) {
       throw new AppException(ErrorCode.ValidationFailed, 'awareAt is in the future', [{ path: 'awareAt', message: 'must not be in the future' }]);
     }
-    const unique = [...new Set(parsed.data.affected.externalIds)];
-    return new DeclareIncidentCommand({ ...parsed.data, affected: { externalIds: unique } }, awareAt, idempotencyKey ?? null);
+    const affected = 'externalIds' in parsed.data.affected ? { externalIds: [...new Set(parsed.data.affected.externalIds)] } : parsed.data.affected;
+    return new DeclareIncidentCommand({ ...parsed.data, affected }, awareAt, idempotencyKey ?? null);
   }
 
   /** Fingerprint of the request, so a retry with the same key and another body is detected. */

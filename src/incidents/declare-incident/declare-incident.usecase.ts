@@ -9,12 +9,14 @@ import { DispatchQueue } from '../../queue/dispatch-queue.service';
 import { RunbookDefinition } from '../../runbooks/runbook-definition';
 import { RunbookRepository } from '../../runbooks/runbook.repository';
 import { TemplatePinning } from '../../templates/template-pinning.service';
-import { IncidentRepository, IncidentWithSchedule, UnknownCustomersError } from '../incident.repository';
+import { EmptyAudienceError, IncidentRepository, IncidentWithSchedule, UnknownCustomersError } from '../incident.repository';
 import { DeclareIncidentCommand } from './declare-incident.command';
 
 export interface DeclareResult {
   incident: IncidentWithSchedule;
   replayed: boolean;
+  /** customers in the affected population (not given on a replay) */
+  affected?: number;
 }
 
 /**
@@ -60,9 +62,11 @@ export class DeclareIncidentUseCase {
     const declaredAt = this.clock.now();
     const milestones = { aware: cmd.awareAt, declared: declaredAt };
 
+    const affectedBy = 'filter' in cmd.input.affected ? { filter: cmd.input.affected.filter } : { externalIds: cmd.input.affected.externalIds };
     let incident: IncidentWithSchedule;
+    let affected: number;
     try {
-      incident = await this.incidents.create(
+      ({ incident, affected } = await this.incidents.create(
         {
           data: {
             title: cmd.input.title,
@@ -76,8 +80,9 @@ export class DeclareIncidentUseCase {
             declaredBy: actor.id,
             idempotencyKey: cmd.idempotencyKey,
             requestHash: cmd.requestHash,
+            affectedFilter: affectedBy.filter as Prisma.InputJsonValue | undefined,
           },
-          externalIds: cmd.input.affected.externalIds,
+          ...affectedBy,
           steps: definition.steps.map((s) => ({
             stepKey: s.id,
             channel: s.channel,
@@ -87,7 +92,7 @@ export class DeclareIncidentUseCase {
             dueAt: new Date(milestones[s.timing.milestone].getTime() + s.timing.offsetMinutes * 60_000),
           })),
         },
-        (tx, incidentId) =>
+        (tx, incidentId, count) =>
           this.audit.record(
             {
               actorId: actor.id,
@@ -96,12 +101,15 @@ export class DeclareIncidentUseCase {
               entityType: 'incident',
               entityId: incidentId,
               incidentId,
-              data: { runbook: cmd.input.runbook, runbookVersion: version.version, affected: cmd.input.affected.externalIds.length, after: 'declared' },
+              data: { runbook: cmd.input.runbook, runbookVersion: version.version, affected: count, ...(affectedBy.filter ? { filter: affectedBy.filter } : {}), after: 'declared' } as Prisma.InputJsonValue,
             },
             tx,
           ),
-      );
+      ));
     } catch (e) {
+      if (e instanceof EmptyAudienceError) {
+        throw new AppException(ErrorCode.ValidationFailed, 'The affected filter matches no customer; nothing was declared', [{ path: 'affected.filter', message: e.message }]);
+      }
       if (e instanceof UnknownCustomersError) {
         throw new AppException(ErrorCode.UnknownCustomers, `${e.total} affected externalId(s) are not known customers; nothing was declared`, {
           unknownCount: e.total,
@@ -122,7 +130,7 @@ export class DeclareIncidentUseCase {
         this.logger.warn(`step ${step.id} not queued now (${err.message}); the reconciler will pick it up`),
       );
     }
-    return { incident, replayed: false };
+    return { incident, replayed: false, affected };
   }
 
   private replay(existing: IncidentWithSchedule, cmd: DeclareIncidentCommand): IncidentWithSchedule {

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { AppException } from '../../common/errors/app.exception';
+import { CustomerRepository } from '../customer.repository';
+import { toCustomerView } from '../customers.service';
+import { ContextRow, CustomerContextRepository } from './customer-context.repository';
+
+const ENDED = ['closed', 'cancelled'];
+const REACHED = ['sent', 'delivered', 'acknowledged'];
+/** The facts an agent reads out, in the order a notice tells them. */
+const SCRIPT_FACTS: [string, string][] = [
+  ['whatHappened', 'What happened'],
+  ['dataInvolved', 'What data was involved'],
+  ['whatWeAreDoing', 'What we are doing'],
+  ['whatYouCanDo', 'What the customer can do'],
+  ['hotline', 'Where to get help'],
+];
+
+/**
+ * The agent view: every incident touching a customer, each notice with its channel, state and time, and
+ * one script for the current incident, built from the incident's facts so every agent says the same thing.
+ */
+@Injectable()
+export class CustomerContextService {
+  constructor(
+    private readonly customers: CustomerRepository,
+    private readonly context: CustomerContextRepository,
+  ) {}
+
+  async get(externalId: string) {
+    const c = await this.customers.findByExternalId(externalId);
+    if (!c || c.erasedAt) throw AppException.notFound('Customer', externalId);
+    const rows = await this.context.rows(c.id);
+    const incidents = new Map<string, { row: ContextRow; notices: ContextRow[] }>();
+    for (const r of rows) {
+      const i = incidents.get(r.incident_id) ?? { row: r, notices: [] };
+      incidents.set(r.incident_id, i);
+      if (r.notification_id) i.notices.push(r);
+    }
+    const list = [...incidents.values()].map(({ row, notices }) => ({
+      id: row.incident_id,
+      title: row.title,
+      state: row.state,
+      severity: row.severity,
+      declaredAt: row.declared_at,
+      reached: notices.some((n) => REACHED.includes(n.n_state!)),
+      acknowledged: notices.some((n) => n.n_state === 'acknowledged'),
+      notices: notices.map((n) => ({
+        step: n.step_key,
+        channel: n.channel,
+        state: n.n_state,
+        to: n.recipient,
+        createdAt: n.created_at,
+        sentAt: n.sent_at,
+        failedAt: n.failed_at,
+        error: n.last_error,
+      })),
+    }));
+    const current = [...incidents.values()].find((i) => !ENDED.includes(i.row.state)) ?? [...incidents.values()][0];
+    return { customer: toCustomerView(c), incidents: list, script: current ? this.script(current.row, list.find((i) => i.id === current.row.incident_id)!) : null };
+  }
+
+  private script(row: ContextRow, incident: { reached: boolean; acknowledged: boolean; notices: { channel: string | null; state: string | null; sentAt: Date | null; to: string | null }[] }) {
+    const facts = row.facts ?? {};
+    const lines: string[] = [];
+    const sent = incident.notices.filter((n) => REACHED.includes(n.state!));
+    if (sent.length) {
+      const n = sent[0];
+      lines.push(`We sent this customer a notice by ${n.channel}${n.sentAt ? ` on ${n.sentAt.toISOString().slice(0, 10)}` : ''}${n.to ? ` to ${n.to}` : ''}.`);
+    } else if (incident.notices.length) {
+      lines.push('Our notice has not reached this customer yet: confirm their contact details and tell them what follows.');
+    } else {
+      lines.push('This customer is affected but no notice has been sent yet: tell them what follows.');
+    }
+    for (const [key, label] of SCRIPT_FACTS) if (facts[key] !== undefined) lines.push(`${label}: ${String(facts[key])}`);
+    if (facts.agentScript !== undefined) lines.push(String(facts.agentScript));
+    return { incidentId: row.incident_id, title: row.title, state: row.state, facts, say: lines };
+  }
+}
