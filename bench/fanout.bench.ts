@@ -1,0 +1,212 @@
+// Fan-out benchmark: a raw Handlebars + Nodemailer-pool blast and Tocsin end to end (API process + worker
+// process, declare → every notification `sent`), to the same SMTP sink, in the same run.
+//   npm run build && npm run bench -- --recipients 100000
+// Needs PostgreSQL and Redis at the default URLs (or DATABASE_ADMIN_URL / REDIS_URL). Prints figures and
+// writes bench/results/latest.json.
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import Handlebars from 'handlebars';
+import Redis from 'ioredis';
+import nodemailer from 'nodemailer';
+import { Client } from 'pg';
+
+const root = path.resolve(__dirname, '..');
+const { values } = parseArgs({ options: { recipients: { type: 'string', default: '100000' }, pool: { type: 'string', default: '5' } } });
+const N = Number(values.recipients);
+const POOL = Number(values.pool);
+const ADMIN_URL = process.env.DATABASE_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const KEY = 'bench-admin-key-0123456789abcdefghij';
+
+const TEMPLATE = {
+  subject: 'Important: a security incident affecting your {{facts.company}} account',
+  html: '<p>Dear {{customer.name}},</p><p>{{facts.whatHappened}}</p><p>Account {{customer.externalId}}</p><p>Call {{facts.hotline}}</p>',
+  text: 'Dear {{customer.name}},\n{{facts.whatHappened}}\nAccount {{customer.externalId}}\nCall {{facts.hotline}}',
+  variables: ['customer.name', 'customer.externalId', 'facts.company', 'facts.whatHappened', 'facts.hotline'],
+};
+const FACTS = { company: 'Acme', whatHappened: 'An attacker accessed part of our customer database.', hotline: '0800 123 456' };
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const mb = (bytes: number) => Math.round(bytes / 1048576);
+
+/** The SMTP sink runs in its own process so neither contender pays for it on its event loop. */
+function startSink(): Promise<{ port: number; proc: ChildProcess; count: () => Promise<number> }> {
+  const code = `
+    const { SMTPServer } = require(${JSON.stringify(path.join(root, 'node_modules/smtp-server'))});
+    let n = 0;
+    const s = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS', 'AUTH'], logger: false,
+      onData(stream, _s, cb) { stream.on('data', () => {}); stream.on('end', () => { n++; cb(); }); } });
+    s.listen(0, '127.0.0.1', () => process.send({ port: s.server.address().port }));
+    process.on('message', (m) => { if (m === 'count') process.send({ count: n }); });`;
+  const p = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve) => {
+    p.once('message', (m: { port: number }) =>
+      resolve({
+        port: m.port,
+        proc: p,
+        count: () =>
+          new Promise((r) => {
+            p.once('message', (x: { count: number }) => r(x.count));
+            p.send('count');
+          }),
+      }),
+    );
+  });
+}
+
+async function baseline(port: number): Promise<number> {
+  const hbs = Handlebars.create();
+  const compiled = { subject: hbs.compile(TEMPLATE.subject), html: hbs.compile(TEMPLATE.html), text: hbs.compile(TEMPLATE.text) };
+  const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, pool: true, maxConnections: POOL, maxMessages: Infinity });
+  const started = process.hrtime.bigint();
+  let next = 0;
+  const lanes = Array.from({ length: POOL * 8 }, async () => {
+    while (next < N) {
+      const i = next++;
+      const ctx = { customer: { name: `Customer ${i}`, externalId: `bench-${i}` }, facts: FACTS };
+      await transport.sendMail({
+        from: 'Acme <security@acme.test>',
+        to: { name: `Customer ${i}`, address: `bench-${i}@customers.test` },
+        subject: compiled.subject(ctx),
+        html: compiled.html(ctx),
+        text: compiled.text(ctx),
+        messageId: `<baseline-${i}@acme.test>`,
+      });
+    }
+  });
+  await Promise.all(lanes);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  transport.close();
+  return N / seconds;
+}
+
+function rssMb(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const status = execFileSync('cat', [`/proc/${pid}/status`]).toString();
+    return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+  } catch {
+    return 0;
+  }
+}
+
+async function main(): Promise<void> {
+  const run = Date.now().toString(36);
+  const db = `tocsin_bench_${run}`;
+  const admin = new Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${db}`);
+  const dbUrl = Object.assign(new URL(ADMIN_URL), { pathname: `/${db}` }).toString();
+  execFileSync(path.join(root, 'node_modules/.bin/prisma'), ['migrate', 'deploy', '--config', 'prisma/prisma.config.ts'], { cwd: root, env: { ...process.env, DATABASE_URL: dbUrl }, stdio: 'ignore' });
+
+  const sink = await startSink();
+  console.log(`bench: ${N.toLocaleString('en')} recipients, SMTP pool ${POOL}, sink on :${sink.port}`);
+
+  const baselineRate = await baseline(sink.port);
+  console.log(`(a) raw Handlebars + Nodemailer pool: ${baselineRate.toFixed(0)} msg/s`);
+
+  const pg = new Client({ connectionString: dbUrl });
+  await pg.connect();
+  await pg.query(`
+    INSERT INTO customer (external_id, email, name, locale, timezone, updated_at)
+    SELECT 'bench-' || i, 'bench-' || i || '@customers.test', 'Customer ' || i, 'en', 'UTC', now() FROM generate_series(0, $1 - 1) i`, [N]);
+
+  const env = {
+    ...process.env,
+    DATABASE_URL: dbUrl,
+    REDIS_URL,
+    SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
+    PUBLIC_URL: 'http://localhost:3999',
+    MAIL_FROM: 'Acme <security@acme.test>',
+    TOCSIN_ADMIN_KEY: KEY,
+    QUEUE_PREFIX: `bench-${run}`,
+    PORT: '3999',
+    BODY_LIMIT: '100mb',
+    SMTP_POOL_SIZE: String(POOL),
+    LOG_LEVEL: 'warn',
+  };
+  const api = spawn(process.execPath, [path.join(root, 'dist/main.js')], { env, stdio: 'inherit' });
+  const worker = spawn(process.execPath, [path.join(root, 'dist/worker.js')], { env, stdio: 'inherit' });
+  const redis = new Redis(REDIS_URL);
+  let peak = { api: 0, worker: 0, redis: 0 };
+  const sampler = setInterval(async () => {
+    const used = Number(/used_memory:(\d+)/.exec(await redis.info('memory'))?.[1] ?? 0);
+    peak = { api: Math.max(peak.api, rssMb(api.pid)), worker: Math.max(peak.worker, rssMb(worker.pid)), redis: Math.max(peak.redis, mb(used)) };
+  }, 250);
+
+  const base = 'http://127.0.0.1:3999/api/v1';
+  const call = async (method: string, url: string, body?: unknown) => {
+    const r = await fetch(base + url, { method, headers: { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
+    if (!r.ok) throw new Error(`${method} ${url}: ${r.status} ${await r.text()}`);
+    return r.json() as Promise<Record<string, unknown>>;
+  };
+  for (let i = 0; i < 100; i++) {
+    try {
+      await fetch('http://127.0.0.1:3999/health');
+      break;
+    } catch {
+      await sleep(200);
+    }
+  }
+  await call('PUT', '/templates/bench-notice/email/en', TEMPLATE);
+  await call('PUT', '/runbooks/bench', { name: 'bench', steps: [{ id: 'notify', audience: 'affected_customers', channel: 'email', template: 'bench-notice' }] });
+  await call('POST', '/runbooks/bench/publish');
+
+  const ids = Array.from({ length: N }, (_, i) => `bench-${i}`);
+  const sinkBefore = await sink.count();
+  const started = Date.now();
+  const declared = await call('POST', '/incidents', { runbook: 'bench', title: 'Bench', severity: 'high', awareAt: new Date(started - 60_000).toISOString(), facts: FACTS, affected: { externalIds: ids } });
+  const incidentId = declared.id as string;
+  let lastLog = 0;
+  for (;;) {
+    const { rows } = await pg.query(`SELECT count(*) FILTER (WHERE state = 'sent') AS sent, count(*) AS total FROM notification WHERE incident_id = $1`, [incidentId]);
+    const sent = Number(rows[0].sent);
+    if (Date.now() - lastLog > 5000) {
+      console.log(`  … ${sent.toLocaleString('en')} / ${N.toLocaleString('en')} sent, ${Number(rows[0].total).toLocaleString('en')} materialised`);
+      lastLog = Date.now();
+    }
+    if (sent >= N) break;
+    await sleep(250);
+  }
+  const seconds = (Date.now() - started) / 1000;
+  const tocsinRate = N / seconds;
+  const { rows: m } = await pg.query(`SELECT extract(epoch FROM max(created_at) - min(created_at)) AS s FROM notification WHERE incident_id = $1`, [incidentId]);
+  const t0 = Date.now();
+  await call('GET', `/incidents/${incidentId}/reach`);
+  const reachMs = Date.now() - t0;
+  clearInterval(sampler);
+  const delivered = (await sink.count()) - sinkBefore;
+
+  const result = {
+    recipients: N,
+    baselineMsgPerSec: Math.round(baselineRate),
+    tocsinMsgPerSec: Math.round(tocsinRate),
+    ratio: Number((tocsinRate / baselineRate).toFixed(3)),
+    materialiseSeconds: Number(Number(m[0].s).toFixed(2)),
+    peakRssMb: { api: peak.api, worker: peak.worker },
+    redisPeakMb: peak.redis,
+    reachQueryMs: reachMs,
+    sinkReceived: delivered,
+    at: new Date().toISOString(),
+  };
+  console.log(`(b) Tocsin end to end (declare → all sent): ${tocsinRate.toFixed(0)} msg/s in ${seconds.toFixed(1)} s`);
+  console.log(JSON.stringify(result, null, 2));
+  mkdirSync(path.join(__dirname, 'results'), { recursive: true });
+  writeFileSync(path.join(__dirname, 'results', 'latest.json'), JSON.stringify(result, null, 2) + '\n');
+
+  api.kill('SIGTERM');
+  worker.kill('SIGTERM');
+  sink.proc.kill();
+  await sleep(1500);
+  await pg.end();
+  await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+  await admin.end();
+  await redis.quit();
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
