@@ -10,7 +10,7 @@ export interface StepContext {
   templateKey: string;
   /** locale → template version id, frozen at declaration */
   templateVersions: unknown;
-  dueAt: Date;
+  dueAt: Date | null;
   state: StepState;
   fanoutCursor: string | null;
   incident: {
@@ -98,13 +98,14 @@ export class StepRepository {
   }
 
   /** Steps the scheduler must make sure have a fan-out job: due and not yet dispatched, incident live. */
-  dueSteps(now: Date, limit: number): Promise<{ id: string; dueAt: Date }[]> {
-    return this.prisma.incidentStep.findMany({
+  async dueSteps(now: Date, limit: number): Promise<{ id: string; dueAt: Date }[]> {
+    const rows = await this.prisma.incidentStep.findMany({
       where: { state: { in: ['scheduled', 'fanning_out'] }, dueAt: { lte: now }, incident: { state: { in: ['declared', 'notifying', 'monitoring'] } } },
       select: { id: true, dueAt: true },
       orderBy: { dueAt: 'asc' },
       take: limit,
     });
+    return rows.map((r) => ({ id: r.id, dueAt: r.dueAt as Date }));
   }
 
   /** Dispatched steps whose last notifications may have finished without a batch noticing. */

@@ -29,6 +29,7 @@ export class FanoutStepUseCase {
     if (!step) return skipped('step not found');
     if (HALTED.includes(step.incident.state)) return skipped(`incident is ${step.incident.state}`);
     const now = this.clock.now();
+    if (!step.dueAt) return skipped('waits for a milestone');
     if (step.dueAt > now) {
       await this.queue.scheduleFanout(step.id, step.dueAt, now);
       return skipped('not due yet; rescheduled');

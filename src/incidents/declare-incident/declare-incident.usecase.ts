@@ -126,6 +126,7 @@ export class DeclareIncidentUseCase {
 
     // Postgres already holds the schedule; if Redis is down now, the worker's reconciler fires the steps.
     for (const step of incident.steps) {
+      if (!step.dueAt || step.state !== 'scheduled') continue;
       await this.queue.scheduleFanout(step.id, step.dueAt, this.clock.now()).catch((err: Error) =>
         this.logger.warn(`step ${step.id} not queued now (${err.message}); the reconciler will pick it up`),
       );

@@ -47,8 +47,8 @@ export class ChangeIncidentStateUseCase {
     }
     if (action === 'resume') {
       const now = this.clock.now();
-      for (const s of incident.steps.filter((x) => x.state === 'scheduled' || x.state === 'fanning_out')) {
-        await this.queue.scheduleFanout(s.id, s.dueAt, now).catch((e: Error) => this.logger.warn(`step ${s.id}: ${e.message}; the reconciler will fire it`));
+      for (const s of incident.steps.filter((x) => x.dueAt && (x.state === 'scheduled' || x.state === 'fanning_out'))) {
+        await this.queue.scheduleFanout(s.id, s.dueAt as Date, now).catch((e: Error) => this.logger.warn(`step ${s.id}: ${e.message}; the reconciler will fire it`));
       }
     }
     return { id, state: to, previousState: incident.state };
