@@ -1,0 +1,68 @@
+import { addUsBusinessDays, usFederalHolidays, zonedTime } from './business-days';
+import { ClockIncident, computeClocks } from './regulatory-clocks';
+
+const base: ClockIncident = { type: 'data_breach', jurisdictions: ['FR'], awareAt: new Date('2026-11-20T09:00:00Z'), materialityAt: null, affectedCount: 10 };
+const at = (iso: string) => new Date(iso);
+const ids = (i: ClockIncident) => computeClocks(i, [], at('2026-11-20T10:00:00Z')).map((c) => c.id);
+
+describe('regulatory clocks', () => {
+  it('applies clocks by jurisdiction and type', () => {
+    expect(ids(base)).toEqual(['gdpr-art33', 'gdpr-art34']);
+    expect(ids({ ...base, type: 'nis2_significant_incident', jurisdictions: ['DE'] })).toEqual(['nis2-early-warning', 'nis2-notification', 'nis2-final-report']);
+    expect(ids({ ...base, jurisdictions: ['US-NY'] })).toEqual(['nydfs-500.17']);
+    expect(ids({ ...base, type: 'phi_breach', jurisdictions: ['US-CA'], affectedCount: 499 })).toEqual(['hipaa-individuals']);
+    expect(ids({ ...base, type: 'phi_breach', jurisdictions: ['US-CA'], affectedCount: 500 })).toEqual(['hipaa-individuals', 'hipaa-hhs-media']);
+    expect(ids({ ...base, type: 'material_cybersecurity_incident', jurisdictions: ['US'] })).toEqual(['sec-8k-1.05']);
+    expect(ids({ ...base, jurisdictions: ['NO'] })).toEqual(['gdpr-art33', 'gdpr-art34']); // EEA
+    expect(ids({ ...base, jurisdictions: ['GB'] })).toEqual([]);
+  });
+
+  it('runs GDPR art. 33 for 72 hours from awareness, then reports met or missed by the meeting step', () => {
+    const [c] = computeClocks(base, [{ stepKey: 'dpa', meets: ['gdpr-art33'], completedAt: null }], at('2026-11-21T09:00:00Z'));
+    expect(c).toMatchObject({ dueAt: '2026-11-23T09:00:00.000Z', status: 'running', hoursLeft: 48, metBy: 'dpa' });
+    const met = computeClocks(base, [{ stepKey: 'dpa', meets: ['gdpr-art33'], completedAt: at('2026-11-22T09:00:00Z') }], at('2026-11-24T00:00:00Z'));
+    expect(met[0]).toMatchObject({ status: 'met', metAt: '2026-11-22T09:00:00.000Z' });
+    const late = computeClocks(base, [], at('2026-11-23T09:00:01Z'));
+    expect(late[0]).toMatchObject({ status: 'missed', note: 'no step of the runbook meets this deadline' });
+    expect(late[1]).toMatchObject({ id: 'gdpr-art34', status: 'flag', dueAt: null, elapsedHours: 72 });
+  });
+
+  it('counts NIS2 final report one month from the notification actually sent', () => {
+    const i = { ...base, type: 'nis2_significant_incident', jurisdictions: ['DE'] };
+    const clocks = computeClocks(i, [{ stepKey: 'n', meets: ['nis2-notification'], completedAt: at('2026-11-21T12:00:00Z') }], at('2026-11-22T00:00:00Z'));
+    expect(clocks.find((c) => c.id === 'nis2-early-warning')).toMatchObject({ dueAt: '2026-11-21T09:00:00.000Z', status: 'missed' });
+    expect(clocks.find((c) => c.id === 'nis2-final-report')).toMatchObject({ dueAt: '2026-12-21T12:00:00.000Z', status: 'running' });
+  });
+
+  it('counts 60 calendar days for HIPAA across a leap day', () => {
+    const [c] = computeClocks({ ...base, type: 'phi_breach', jurisdictions: ['US-TX'], awareAt: at('2028-02-10T15:00:00Z') }, [], at('2028-02-11T00:00:00Z'));
+    expect(c.dueAt).toBe('2028-04-10T15:00:00.000Z');
+  });
+
+  it('waits for the materiality determination, then gives SEC four business days to 17:30 Eastern', () => {
+    const i = { ...base, type: 'material_cybersecurity_incident', jurisdictions: ['US'] };
+    expect(computeClocks(i, [], at('2026-11-20T10:00:00Z'))[0]).toMatchObject({ status: 'waiting', dueAt: null });
+    // determined late on Friday 20 Nov 2026 (Eastern): Mon, Tue, Wed, [Thu 26 Thanksgiving], Fri 27 → due Fri 27 Nov 17:30 EST
+    const friday = computeClocks({ ...i, materialityAt: at('2026-11-20T23:30:00Z') }, [], at('2026-11-21T00:00:00Z'));
+    expect(friday[0].dueAt).toBe('2026-11-27T22:30:00.000Z');
+  });
+});
+
+describe('business days', () => {
+  it('knows US federal holidays with the observed rule', () => {
+    expect([...usFederalHolidays(2026)]).toEqual(
+      expect.arrayContaining(['2026-01-01', '2026-01-19', '2026-02-16', '2026-05-25', '2026-06-19', '2026-07-03', '2026-09-07', '2026-10-12', '2026-11-11', '2026-11-26', '2026-12-25']),
+    );
+    expect(usFederalHolidays(2021).has('2021-12-31')).toBe(true); // 1 Jan 2022 is a Saturday
+  });
+
+  it('skips weekends and holidays', () => {
+    expect(addUsBusinessDays('2026-12-24', 4)).toBe('2026-12-31'); // Thu → skips Fri 25 (Christmas) and the weekend
+    expect(addUsBusinessDays('2026-07-02', 1)).toBe('2026-07-06'); // Fri 3 July is Independence Day observed
+  });
+
+  it('turns a wall-clock time into UTC across DST changes', () => {
+    expect(zonedTime('2026-03-06', 17, 30, 'America/New_York').toISOString()).toBe('2026-03-06T22:30:00.000Z'); // EST
+    expect(zonedTime('2026-03-09', 17, 30, 'America/New_York').toISOString()).toBe('2026-03-09T21:30:00.000Z'); // EDT after 8 March
+  });
+});
