@@ -24,6 +24,7 @@ ALTER COLUMN "due_at" DROP NOT NULL;
 
 
 -- Notifications to addresses that are not customers (regulator, internal, list audiences) are unique per
--- (step, channel, recipient); customers stay unique per (step, channel, customer). Partial index: not
--- expressible in schema.prisma, kept here on purpose.
+-- (step, channel, recipient), customers stay unique per (step, channel, customer). Partial index, which
+-- schema.prisma cannot express: kept here on purpose. (No semicolons in comments: the migration runner
+-- splits the script on them.)
 CREATE UNIQUE INDEX "notification_step_channel_recipient_no_customer_key" ON "notification"("step_id", "channel", "recipient") WHERE "customer_id" IS NULL;
