@@ -1,20 +1,23 @@
 // Raw SQL throughout: these are the hot paths of a fan-out (a million rows), so every statement is
 // set-based (INSERT … SELECT, UPDATE … FROM unnest) and none runs once per recipient.
 import { Injectable } from '@nestjs/common';
+import { Prisma } from '@prisma/client';
+import { AudienceFilter, filterToSql } from '../audiences/audience-filter';
 import { PrismaService } from '../database/prisma.service';
 
+/** A claimed notification with its customer; the customer fields are null for regulator/internal/list recipients. */
 export interface ClaimedNotification {
   id: string;
   recipient: string;
   attempts: number;
-  customer_id: string;
-  external_id: string;
+  customer_id: string | null;
+  external_id: string | null;
   name: string | null;
   email: string | null;
   phone: string | null;
-  locale: string;
-  timezone: string;
-  attributes: Record<string, unknown>;
+  locale: string | null;
+  timezone: string | null;
+  attributes: Record<string, unknown> | null;
 }
 
 export interface SendResult {
@@ -53,11 +56,14 @@ export class NotificationRepository {
     channel: string,
     after: string | null,
     limit: number,
+    filter?: AudienceFilter,
   ): Promise<{ last: string | null; pageSize: number; pendingIds: string[] }> {
+    // a step's own filter narrows the incident's population (a short page then still means "no more")
+    const narrow = filter ? Prisma.sql`AND ${filterToSql(filter)}` : Prisma.empty;
     const [page] = await this.prisma.$queryRaw<{ last: string | null; n: bigint }[]>`
       WITH page AS (
-        SELECT ac.customer_id FROM affected_customer ac
-        WHERE ac.incident_id = ${incidentId}::uuid AND (${after}::uuid IS NULL OR ac.customer_id > ${after}::uuid)
+        SELECT ac.customer_id FROM affected_customer ac JOIN customer c ON c.id = ac.customer_id
+        WHERE ac.incident_id = ${incidentId}::uuid AND (${after}::uuid IS NULL OR ac.customer_id > ${after}::uuid) ${narrow}
         ORDER BY ac.customer_id LIMIT ${limit}
       ), ins AS (
         INSERT INTO notification (incident_id, step_id, customer_id, channel, recipient, state, last_error, failed_at)
@@ -94,10 +100,22 @@ export class NotificationRepository {
   claim(ids: string[]): Promise<ClaimedNotification[]> {
     return this.prisma.$queryRaw<ClaimedNotification[]>`
       UPDATE notification n SET state = 'sending', sending_at = now(), attempts = n.attempts + 1, updated_at = now()
-      FROM customer c
-      WHERE n.id = ANY(${ids}::uuid[]) AND n.state IN ('pending', 'queued') AND c.id = n.customer_id
-      RETURNING n.id, n.recipient, n.attempts, c.id AS customer_id, c.external_id, c.name, c.email, c.phone,
-                c.locale, c.timezone, c.attributes`;
+      FROM (SELECT n2.id, c.id AS customer_id, c.external_id, c.name, c.email, c.phone, c.locale, c.timezone, c.attributes
+            FROM notification n2 LEFT JOIN customer c ON c.id = n2.customer_id WHERE n2.id = ANY(${ids}::uuid[])) x
+      WHERE n.id = x.id AND n.state IN ('pending', 'queued')
+      RETURNING n.id, n.recipient, n.attempts, x.customer_id, x.external_id, x.name, x.email, x.phone, x.locale, x.timezone, x.attributes`;
+  }
+
+  /** Notifications for fixed addresses (regulator, internal, list); returns the ids still pending. */
+  async materializeRecipients(incidentId: string, stepId: string, channel: string, recipients: { address: string }[]): Promise<string[]> {
+    const addresses = [...new Set(recipients.map((r) => r.address))];
+    await this.prisma.$executeRaw`
+      INSERT INTO notification (incident_id, step_id, customer_id, channel, recipient, state)
+      SELECT ${incidentId}::uuid, ${stepId}::uuid, NULL, ${channel}, a, 'pending' FROM unnest(${addresses}::text[]) AS a
+      ON CONFLICT (step_id, channel, recipient) WHERE customer_id IS NULL DO NOTHING`;
+    const rows = await this.prisma.$queryRaw<{ id: string }[]>`
+      SELECT id FROM notification WHERE step_id = ${stepId}::uuid AND customer_id IS NULL AND state = 'pending'`;
+    return rows.map((r) => r.id);
   }
 
   /** Writes a set of send outcomes in one statement; only rows still `sending` change. */

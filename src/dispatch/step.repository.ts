@@ -10,6 +10,12 @@ export interface StepContext {
   templateKey: string;
   /** locale → template version id, frozen at declaration */
   templateVersions: unknown;
+  audience: string;
+  /** the runbook step as declared */
+  definition: unknown;
+  approvedAt: Date | null;
+  /** { facts, templateVersions } as approved; sends use exactly this */
+  approvedSnapshot: unknown;
   dueAt: Date | null;
   state: StepState;
   fanoutCursor: string | null;
@@ -56,6 +62,14 @@ export class StepRepository {
       where: { id: stepId, state: { in: ['scheduled', 'fanning_out'] } },
       data: { state: 'fanning_out', startedAt: new Date() },
     });
+    return n.count === 1;
+  }
+
+  /** scheduled → awaiting_approval because the step is found too late (e.g. after downtime). */
+  async holdLate(stepId: string, incidentId: string, dueAt: Date, now: Date): Promise<boolean> {
+    const reason = `running late: due ${dueAt.toISOString()}, found ${now.toISOString()}; re-approve to send`;
+    const n = await this.prisma.incidentStep.updateMany({ where: { id: stepId, state: 'scheduled' }, data: { state: 'awaiting_approval', waitingReason: reason } });
+    if (n.count) await this.systemEvent(incidentId, 'step.held_late', { step: stepId, reason }, { type: 'incident_step', id: stepId });
     return n.count === 1;
   }
 

@@ -35,7 +35,7 @@ export class IncidentsController {
     const { incident, replayed, affected } = await this.declare.execute(cmd, actor);
     res.status(replayed ? 200 : 201);
     if (replayed) res.setHeader('Idempotent-Replayed', 'true');
-    return toIncidentView(incident, affected);
+    return toIncidentView(incident, affected, this.clock.now());
   }
 
   @Get(':id')

@@ -8,11 +8,14 @@ import { IncidentsService } from './incidents.service';
 import { ChangeIncidentStateUseCase } from './lifecycle/change-incident-state.usecase';
 import { IncidentLifecycleController } from './lifecycle/incident-lifecycle.controller';
 import { IncidentLifecycleRepository } from './lifecycle/incident-lifecycle.repository';
+import { ScheduleController } from './steps/schedule.controller';
+import { ScheduleRepository } from './steps/schedule.repository';
+import { ScheduleUseCases } from './steps/schedule.usecases';
 
 /** Incidents: declaration, the affected population, the schedule and the reach report. */
 @Module({
   imports: [RunbooksModule, TemplatesCoreModule],
-  controllers: [IncidentsController, IncidentLifecycleController],
-  providers: [DeclareIncidentUseCase, IncidentsService, IncidentRepository, ChangeIncidentStateUseCase, IncidentLifecycleRepository],
+  controllers: [IncidentsController, IncidentLifecycleController, ScheduleController],
+  providers: [DeclareIncidentUseCase, IncidentsService, IncidentRepository, ChangeIncidentStateUseCase, IncidentLifecycleRepository, ScheduleUseCases, ScheduleRepository],
 })
 export class IncidentsModule {}

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppException } from '../common/errors/app.exception';
+import { Clock } from '../common/time/clock';
+import { computeClocks } from './clocks/regulatory-clocks';
 import { IncidentRepository, IncidentWithSchedule } from './incident.repository';
 
 export const NOTIFICATION_STATES = ['pending', 'queued', 'sending', 'sent', 'delivered', 'bounced', 'failed', 'acknowledged', 'suppressed'] as const;
@@ -7,7 +9,12 @@ type Counts = Record<(typeof NOTIFICATION_STATES)[number], number>;
 
 const emptyCounts = (): Counts => Object.fromEntries(NOTIFICATION_STATES.map((s) => [s, 0])) as Counts;
 
-export function toIncidentView(i: IncidentWithSchedule, affected?: number) {
+export function toIncidentView(i: IncidentWithSchedule, affected: number | undefined, now: Date) {
+  const clocks = computeClocks(
+    { type: i.type, jurisdictions: i.jurisdictions, awareAt: i.awareAt, materialityAt: i.materialityAt, affectedCount: affected ?? 0 },
+    i.steps.map((s) => ({ stepKey: s.stepKey, meets: (s.definition as { meets?: string[] }).meets ?? [], completedAt: s.completedAt })),
+    now,
+  );
   return {
     id: i.id,
     title: i.title,
@@ -17,6 +24,8 @@ export function toIncidentView(i: IncidentWithSchedule, affected?: number) {
     awareAt: i.awareAt,
     declaredAt: i.declaredAt,
     jurisdictions: i.jurisdictions,
+    confirmedAt: i.confirmedAt,
+    materialityAt: i.materialityAt,
     facts: i.facts,
     runbook: { key: i.runbookVersion.runbook.key, version: i.runbookVersion.version },
     ...(affected === undefined ? {} : { affected }),
@@ -28,20 +37,26 @@ export function toIncidentView(i: IncidentWithSchedule, affected?: number) {
       template: s.templateKey,
       dueAt: s.dueAt,
       state: s.state,
+      ...(s.waitingReason ? { waitingReason: s.waitingReason } : {}),
+      ...(s.approvedAt ? { approvedBy: s.approvedByName, approvedAt: s.approvedAt } : {}),
       dispatchedAt: s.dispatchedAt,
       completedAt: s.completedAt,
     })),
+    clocks,
   };
 }
 
 @Injectable()
 export class IncidentsService {
-  constructor(private readonly incidents: IncidentRepository) {}
+  constructor(
+    private readonly incidents: IncidentRepository,
+    private readonly clock: Clock,
+  ) {}
 
   async get(id: string) {
     const incident = await this.incidents.find(id);
     if (!incident) throw AppException.notFound('Incident', id);
-    return toIncidentView(incident, await this.incidents.affectedCount(id));
+    return toIncidentView(incident, await this.incidents.affectedCount(id), this.clock.now());
   }
 
   /** Who has been reached: totals, and the same per step and channel. */

@@ -1,24 +1,58 @@
-// The shape of a runbook (draft and published version). Only what the dispatch pipeline can execute today
-// is accepted: steps to the affected customers by email, timed from a milestone.
+// The shape of a runbook (draft and published version): who is notified, on which channel, with which
+// template, when (from a milestone or before a legal deadline), on what condition, behind which approval.
 import { z } from 'zod';
-import { sendableChannelSchema, templateKeySchema } from '../templates/dto/template.dto';
+import { audienceFilterSchema } from '../audiences/audience-filter';
+import { ROLES } from '../auth/role';
+import { CLOCK_IDS } from '../incidents/clocks/regulatory-clocks';
+import { CHANNELS, sendableChannelSchema, templateKeySchema } from '../templates/dto/template.dto';
 
-export const MILESTONES = ['aware', 'declared'] as const;
+export const MILESTONES = ['aware', 'declared', 'confirmed'] as const;
 export type Milestone = (typeof MILESTONES)[number];
+export const AUDIENCES = ['affected_customers', 'regulator', 'internal', 'list'] as const;
+export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+export const DEFAULT_MAX_LATENESS_MINUTES = 120;
+
+const milestoneTiming = z.strictObject({
+  milestone: z.enum(MILESTONES),
+  /** minutes after the milestone; 0 = as soon as it is reached */
+  offsetMinutes: z.number().int().min(0).max(60 * 24 * 365).default(0),
+});
+const deadlineTiming = z.strictObject({
+  /** "no later than": due this many minutes before the clock's deadline (never before declaration) */
+  deadline: z.enum(CLOCK_IDS),
+  beforeMinutes: z.number().int().min(0).max(60 * 24 * 365).default(0),
+});
 
 export const stepSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'lower-case letters, digits, _ and - (max 64)'),
   name: z.string().trim().min(1).max(200).optional(),
-  audience: z.enum(['affected_customers'], { error: "audience must be 'affected_customers' (regulator, internal and list are not supported yet)" }),
+  audience: z.enum(AUDIENCES),
+  /** regulator, internal and list audiences: who receives it */
+  recipients: z.array(z.strictObject({ address: z.email().max(254), name: z.string().max(200).refine((v) => !/[\r\n]/.test(v)).optional() })).max(500).optional(),
+  /** affected_customers only: narrows the affected population (same filter format as GET /customers?filter=) */
+  filter: audienceFilterSchema.optional(),
   channel: sendableChannelSchema,
+  fallbackChannels: z.array(z.enum(CHANNELS)).max(3).default([]),
   template: templateKeySchema,
-  timing: z
+  timing: z.union([milestoneTiming, deadlineTiming]).default({ milestone: 'declared', offsetMinutes: 0 }),
+  /** the step runs only when every given condition holds */
+  condition: z
     .strictObject({
-      milestone: z.enum(MILESTONES),
-      /** minutes after the milestone; 0 = as soon as it is reached */
-      offsetMinutes: z.number().int().min(0).max(60 * 24 * 365).default(0),
+      severityAtLeast: z.enum(SEVERITIES).optional(),
+      jurisdictionsInclude: z.array(z.string().min(2).max(6)).min(1).optional(),
+      typeIn: z.array(z.string().min(1).max(64)).min(1).optional(),
     })
-    .default({ milestone: 'declared', offsetMinutes: 0 }),
+    .optional(),
+  /** a person with this role must approve before anything is sent */
+  approval: z.strictObject({ role: z.enum(ROLES as [string, ...string[]]), differentFromDeclarer: z.boolean().default(false) }).optional(),
+  /** not delivered / not acknowledged after a while: send a reminder on the fallback channel */
+  reminder: z
+    .strictObject({ afterMinutes: z.number().int().min(1).max(60 * 24 * 90), when: z.enum(['not_delivered', 'not_acknowledged']), channel: z.enum(CHANNELS).optional() })
+    .optional(),
+  /** the legal deadlines this step satisfies when it completes */
+  meets: z.array(z.enum(CLOCK_IDS)).max(9).default([]),
+  /** found due later than this (e.g. after downtime), the step waits for re-approval instead of sending */
+  maxLatenessMinutes: z.number().min(0).max(60 * 24 * 30).default(DEFAULT_MAX_LATENESS_MINUTES),
 });
 export type RunbookStep = z.infer<typeof stepSchema>;
 
@@ -34,3 +68,17 @@ export const runbookDefinitionSchema = z.strictObject({
   steps: z.array(stepSchema).min(1).max(100),
 });
 export type RunbookDefinition = z.infer<typeof runbookDefinitionSchema>;
+
+const SEVERITY_RANK = Object.fromEntries(SEVERITIES.map((s, i) => [s, i]));
+
+/** Why a step's condition does not hold for an incident, or null when it does. */
+export function conditionFails(step: RunbookStep, i: { severity: string; jurisdictions: string[]; type: string }): string | null {
+  const c = step.condition;
+  if (!c) return null;
+  if (c.severityAtLeast && (SEVERITY_RANK[i.severity] ?? -1) < SEVERITY_RANK[c.severityAtLeast]) return `severity ${i.severity} is below ${c.severityAtLeast}`;
+  if (c.jurisdictionsInclude && !c.jurisdictionsInclude.some((j) => i.jurisdictions.includes(j) || i.jurisdictions.some((x) => x.split('-')[0] === j))) {
+    return `jurisdictions do not include ${c.jurisdictionsInclude.join(' or ')}`;
+  }
+  if (c.typeIn && !c.typeIn.includes(i.type)) return `type ${i.type} is not ${c.typeIn.join(' or ')}`;
+  return null;
+}

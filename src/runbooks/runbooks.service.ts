@@ -4,13 +4,38 @@ import { Actor } from '../auth/role';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-code';
 import { TemplateRepository } from '../templates/template.repository';
-import { RunbookDefinition, runbookDefinitionSchema } from './runbook-definition';
+import { HOURS_FROM_AWARENESS } from '../incidents/clocks/regulatory-clocks';
+import { RunbookDefinition, runbookDefinitionSchema, RunbookStep } from './runbook-definition';
 import { RunbookRepository } from './runbook.repository';
 
 export interface RunbookProblem {
   step: string | null;
   field: string;
   message: string;
+}
+
+/** Problems of one step on its own: audience and recipients, reminder and fallback, timing against its deadlines. */
+export function stepProblems(step: RunbookStep): RunbookProblem[] {
+  const out: RunbookProblem[] = [];
+  const p = (field: string, message: string) => out.push({ step: step.id, field, message });
+  const toCustomers = step.audience === 'affected_customers';
+  if (toCustomers && step.recipients?.length) p('recipients', 'affected_customers steps take no recipients (use filter to narrow the population)');
+  if (!toCustomers && !step.recipients?.length) p('recipients', `a ${step.audience} step needs recipients`);
+  if (!toCustomers && step.filter) p('filter', 'only affected_customers steps take a filter');
+  if (step.reminder && !step.reminder.channel && !step.fallbackChannels.length) p('reminder', 'a reminder needs a fallback channel (fallbackChannels or reminder.channel)');
+  if (step.fallbackChannels.includes(step.channel)) p('fallbackChannels', `the fallback channels repeat the step's own channel '${step.channel}'`);
+  const offset = 'milestone' in step.timing ? step.timing.offsetMinutes : null;
+  for (const clock of step.meets) {
+    const hours = HOURS_FROM_AWARENESS[clock];
+    // every milestone comes at or after awareness, so an offset beyond the deadline can never meet it
+    if (hours !== undefined && offset !== null && offset > hours * 60) {
+      p('timing', `scheduled ${offset} minutes after ${(step.timing as { milestone: string }).milestone}, later than the ${clock} deadline (${hours} h from awareness)`);
+    }
+    if ('deadline' in step.timing && step.timing.deadline !== clock && !step.meets.includes(step.timing.deadline)) {
+      p('timing', `timed against ${step.timing.deadline} but meets ${clock}`);
+    }
+  }
+  return out;
 }
 
 /** Runbooks: editable drafts, immutable published versions. */
@@ -58,6 +83,7 @@ export class RunbooksService {
     for (const step of def.steps) {
       if (seen.has(step.id)) problems.push({ step: step.id, field: 'id', message: `duplicate step id '${step.id}'` });
       seen.add(step.id);
+      problems.push(...stepProblems(step));
       const have = Object.keys(await this.templates.latestPerLocale(step.template, step.channel));
       if (!have.length) {
         problems.push({ step: step.id, field: 'template', message: `no ${step.channel} template '${step.template}' exists` });

@@ -5,7 +5,8 @@ import { DispatchQueue, SendBatch } from '../../queue/dispatch-queue.service';
 import { sendJobId } from '../../queue/queue.constants';
 import { JobResult, skipped, success } from '../job-result';
 import { NotificationRepository } from '../notification.repository';
-import { HALTED, StepRepository } from '../step.repository';
+import { HALTED, StepContext, StepRepository } from '../step.repository';
+import { DEFAULT_MAX_LATENESS_MINUTES, RunbookStep } from '../../runbooks/runbook-definition';
 
 /**
  * Turns a due step into notifications and send jobs: reads the affected population in keyset pages,
@@ -34,8 +35,19 @@ export class FanoutStepUseCase {
       await this.queue.scheduleFanout(step.id, step.dueAt, now);
       return skipped('not due yet; rescheduled');
     }
+    const definition = step.definition as Partial<RunbookStep>;
+    if (step.state === 'scheduled') {
+      // a notice written for Monday must not go out on Thursday unseen: too late → back to a person
+      const reference = Math.max(step.dueAt.getTime(), step.incident.declaredAt.getTime(), step.approvedAt?.getTime() ?? 0);
+      const lateBy = now.getTime() - reference;
+      const allowed = (definition.maxLatenessMinutes ?? DEFAULT_MAX_LATENESS_MINUTES) * 60_000;
+      if (lateBy > allowed && (await this.steps.holdLate(step.id, step.incidentId, step.dueAt, now))) {
+        return skipped(`running late by ${Math.round(lateBy / 60_000)} min: waits for re-approval`);
+      }
+    }
     if (!(await this.steps.startFanout(step.id))) return skipped(`step is already ${step.state}`);
     await this.steps.markNotifying(step.incidentId);
+    if (step.audience !== 'affected_customers') return this.fanoutToRecipients(step, definition.recipients ?? []);
 
     let cursor = step.fanoutCursor;
     let materialized = 0;
@@ -45,7 +57,7 @@ export class FanoutStepUseCase {
       const state = await this.steps.incidentState(step.incidentId);
       if (!state || HALTED.includes(state)) return skipped(`incident became ${state} during fan-out; resumes from the cursor`);
 
-      const page = await this.notifications.materializePage(step.incidentId, step.id, step.channel, cursor, this.config.FANOUT_PAGE_SIZE);
+      const page = await this.notifications.materializePage(step.incidentId, step.id, step.channel, cursor, this.config.FANOUT_PAGE_SIZE, definition.filter);
       if (!page.last) break;
       const batches = this.batches(step.incidentId, step.id, page.pendingIds);
       // jobs before the queued mark: a crash in between leaves rows pending with a live job (harmless),
@@ -66,6 +78,20 @@ export class FanoutStepUseCase {
     await this.steps.completeIfDone(step.id, step.incidentId);
     this.logger.log(`step ${step.stepKey} of incident ${step.incidentId}: ${materialized} recipients, ${jobs} send jobs`);
     return success({ recipients: materialized, jobs });
+  }
+
+  /** Regulator, internal and list steps: a handful of fixed addresses, no customer behind them. */
+  private async fanoutToRecipients(step: StepContext, recipients: { address: string; name?: string }[]): Promise<JobResult> {
+    const ids = await this.notifications.materializeRecipients(step.incidentId, step.id, step.channel, recipients);
+    const batches = this.batches(step.incidentId, step.id, ids);
+    await this.queue.addSendBatches(batches);
+    await this.notifications.markQueued(
+      batches.flatMap((b) => b.payload.notificationIds),
+      batches.flatMap((b) => b.payload.notificationIds.map(() => b.jobId)),
+    );
+    await this.steps.markDispatched(step.id);
+    await this.steps.completeIfDone(step.id, step.incidentId);
+    return success({ recipients: recipients.length, jobs: batches.length });
   }
 
   private batches(incidentId: string, stepId: string, ids: string[]): SendBatch[] {

@@ -3,7 +3,7 @@ import { BatchWriter, forEachLimit } from '../../common/concurrency';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
 import { MailTransport } from '../../channels/email/mail-transport';
 import { SendBatchPayload } from '../../queue/queue.constants';
-import { renderContext } from '../../templates/render-context';
+import { CustomerLike, renderContext } from '../../templates/render-context';
 import { TemplateEngine } from '../../templates/template-engine';
 import { JobResult, skipped, success } from '../job-result';
 import { ClaimedNotification, NotificationRepository, SendResult } from '../notification.repository';
@@ -59,20 +59,33 @@ export class SendBatchUseCase {
     return success({ sent, failed });
   }
 
+  /** The customer, or for regulator/internal/list steps the address named in the runbook. */
+  private recipientOf(step: StepContext, n: ClaimedNotification): CustomerLike {
+    if (n.customer_id) {
+      return { externalId: n.external_id!, name: n.name, email: n.email, phone: n.phone, locale: n.locale ?? 'en', timezone: n.timezone ?? 'UTC', attributes: n.attributes ?? {} };
+    }
+    const listed = ((step.definition as { recipients?: { address: string; name?: string }[] }).recipients ?? []).find((r) => r.address === n.recipient);
+    return { externalId: n.recipient, name: listed?.name ?? null, email: n.recipient, phone: null, locale: step.incident.defaultLocale, timezone: 'UTC', attributes: {} };
+  }
+
   private async sendOne(step: StepContext, n: ClaimedNotification): Promise<SendResult> {
     const base = { id: n.id, providerMessageId: null, templateVersionId: null };
-    const template = await this.resolver.resolve(step.templateVersions as Record<string, string>, step.templateKey, step.channel, n.locale, step.incident.defaultLocale);
-    if (!template) return { ...base, state: 'failed', error: `no ${step.channel} template '${step.templateKey}' for locale ${n.locale}` };
+    const recipient = this.recipientOf(step, n);
+    const approved = step.approvedSnapshot as { facts?: unknown; templateVersions?: Record<string, string> } | null;
+    // an approved step sends exactly what was approved: those facts and those template versions
+    const pins = approved?.templateVersions ?? (step.templateVersions as Record<string, string>);
+    const template = await this.resolver.resolve(pins, step.templateKey, step.channel, recipient.locale, step.incident.defaultLocale);
+    if (!template) return { ...base, state: 'failed', error: `no ${step.channel} template '${step.templateKey}' for locale ${recipient.locale}` };
 
     let rendered;
     try {
-      rendered = this.engine.render(template.id, template, renderContext({ ...n, externalId: n.external_id }, step.incident, step.incident.facts));
+      rendered = this.engine.render(template.id, template, renderContext(recipient, step.incident, approved?.facts ?? step.incident.facts));
     } catch (e) {
       return { ...base, templateVersionId: template.id, state: 'failed', error: `template ${template.key} v${template.version}: ${(e as Error).message}` };
     }
     const outcome = await this.mail.send({
       messageId: `<${n.id}@${this.domain}>`,
-      to: { name: n.name, address: n.recipient },
+      to: { name: recipient.name, address: n.recipient },
       subject: rendered.subject,
       html: rendered.html,
       text: rendered.text,

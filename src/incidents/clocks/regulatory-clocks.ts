@@ -151,6 +151,16 @@ export const CLOCKS: ClockDef[] = [
 
 export const clockById = (id: string) => CLOCKS.find((c) => c.id === id);
 
+/** Deadlines at a fixed distance from awareness (hours), for checking a runbook's timing at publish. */
+export const HOURS_FROM_AWARENESS: Partial<Record<ClockId, number>> = {
+  'gdpr-art33': 72,
+  'nis2-early-warning': 24,
+  'nis2-notification': 72,
+  'nydfs-500.17': 72,
+  'hipaa-individuals': 60 * 24,
+  'hipaa-hhs-media': 60 * 24,
+};
+
 /** Due time of one clock for an incident: Date, null (not started) or undefined (no fixed deadline / not applicable). */
 export function clockDue(id: string, i: ClockIncident): Date | null | undefined {
   const c = clockById(id);

@@ -19,6 +19,8 @@ export const declareIncidentSchema = z.strictObject({
   severity: z.enum(SEVERITIES),
   awareAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-11-26T08:00:00Z' }),
   jurisdictions: z.array(z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$|^EU$/, 'ISO 3166 code such as FR, US-NY or EU')).max(300).default([]),
+  /** when the incident was determined material (starts the SEC 8-K clock); can also be set later */
+  materialityAt: z.iso.datetime({ offset: true }).optional(),
   facts: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'fact names are identifiers'), factValue).default({}),
   /** an explicit list of externalIds, or an audience filter over customers (see src/audiences) */
   affected: z.union([
@@ -50,6 +52,10 @@ export class DeclareIncidentCommand {
     }
     const affected = 'externalIds' in parsed.data.affected ? { externalIds: [...new Set(parsed.data.affected.externalIds)] } : parsed.data.affected;
     return new DeclareIncidentCommand({ ...parsed.data, affected }, awareAt, idempotencyKey ?? null);
+  }
+
+  get materialityAt(): Date | null {
+    return this.input.materialityAt ? new Date(this.input.materialityAt) : null;
   }
 
   /** Fingerprint of the request, so a retry with the same key and another body is detected. */

@@ -11,6 +11,7 @@ import { RunbookRepository } from '../../runbooks/runbook.repository';
 import { TemplatePinning } from '../../templates/template-pinning.service';
 import { EmptyAudienceError, IncidentRepository, IncidentWithSchedule, UnknownCustomersError } from '../incident.repository';
 import { DeclareIncidentCommand } from './declare-incident.command';
+import { planStep } from './plan-step';
 
 export interface DeclareResult {
   incident: IncidentWithSchedule;
@@ -48,8 +49,21 @@ export class DeclareIncidentUseCase {
       throw new AppException(ErrorCode.RunbookNotPublished, `Runbook '${cmd.input.runbook}' does not exist or has no published version`);
     }
     const definition = version.definition as unknown as RunbookDefinition;
+    const declaredAt = this.clock.now();
+    const planFor = {
+      type: cmd.input.type,
+      severity: cmd.input.severity,
+      jurisdictions: cmd.input.jurisdictions,
+      awareAt: cmd.awareAt,
+      declaredAt,
+      confirmedAt: null,
+      materialityAt: cmd.materialityAt,
+      affectedCount: 'externalIds' in cmd.input.affected ? cmd.input.affected.externalIds.length : 0,
+    };
+    const plans = new Map(definition.steps.map((s) => [s.id, planStep(s, planFor)]));
+    // only the steps that can run need their facts: a GDPR step skipped for a US-only incident asks for nothing
     const { pins, missing } = await this.pinning.pin(
-      definition.steps.map((s) => ({ stepKey: s.id, templateKey: s.template, channel: s.channel })),
+      definition.steps.filter((s) => plans.get(s.id)!.state !== 'skipped').map((s) => ({ stepKey: s.id, templateKey: s.template, channel: s.channel })),
       cmd.input.facts,
     );
     if (missing.length) {
@@ -59,8 +73,6 @@ export class DeclareIncidentUseCase {
         missing,
       );
     }
-    const declaredAt = this.clock.now();
-    const milestones = { aware: cmd.awareAt, declared: declaredAt };
 
     const affectedBy = 'filter' in cmd.input.affected ? { filter: cmd.input.affected.filter } : { externalIds: cmd.input.affected.externalIds };
     let incident: IncidentWithSchedule;
@@ -74,6 +86,7 @@ export class DeclareIncidentUseCase {
             severity: cmd.input.severity,
             awareAt: cmd.awareAt,
             declaredAt,
+            materialityAt: cmd.materialityAt,
             jurisdictions: cmd.input.jurisdictions,
             facts: cmd.input.facts as Prisma.InputJsonValue,
             runbookVersionId: version.id,
@@ -89,7 +102,8 @@ export class DeclareIncidentUseCase {
             templateKey: s.template,
             audience: s.audience,
             templateVersions: pins.get(s.id) ?? {},
-            dueAt: new Date(milestones[s.timing.milestone].getTime() + s.timing.offsetMinutes * 60_000),
+            definition: s as unknown as Prisma.InputJsonValue,
+            ...plans.get(s.id)!,
           })),
         },
         (tx, incidentId, count) =>
