@@ -8,17 +8,43 @@ import { ROLES, Role } from '../auth/role';
 import { CommonModule } from '../common/common.module';
 import { ConfigModule } from '../config/config.module';
 import { DatabaseModule } from '../database/database.module';
+import { ImportCustomersUseCase } from '../imports/import-customers/import-customers.usecase';
+import { ImportRepository } from '../imports/import.repository';
+import { ImportsService } from '../imports/imports.service';
+import { ImportQueue } from '../queue/import-queue.service';
+import { IMPORT_USAGE, parseImportArgs, runImport } from './import-command';
 
 @Module({ imports: [ConfigModule, CommonModule, DatabaseModule, AuditModule, AuthModule] })
 class CliModule {}
 
+/** The import command runs the import in this process: no worker or queue needed (hence no job is added). */
+@Module({
+  imports: [ConfigModule, CommonModule, DatabaseModule],
+  providers: [ImportsService, ImportRepository, ImportCustomersUseCase, { provide: ImportQueue, useValue: { enqueue: async () => undefined } }],
+})
+export class CliImportModule {}
+
 export const USAGE = `usage:
   node dist/cli.js create-key --name <name> --role <${ROLES.join('|')}>
-      creates an API key and prints its secret (shown once)`;
+      creates an API key and prints its secret (shown once)
+${IMPORT_USAGE}`;
 
 /** The operator CLI; returns the process exit code. Output goes through `out`/`err` so tests can read it. */
 export async function runCli(argv: string[], out: (s: string) => void = console.log, err: (s: string) => void = console.error): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'import') {
+    const args = parseImportArgs(rest);
+    if (typeof args === 'string') {
+      err(`${args}\n${USAGE}`);
+      return 2;
+    }
+    const app = await NestFactory.createApplicationContext(CliImportModule, { logger: ['error', 'warn'] });
+    try {
+      return await runImport(app, args, out);
+    } finally {
+      await app.close();
+    }
+  }
   if (command !== 'create-key') {
     err(USAGE);
     return 2;

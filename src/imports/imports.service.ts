@@ -32,6 +32,14 @@ export class ImportsService {
    * then queues the import. Anything wrong with the request itself is a 4xx and leaves nothing behind.
    */
   async upload(body: AsyncIterable<Buffer | string>, contentType: string | undefined, opts: ImportOptions, actor: Actor): Promise<CustomerImport> {
+    const imp = await this.store(body, contentType, opts, actor.id);
+    // if Redis is down now, the import worker's sweeper finds the queued import and adds the job
+    await this.queue.enqueue(imp.id).catch((e: Error) => this.logger.warn(`import ${imp.id} not queued now (${e.message}); the worker will pick it up`));
+    return imp;
+  }
+
+  /** Stores the upload and marks the import queued, without adding a job (the CLI runs the import itself). */
+  async store(body: AsyncIterable<Buffer | string>, contentType: string | undefined, opts: ImportOptions, actorId: string | null): Promise<CustomerImport> {
     const format = formatOf(contentType, opts.format);
     if (!format) {
       throw new AppException(ErrorCode.UnsupportedMediaType, 'Send the file as text/csv or application/x-ndjson (or say format=csv|ndjson)');
@@ -42,7 +50,7 @@ export class ImportsService {
       mode: opts.mode,
       dryRun: opts.dryRun,
       options: JSON.parse(JSON.stringify(stored)),
-      createdBy: actor.id,
+      createdBy: actorId,
     });
     let bytes = 0;
     let seq = 0;
@@ -83,8 +91,6 @@ export class ImportsService {
       throw e;
     }
     await this.imports.update(imp.id, { phase: 'queued', bytes });
-    // if Redis is down now, the import worker's sweeper finds the queued import and adds the job
-    await this.queue.enqueue(imp.id).catch((e: Error) => this.logger.warn(`import ${imp.id} not queued now (${e.message}); the worker will pick it up`));
     return { ...imp, phase: 'queued', bytes: BigInt(bytes) };
   }
 

@@ -61,9 +61,11 @@ export async function* csvRecords(
   let row = 0;
   let newlines = 0; // line breaks in the records read so far, their own delimiters included
   try {
-    for await (const { record, raw, info } of parser as AsyncIterable<{ record: string[]; raw: string; info: { empty_lines: number } }>) {
-      const line = 1 + newlines + info.empty_lines; // where this record starts
-      newlines += countNewlines(raw) + 1;
+    for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
+      const { blank, rest } = splitBlankLines(raw);
+      const line = 1 + newlines + blank; // where this record starts
+      // the raw record includes its delimiter, except the last character of a CR LF (a csv-parse quirk)
+      newlines += blank + countNewlines(rest) + (rest.endsWith('\n') ? 0 : 1);
       if (!header) {
         header = record;
         opts.onHeader({ delimiter, columns: record });
@@ -82,6 +84,14 @@ export async function* csvRecords(
     throw new FatalReadError(`CSV cannot be read after data row ${row}: ${err.message}`, err.lines ?? 0);
   }
   if (!header) throw new FatalReadError('the file has no header row', 1);
+}
+
+/** Blank lines skipped before a record arrive at the start of its raw text (as LF, or as CR in a CR LF file). */
+function splitBlankLines(raw: string): { blank: number; rest: string } {
+  const lead = /^[\r\n]*/.exec(raw)![0];
+  if (!lead) return { blank: 0, rest: raw };
+  const lf = countNewlines(lead);
+  return { blank: lf || lead.length, rest: raw.slice(lead.length) };
 }
 
 function countNewlines(s: string): number {

@@ -1,0 +1,33 @@
+import { csvRecords, sniffDelimiter } from './csv-records';
+
+async function* source(...parts: string[]): AsyncGenerator<Buffer> {
+  for (const p of parts) yield Buffer.from(p);
+}
+
+async function read(...parts: string[]) {
+  const out: { row: number; line: number; values: unknown; error?: string }[] = [];
+  for await (const r of csvRecords(source(...parts), { onHeader: () => undefined })) out.push(r);
+  return out;
+}
+
+describe(csvRecords.name, () => {
+  it('numbers records from 1 and gives the line each starts on, across quoted line breaks and blank lines', async () => {
+    expect((await read('h;a\n1;x\n2;"y\nz"\n3;w\n')).map((r) => [r.row, r.line])).toEqual([[1, 2], [2, 3], [3, 5]]);
+    expect((await read('h;a\r\n1;x\r\n\r\n2;"y\r\nz"\r\n3;w\r\n4;"a\rb"\r\n5;q\r\n')).map((r) => [r.row, r.line])).toEqual([
+      [1, 2], [2, 4], [3, 6], [4, 7], [5, 8],
+    ]);
+    expect((await read('h;a\n1;x\n\n\n2;y')).map((r) => [r.row, r.line])).toEqual([[1, 2], [2, 5]]);
+  });
+
+  it('reads a record split across chunks, strips the BOM and reports a wrong number of cells', async () => {
+    const recs = await read('\uFEFFid,na', 'me\n1,"Ada ', 'Lovelace"\n2,a,b\n');
+    expect(recs[0]).toMatchObject({ row: 1, values: ['1', 'Ada Lovelace'] });
+    expect(recs[1]).toMatchObject({ row: 2, values: null, error: 'has 3 cells but the header has 2' });
+  });
+
+  it('finds the delimiter from the header row, ignoring quoted ones', () => {
+    expect(sniffDelimiter(Buffer.from('externalId;email;"a,b,c"\nx,y,z'))).toBe(';');
+    expect(sniffDelimiter(Buffer.from('externalId,email\n'))).toBe(',');
+    expect(sniffDelimiter(Buffer.from('externalId\temail\n'))).toBe('\t');
+  });
+});
