@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { type Actor, Role } from '../auth/role';
 import { ZodParam } from '../common/zod-param.pipe';
@@ -8,12 +10,27 @@ import { PutRunbookDto } from './dto/put-runbook.dto';
 import { RunbooksService } from './runbooks.service';
 
 const KeyPipe = new ZodParam(templateKeySchema, 'key');
+class CopyDto extends createZodDto(z.strictObject({ key: templateKeySchema })) {}
 
 @ApiTags('runbooks')
 @ApiBearerAuth()
 @Controller('api/v1/runbooks')
 export class RunbooksController {
   constructor(private readonly runbooks: RunbooksService) {}
+
+  /** The regulatory plan library shipped with Tocsin (GDPR, NIS2, HIPAA, SEC 8-K, NYDFS, generic). */
+  @Get('library')
+  @Roles(Role.viewer)
+  library() {
+    return this.runbooks.library();
+  }
+
+  @Post('library/:name/copy')
+  @HttpCode(201)
+  @Roles(Role.comms, Role.commander)
+  copy(@Param('name', KeyPipe) name: string, @Body() dto: CopyDto, @CurrentActor() actor: Actor) {
+    return this.runbooks.copyFromLibrary(name, dto.key, actor);
+  }
 
   @Put(':key')
   @Roles(Role.comms, Role.commander)

@@ -7,6 +7,7 @@ import { TemplateRepository } from '../templates/template.repository';
 import { HOURS_FROM_AWARENESS } from '../incidents/clocks/regulatory-clocks';
 import { RunbookDefinition, runbookDefinitionSchema, RunbookStep } from './runbook-definition';
 import { RunbookRepository } from './runbook.repository';
+import { LibraryEntry, loadRunbookLibrary } from './library/runbook-library';
 
 export interface RunbookProblem {
   step: string | null;
@@ -41,6 +42,8 @@ export function stepProblems(step: RunbookStep): RunbookProblem[] {
 /** Runbooks: editable drafts, immutable published versions. */
 @Injectable()
 export class RunbooksService {
+  private readonly libraryEntries: LibraryEntry[] = loadRunbookLibrary();
+
   constructor(
     private readonly runbooks: RunbookRepository,
     private readonly templates: TemplateRepository,
@@ -50,6 +53,20 @@ export class RunbooksService {
   async saveDraft(key: string, draft: RunbookDefinition, actor: Actor) {
     const saved = await this.runbooks.saveDraft(key, draft);
     await this.audit.record({ actorId: actor.id, actorName: actor.name, action: 'runbook.draft_saved', entityType: 'runbook', entityId: saved.id, data: { key } });
+    return this.get(key);
+  }
+
+  library() {
+    return this.libraryEntries.map(({ definition, ...e }) => ({ ...e, steps: definition.steps.map((st) => ({ id: st.id, name: st.name, audience: st.audience, template: st.template, meets: st.meets })) }));
+  }
+
+  /** Copies a library plan into a new editable draft (publish it after setting the real recipients). */
+  async copyFromLibrary(name: string, key: string, actor: Actor) {
+    const entry = this.libraryEntries.find((e) => e.name === name);
+    if (!entry) throw AppException.notFound('Library runbook', name);
+    if (await this.runbooks.findByKey(key)) throw new AppException(ErrorCode.Conflict, `A runbook '${key}' already exists; choose another key`);
+    const saved = await this.runbooks.saveDraft(key, entry.definition);
+    await this.audit.record({ actorId: actor.id, actorName: actor.name, action: 'runbook.copied_from_library', entityType: 'runbook', entityId: saved.id, data: { key, library: name } });
     return this.get(key);
   }
 

@@ -21,6 +21,15 @@ export class TemplateRepository {
     });
   }
 
+  /** Version 1 unless any version exists (checked under the same lock): safe with several API replicas starting. */
+  async createVersionIfNone(data: NewTemplateVersion): Promise<Template | null> {
+    return this.prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${data.key}/${data.channel}/${data.locale}`}))`;
+      const any = await tx.template.findFirst({ where: { key: data.key, channel: data.channel, locale: data.locale }, select: { id: true } });
+      return any ? null : tx.template.create({ data: { ...data, version: 1 } });
+    });
+  }
+
   findLatest(key: string, channel: string, locale: string): Promise<Template | null> {
     return this.prisma.template.findFirst({ where: { key, channel, locale }, orderBy: { version: 'desc' } });
   }

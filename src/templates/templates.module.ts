@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ChannelsModule } from '../channels/channels.module';
 import { CustomersModule } from '../customers/customers.module';
+import { ShippedTemplatesLoader } from './shipped-templates.loader';
 import { TemplatePreviewService } from './template-preview.service';
 import { TemplatesController } from './templates.controller';
 import { TemplatesCoreModule } from './templates-core.module';
@@ -10,7 +11,7 @@ import { TemplatesService } from './templates.service';
 @Module({
   imports: [TemplatesCoreModule, ChannelsModule, CustomersModule],
   controllers: [TemplatesController],
-  providers: [TemplatesService, TemplatePreviewService],
+  providers: [TemplatesService, TemplatePreviewService, ShippedTemplatesLoader],
   exports: [TemplatesCoreModule],
 })
 export class TemplatesModule {}

@@ -1,0 +1,67 @@
+import { loadRunbookLibrary } from '../src/runbooks/library/runbook-library';
+import { stepProblems } from '../src/runbooks/runbooks.service';
+import { shippedTemplates } from '../src/templates/shipped-templates';
+import { auth, Harness } from './support/harness';
+import { customers, uniq } from './factories/scenario.factory';
+
+describe('The runbook library', () => {
+  it('ships six valid plans whose templates are shipped too', () => {
+    const lib = loadRunbookLibrary();
+    expect(lib.map((e) => e.name)).toEqual(['gdpr-breach', 'generic-customer-breach', 'hipaa', 'nis2', 'nydfs', 'sec-8k']);
+    const shipped = new Set(shippedTemplates().map((t) => `${t.key}/${t.channel}/${t.locale}`));
+    for (const e of lib) {
+      for (const s of e.definition.steps) {
+        expect(stepProblems(s)).toEqual([]);
+        expect(shipped.has(`${s.template}/${s.channel}/${e.definition.defaultLocale}`)).toBe(true);
+      }
+    }
+  });
+
+  describe('through the API', () => {
+    let h: Harness;
+    beforeAll(async () => {
+      h = await Harness.start({ workers: 0 });
+    });
+    afterAll(() => h.stop());
+
+    it('lists the plans with the clocks they meet', async () => {
+      const r = await h.http.get('/api/v1/runbooks/library').set(auth()).expect(200);
+      expect(r.body.find((e: { name: string }) => e.name === 'nis2').clocks).toEqual(['nis2-early-warning', 'nis2-notification', 'nis2-final-report']);
+    });
+
+    it('copies GDPR into a draft that publishes, and refuses to declare without the facts art. 33(3) asks for', async () => {
+      const key = uniq('gdpr');
+      await h.http.post('/api/v1/runbooks/library/gdpr-breach/copy').set(auth()).send({ key }).expect(201);
+      await h.http.post('/api/v1/runbooks/library/gdpr-breach/copy').set(auth()).send({ key }).expect(409);
+      await h.http.post(`/api/v1/runbooks/${key}/publish`).set(auth()).expect(201);
+      const list = customers(key, 2);
+      await h.http.post('/api/v1/customers/bulk').set(auth()).send({ customers: list }).expect(200);
+      const body = {
+        runbook: key,
+        title: 'Customer database copied',
+        severity: 'high',
+        awareAt: new Date(Date.now() - 3600_000).toISOString(),
+        jurisdictions: ['FR'],
+        facts: { company: 'Acme', whatHappened: 'x' },
+        affected: { externalIds: list.map((c) => c.externalId) },
+      };
+      const refused = await h.http.post('/api/v1/incidents').set(auth()).send(body).expect(422);
+      const missing = refused.body.error.details.map((d: { fact: string }) => d.fact);
+      expect(missing).toEqual(expect.arrayContaining(['natureOfBreach', 'categoriesOfData', 'approxPeopleAffected', 'approxRecordsAffected', 'dpoContact', 'likelyConsequences', 'measuresTaken']));
+
+      const facts = Object.fromEntries(missing.map((f: string) => [f, `the ${f}`]));
+      const ok = await h.http.post('/api/v1/incidents').set(auth()).send({ ...body, facts: { ...body.facts, ...facts } }).expect(201);
+      expect(ok.body.schedule.map((s: { step: string; state: string }) => [s.step, s.state])).toEqual(
+        expect.arrayContaining([
+          ['alert-internal', 'scheduled'],
+          ['notify-authority', 'awaiting_approval'],
+          ['notify-customers', 'awaiting_approval'],
+        ]),
+      );
+      expect(ok.body.clocks.map((c: { id: string; status: string }) => [c.id, c.status])).toEqual([
+        ['gdpr-art33', 'running'],
+        ['gdpr-art34', 'flag'],
+      ]);
+    });
+  });
+});
