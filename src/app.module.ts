@@ -10,9 +10,11 @@ import { HealthModule } from './health/health.module';
 import { HoldsModule } from './holds/holds.module';
 import { ImportsModule } from './imports/imports.module';
 import { IncidentsModule } from './incidents/incidents.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { QueueModule } from './queue/queue.module';
 import { RunbooksModule } from './runbooks/runbooks.module';
 import { TemplatesModule } from './templates/templates.module';
+import { TrackingModule } from './tracking/tracking.module';
 
 /** The HTTP API process: it writes to Postgres and adds jobs; it never sends. */
 @Module({
@@ -31,6 +33,8 @@ import { TemplatesModule } from './templates/templates.module';
     IncidentsModule,
     HoldsModule,
     HealthModule,
+    TrackingModule,
+    MetricsModule.forApi(),
   ],
 })
 export class AppModule {}

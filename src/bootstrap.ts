@@ -6,6 +6,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { cleanupOpenApiDoc, ZodValidationPipe } from 'nestjs-zod';
+import { mountQueueBoard } from './admin/queue-board';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { AppConfig } from './config/config.schema';
@@ -17,6 +18,8 @@ export const logLevels = (level: AppConfig['LOG_LEVEL']): LogLevel[] => LEVELS.s
 export async function createApi(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, logger: logLevels(config.LOG_LEVEL) });
   app.disable('x-powered-by');
+  // provider events are signed over their exact bytes (and may be raw bounce messages): keep them raw
+  app.useBodyParser('raw', { type: (req: { url?: string }) => (req.url ?? '').startsWith('/api/v1/events/'), limit: config.BODY_LIMIT });
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
   const filter = new AllExceptionsFilter();
   // body-parser errors (bad JSON, too large, bad charset) never reach Nest's filters intact: answer them here
@@ -39,6 +42,7 @@ export async function createApi(config: AppConfig): Promise<INestApplication> {
       .build(),
   );
   SwaggerModule.setup('docs', app, cleanupOpenApiDoc(doc), { jsonDocumentUrl: 'docs/openapi.json' });
+  mountQueueBoard(app);
   return app;
 }
 

@@ -5,10 +5,11 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DispatchModule } from './dispatch/dispatch.module';
 import { ImportsWorkerModule } from './imports/imports-worker.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { QueueModule } from './queue/queue.module';
 
 /** The worker process: BullMQ processors and the reconciler; no HTTP. */
 @Module({
-  imports: [ConfigModule, CommonModule, DatabaseModule, AuditModule, QueueModule.forRoot('worker'), DispatchModule, ImportsWorkerModule],
+  imports: [ConfigModule, CommonModule, DatabaseModule, AuditModule, QueueModule.forRoot('worker'), DispatchModule, ImportsWorkerModule, MetricsModule.forWorker()],
 })
 export class WorkerModule {}

@@ -50,6 +50,14 @@ export const configSchema = z.object({
   /** Hours a customer stays on marketing hold after the last incident touching them closes. */
   HOLD_COOLDOWN_HOURS: int(72, 0, 24 * 365),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  /** Shared secret for POST /api/v1/events/{channel} (HMAC-SHA256 of the body); unset: events are refused with 503. */
+  EVENTS_SIGNING_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** When set, GET /metrics (API and worker) needs `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Port on which a worker process serves its own GET /metrics; unset: the worker serves none. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Start the worker even when Redis may evict keys (maxmemory-policy other than noeviction), with a warning. */
+  REDIS_ALLOW_EVICTION: z.stringbool().default(false),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { Prisma } from '@prisma/client';
 import { AudienceFilter, filterToSql } from '../audiences/audience-filter';
 import { PrismaService } from '../database/prisma.service';
+import { DispatchMetrics } from '../metrics/dispatch.metrics';
 
 /** A claimed notification with its customer; the customer fields are null for regulator/internal/list recipients. */
 export interface ClaimedNotification {
@@ -44,7 +45,10 @@ export function isHardBounce(error: string | null): boolean {
 
 @Injectable()
 export class NotificationRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly metrics: DispatchMetrics,
+  ) {}
 
   /**
    * Creates the notifications of one keyset page of the affected population (ON CONFLICT DO NOTHING, so a
@@ -85,6 +89,7 @@ export class NotificationRepository {
         AND (${after}::uuid IS NULL OR customer_id > ${after}::uuid) AND customer_id <= ${page.last}::uuid
         AND state = 'pending'
       ORDER BY customer_id`;
+    this.metrics.fanoutPage(channel, pageSize);
     return { last: page.last, pageSize, pendingIds: pending.map((p) => p.id) };
   }
 

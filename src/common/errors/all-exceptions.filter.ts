@@ -30,7 +30,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const [status, body] = this.toResponse(exception);
-    if (status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    // a coded 5xx (e.g. service_unavailable) is expected: one line; anything else is our bug: the stack
+    if (status >= 500 && exception instanceof AppException) this.logger.warn(`${body.error.code}: ${body.error.message}`);
+    else if (status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     if (res.headersSent) return;
     res.status(status).json(body);
   }

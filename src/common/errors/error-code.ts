@@ -19,6 +19,7 @@ export enum ErrorCode {
   FilterInvalid = 'filter_invalid',
   UnsupportedMediaType = 'unsupported_media_type',
   ServiceUnavailable = 'service_unavailable',
+  EventsDisabled = 'events_disabled',
   Internal = 'internal_error',
 }
 
@@ -42,5 +43,6 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.FilterInvalid]: 400,
   [ErrorCode.UnsupportedMediaType]: 415,
   [ErrorCode.ServiceUnavailable]: 503,
+  [ErrorCode.EventsDisabled]: 503,
   [ErrorCode.Internal]: 500,
 };

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { BatchWriter, forEachLimit } from '../../common/concurrency';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
 import { MailTransport } from '../../channels/email/mail-transport';
+import { DispatchMetrics } from '../../metrics/dispatch.metrics';
 import { SendBatchPayload } from '../../queue/queue.constants';
 import { CustomerLike, renderContext } from '../../templates/render-context';
 import { TemplateEngine } from '../../templates/template-engine';
@@ -30,6 +31,7 @@ export class SendBatchUseCase {
     private readonly engine: TemplateEngine,
     private readonly mail: MailTransport,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: DispatchMetrics,
   ) {
     this.domain = /@([^>\s]+)>?\s*$/.exec(config.MAIL_FROM)?.[1] ?? new URL(config.PUBLIC_URL).hostname;
   }
@@ -51,6 +53,7 @@ export class SendBatchUseCase {
       if (result.state === 'sent') sent++;
       else if (result.state === 'failed') failed++;
       else retry++;
+      this.metrics.send(step.channel, result.state === 'queued' ? 'retry' : result.state);
       await writer.push(result);
     });
     await writer.drain();

@@ -1,0 +1,51 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { PrismaService } from '../database/prisma.service';
+import { QueueName } from '../queue/queue.constants';
+import { MetricsRegistry } from './metrics.registry';
+
+const STATES = ['waiting', 'active', 'delayed', 'failed', 'prioritized'] as const;
+
+const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T> =>
+  Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
+
+/**
+ * Gauges read at scrape time in the API: queue depths from Redis and steps by state from Postgres (a small
+ * table). A backing service that does not answer shows as `tocsin_backend_up 0`, never as a failed scrape.
+ */
+@Injectable()
+export class QueueMetrics implements OnModuleInit {
+  constructor(
+    private readonly metrics: MetricsRegistry,
+    private readonly prisma: PrismaService,
+    @InjectQueue(QueueName.Fanout) private readonly fanout: Queue,
+    @InjectQueue(QueueName.Send) private readonly send: Queue,
+    @InjectQueue(QueueName.Import) private readonly importQueue: Queue,
+  ) {}
+
+  onModuleInit(): void {
+    const up = this.metrics.gauge('tocsin_backend_up', 'Whether a backing service answered this scrape (1) or not (0)', ['backend']);
+    this.metrics.gauge('tocsin_queue_jobs', 'Jobs in each BullMQ queue by state', ['queue', 'state'], async (g) => {
+      g.reset();
+      try {
+        const queues = [this.fanout, this.send, this.importQueue];
+        const counts = await withTimeout(Promise.all(queues.map((q) => q.getJobCounts(...STATES))), 2000);
+        queues.forEach((q, i) => STATES.forEach((s) => g.set({ queue: q.name, state: s }, counts[i][s] ?? 0)));
+        up.set({ backend: 'redis' }, 1);
+      } catch {
+        up.set({ backend: 'redis' }, 0);
+      }
+    });
+    this.metrics.gauge('tocsin_incident_steps', 'Incident steps by state (fan-out progress: scheduled → fanning_out → dispatched → completed)', ['state'], async (g) => {
+      g.reset();
+      try {
+        const rows = await withTimeout(this.prisma.$queryRaw<{ state: string; n: bigint }[]>`SELECT state::text, count(*) AS n FROM incident_step GROUP BY state`, 2000);
+        for (const r of rows) g.set({ state: r.state }, Number(r.n));
+        up.set({ backend: 'postgres' }, 1);
+      } catch {
+        up.set({ backend: 'postgres' }, 0);
+      }
+    });
+  }
+}

@@ -1,0 +1,97 @@
+// Raw SQL: a provider may post thousands of events at once, so each kind is one set-based statement
+// (UPDATE … FROM unnest) and the evidence is one INSERT, never one round trip per event.
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../database/prisma.service';
+import { DeliveryEventInput, DeliveryEventOutcome } from './delivery-event';
+
+type Tx = Parameters<Parameters<PrismaService['$transaction']>[0]>[0];
+
+@Injectable()
+export class DeliveryEventRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /**
+   * Applies events to their notifications with compare-and-set updates and stores every event as evidence,
+   * in one transaction: sent → delivered; sent/delivered → bounced (hard bounces only, with the reason, and
+   * a suppression of the channel); a complaint marks complained_at once and suppresses the channel.
+   * Soft bounces, automatic replies and unknown messages are stored and change nothing.
+   */
+  record(channel: string, events: DeliveryEventInput[]): Promise<DeliveryEventOutcome[]> {
+    return this.prisma.$transaction(async (tx) => {
+      const ids = [...new Set(events.map((e) => e.notificationId).filter((id): id is string => !!id))];
+      const known = new Set(
+        ids.length ? (await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM notification WHERE id = ANY(${ids}::uuid[])`).map((r) => r.id) : [],
+      );
+      const of = (kind: DeliveryEventInput['kind']) => events.filter((e) => e.kind === kind && e.notificationId && known.has(e.notificationId));
+      const applied = new Set<string>();
+      const mark = (kind: string, rows: { id: string }[]) => rows.forEach((r) => applied.add(`${kind}/${r.id}`));
+
+      const delivered = of('delivered');
+      if (delivered.length) {
+        mark('delivered', await tx.$queryRaw<{ id: string }[]>`
+          UPDATE notification n SET state = 'delivered', delivered_at = v.at, updated_at = now()
+          FROM unnest(${delivered.map((e) => e.notificationId)}::uuid[], ${delivered.map(at)}::timestamptz[]) AS v(id, at)
+          WHERE n.id = v.id AND n.state = 'sent'
+          RETURNING n.id::text`);
+      }
+      const bounced = of('hard_bounce');
+      if (bounced.length) {
+        const rows = await tx.$queryRaw<{ id: string }[]>`
+          UPDATE notification n SET state = 'bounced', bounced_at = v.at, last_error = left(v.reason, 1000), updated_at = now()
+          FROM unnest(${bounced.map((e) => e.notificationId)}::uuid[], ${bounced.map(at)}::timestamptz[],
+                      ${bounced.map((e) => e.reason ?? 'bounced')}::text[]) AS v(id, at, reason)
+          WHERE n.id = v.id AND n.state IN ('sent', 'delivered')
+          RETURNING n.id::text`;
+        mark('hard_bounce', rows);
+        await this.suppress(tx, rows.map((r) => r.id), bounced, 'hard bounce');
+      }
+      const complaints = of('complaint');
+      if (complaints.length) {
+        const rows = await tx.$queryRaw<{ id: string }[]>`
+          UPDATE notification n SET complained_at = v.at, updated_at = now()
+          FROM unnest(${complaints.map((e) => e.notificationId)}::uuid[], ${complaints.map(at)}::timestamptz[]) AS v(id, at)
+          WHERE n.id = v.id AND n.complained_at IS NULL
+          RETURNING n.id::text`;
+        mark('complaint', rows);
+        await this.suppress(tx, rows.map((r) => r.id), complaints, 'complaint');
+      }
+
+      // the first event of a kind for a notification gets the credit when a batch repeats one
+      const credited = new Set<string>();
+      const outcomes = events.map((e): DeliveryEventOutcome => {
+        const key = `${e.kind}/${e.notificationId}`;
+        const wasApplied = applied.has(key) && !credited.has(key);
+        if (wasApplied) credited.add(key);
+        return { notificationId: e.notificationId, kind: e.kind, status: e.status, matched: !!e.notificationId && known.has(e.notificationId), applied: wasApplied };
+      });
+      await tx.$executeRaw`
+        INSERT INTO delivery_event (channel, source, kind, notification_id, customer_id, incident_id, status, reason, applied, occurred_at, raw)
+        SELECT ${channel}, v.source, v.kind::"DeliveryEventKind", n.id, n.customer_id, n.incident_id, v.status, v.reason, v.applied, v.at, v.raw
+        FROM unnest(${events.map((e) => e.source)}::text[], ${events.map((e) => e.kind)}::text[],
+                    ${outcomes.map((o) => (o.matched ? o.notificationId : null))}::uuid[], ${events.map((e) => e.status)}::text[],
+                    ${events.map((e) => e.reason?.slice(0, 2000) ?? null)}::text[], ${outcomes.map((o) => o.applied)}::boolean[],
+                    ${events.map((e) => e.occurredAt?.toISOString() ?? null)}::timestamptz[], ${events.map((e) => e.raw)}::text[])
+          AS v(source, kind, notification_id, status, reason, applied, at, raw)
+        LEFT JOIN notification n ON n.id = v.notification_id`;
+      return outcomes;
+    });
+  }
+
+  /** A hard bounce or a complaint: later steps and incidents do not use this channel for the customer again. */
+  private async suppress(tx: Tx, ids: string[], events: DeliveryEventInput[], why: string): Promise<void> {
+    if (!ids.length) return;
+    const reasons = ids.map((id) => {
+      const e = events.find((x) => x.notificationId === id);
+      return `${why}: ${e?.reason ?? e?.status ?? 'reported by the provider'}`.slice(0, 500);
+    });
+    await tx.$executeRaw`
+      INSERT INTO suppression (customer_id, channel, reason, notification_id)
+      SELECT n.customer_id, n.channel, v.reason, n.id
+      FROM unnest(${ids}::uuid[], ${reasons}::text[]) AS v(id, reason)
+      JOIN notification n ON n.id = v.id
+      WHERE n.customer_id IS NOT NULL
+      ON CONFLICT (customer_id, channel) DO NOTHING`;
+  }
+}
+
+const at = (e: DeliveryEventInput) => (e.occurredAt ?? new Date()).toISOString();
