@@ -68,6 +68,10 @@ describe('The incident lifecycle', () => {
     await act(body.id, 'resolve').expect(200, { id: body.id, state: 'resolved', previousState: 'monitoring' });
     await act(body.id, 'pause').expect(409);
     await act(body.id, 'close').expect(200);
+    const closed = await h.prisma.incident.findUniqueOrThrow({ where: { id: body.id } });
+    expect(closed.closedAt).not.toBeNull(); // starts the marketing-hold cool-down
+    const hold = await h.http.get(`/api/v1/holds/${externalIds[0]}`).set(auth()).expect(200);
+    expect(hold.body.onHold).toBe(true); // still on hold during the cool-down after close
 
     const timeline = await h.http.get(`/api/v1/incidents/${body.id}/timeline`).set(auth()).expect(200);
     const actions = timeline.body.items.map((e: { action: string }) => e.action);

@@ -4,6 +4,7 @@ import { TemplatesCoreModule } from '../templates/templates-core.module';
 import { FanoutStepUseCase } from './fanout-step/fanout-step.usecase';
 import { FanoutProcessor } from './jobs/fanout.processor';
 import { SendProcessor } from './jobs/send.processor';
+import { LateAdditionsRepository } from './late-additions.repository';
 import { NotificationRepository } from './notification.repository';
 import { ReconcilerService } from './reconciler.service';
 import { SendBatchUseCase } from './send-batch/send-batch.usecase';
@@ -19,6 +20,7 @@ import { TemplateResolver } from './template-resolver';
     FanoutProcessor,
     SendProcessor,
     NotificationRepository,
+    LateAdditionsRepository,
     StepRepository,
     TemplateResolver,
     ReconcilerService,

@@ -6,6 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config.module';
 import { DispatchQueue } from '../queue/dispatch-queue.service';
 import { sendJobId } from '../queue/queue.constants';
 import { queuePrefix, redisOptions } from '../queue/redis-options';
+import { LateAdditionsRepository } from './late-additions.repository';
 import { NotificationRepository } from './notification.repository';
 import { StepRepository } from './step.repository';
 
@@ -29,6 +30,7 @@ export class ReconcilerService implements OnApplicationBootstrap, OnModuleDestro
     private readonly notifications: NotificationRepository,
     private readonly queue: DispatchQueue,
     private readonly clock: Clock,
+    private readonly additions: LateAdditionsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -63,6 +65,7 @@ export class ReconcilerService implements OnApplicationBootstrap, OnModuleDestro
       await this.queue.scheduleFanout(s.id, s.dueAt, now);
       steps++;
     }
+    for (const id of await this.additions.stepsMissingAdditions(50)) await this.queue.addFanoutAdditions(id);
     const expired = await this.notifications.expireLeases(this.config.SENDING_LEASE_MS);
     const requeued = await this.requeueLost();
     let completed = 0;

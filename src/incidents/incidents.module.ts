@@ -8,6 +8,8 @@ import { IncidentsService } from './incidents.service';
 import { ChangeIncidentStateUseCase } from './lifecycle/change-incident-state.usecase';
 import { IncidentLifecycleController } from './lifecycle/incident-lifecycle.controller';
 import { IncidentLifecycleRepository } from './lifecycle/incident-lifecycle.repository';
+import { AddAffectedController } from './add-affected/add-affected.controller';
+import { AddAffectedUseCase } from './add-affected/add-affected.usecase';
 import { ScheduleController } from './steps/schedule.controller';
 import { ScheduleRepository } from './steps/schedule.repository';
 import { ScheduleUseCases } from './steps/schedule.usecases';
@@ -15,7 +17,7 @@ import { ScheduleUseCases } from './steps/schedule.usecases';
 /** Incidents: declaration, the affected population, the schedule and the reach report. */
 @Module({
   imports: [RunbooksModule, TemplatesCoreModule],
-  controllers: [IncidentsController, IncidentLifecycleController, ScheduleController],
-  providers: [DeclareIncidentUseCase, IncidentsService, IncidentRepository, ChangeIncidentStateUseCase, IncidentLifecycleRepository, ScheduleUseCases, ScheduleRepository],
+  controllers: [IncidentsController, IncidentLifecycleController, ScheduleController, AddAffectedController],
+  providers: [DeclareIncidentUseCase, IncidentsService, IncidentRepository, ChangeIncidentStateUseCase, IncidentLifecycleRepository, ScheduleUseCases, ScheduleRepository, AddAffectedUseCase],
 })
 export class IncidentsModule {}

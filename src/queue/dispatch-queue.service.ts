@@ -26,6 +26,11 @@ export class DispatchQueue {
     await this.fanout.add(JobName.FanoutStep, { stepId }, { jobId, delay: Math.max(0, dueAt.getTime() - now.getTime()) });
   }
 
+  /** Late additions: one job per step, deduplicated while it waits. */
+  async addFanoutAdditions(stepId: string): Promise<void> {
+    await this.fanout.add(JobName.FanoutAdditions, { stepId }, { jobId: `additions-${stepId}-${Date.now()}` });
+  }
+
   async addSendBatches(batches: SendBatch[]): Promise<void> {
     if (!batches.length) return;
     await this.send.addBulk(batches.map((b) => ({ name: JobName.SendBatch, data: b.payload, opts: { jobId: b.jobId } })));

@@ -9,6 +9,8 @@ export enum QueueName {
 
 export enum JobName {
   FanoutStep = 'fanout-step',
+  /** customers added after the step started get it too */
+  FanoutAdditions = 'fanout-additions',
   SendBatch = 'send-batch',
   ImportCustomers = 'import-customers',
 }

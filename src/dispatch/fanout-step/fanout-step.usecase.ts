@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config.module';
 import { DispatchQueue, SendBatch } from '../../queue/dispatch-queue.service';
 import { sendJobId } from '../../queue/queue.constants';
 import { JobResult, skipped, success } from '../job-result';
+import { LateAdditionsRepository } from '../late-additions.repository';
 import { NotificationRepository } from '../notification.repository';
 import { HALTED, StepContext, StepRepository } from '../step.repository';
 import { DEFAULT_MAX_LATENESS_MINUTES, RunbookStep } from '../../runbooks/runbook-definition';
@@ -22,6 +23,7 @@ export class FanoutStepUseCase {
     private readonly notifications: NotificationRepository,
     private readonly queue: DispatchQueue,
     private readonly clock: Clock,
+    private readonly additions: LateAdditionsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -78,6 +80,25 @@ export class FanoutStepUseCase {
     await this.steps.completeIfDone(step.id, step.incidentId);
     this.logger.log(`step ${step.stepKey} of incident ${step.incidentId}: ${materialized} recipients, ${jobs} send jobs`);
     return success({ recipients: materialized, jobs });
+  }
+
+  /** Customers added after this step started: their notifications now, once (see LateAdditionsRepository). */
+  async executeAdditions(stepId: string): Promise<JobResult> {
+    const step = await this.steps.load(stepId);
+    if (!step) return skipped('step not found');
+    if (step.audience !== 'affected_customers' || !['fanning_out', 'dispatched', 'completed'].includes(step.state)) return skipped(`step is ${step.state}`);
+    if (HALTED.includes(step.incident.state)) return skipped(`incident is ${step.incident.state}`);
+    const ids = await this.additions.materialize(step.incidentId, step.id, step.channel, (step.definition as Partial<RunbookStep>).filter);
+    if (!ids.length) return skipped('no customer without this notice');
+    await this.additions.reopen(step.id);
+    const batches = this.batches(step.incidentId, step.id, ids);
+    await this.queue.addSendBatches(batches);
+    await this.notifications.markQueued(
+      batches.flatMap((b) => b.payload.notificationIds),
+      batches.flatMap((b) => b.payload.notificationIds.map(() => b.jobId)),
+    );
+    this.logger.log(`step ${step.stepKey}: ${ids.length} late additions`);
+    return success({ recipients: ids.length, jobs: batches.length });
   }
 
   /** Regulator, internal and list steps: a handful of fixed addresses, no customer behind them. */

@@ -1,7 +1,7 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnModuleDestroy } from '@nestjs/common';
 import { Job } from 'bullmq';
-import { fanoutStepPayload, FanoutStepPayload, QueueName } from '../../queue/queue.constants';
+import { fanoutStepPayload, FanoutStepPayload, JobName, QueueName } from '../../queue/queue.constants';
 import { FanoutStepUseCase } from '../fanout-step/fanout-step.usecase';
 import { JobResult } from '../job-result';
 
@@ -16,6 +16,7 @@ export class FanoutProcessor extends WorkerHost implements OnModuleDestroy {
 
   process(job: Job<FanoutStepPayload>): Promise<JobResult> {
     const { stepId } = fanoutStepPayload.parse(job.data);
+    if (job.name === JobName.FanoutAdditions) return this.fanout.executeAdditions(stepId);
     return this.fanout.execute(stepId, (n) => job.updateProgress({ recipients: n }));
   }
 

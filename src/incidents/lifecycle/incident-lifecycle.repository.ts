@@ -29,7 +29,9 @@ export class IncidentLifecycleRepository {
     audit: { actorId: string; actorName: string; action: string; data: Prisma.InputJsonValue },
   ): Promise<boolean> {
     return this.prisma.$transaction(async (tx) => {
-      const changed = await tx.incident.updateMany({ where: { id, state: from }, data: { state: to } });
+      // closedAt starts the marketing-hold cool-down (see src/holds)
+      const ended = to === 'closed' || to === 'cancelled' ? { closedAt: new Date() } : {};
+      const changed = await tx.incident.updateMany({ where: { id, state: from }, data: { state: to, ...ended } });
       if (changed.count !== 1) return false;
       if (to === 'cancelled') {
         // nothing more may go out: what was waiting is suppressed, with the reason, and unfinished steps stop
