@@ -1,4 +1,6 @@
+import { Clock } from '../src/common/time/clock';
 import { auth, Harness, waitFor } from './support/harness';
+import { wipeQueues } from './support/redis-keys';
 import { customers, NOTICE, uniq } from './factories/scenario.factory';
 
 const REGULATOR_TEMPLATE = {
@@ -21,6 +23,7 @@ describe('Runbooks, approvals, milestones and clocks', () => {
     }
   });
   afterAll(() => h.stop());
+  afterEach(() => Clock.reset());
 
   async function plan(prefix: string, steps: object[], n = 3) {
     await h.http.post('/api/v1/customers/bulk').set(auth()).send({ customers: customers(prefix, n) }).expect(200);
@@ -140,5 +143,32 @@ describe('Runbooks, approvals, milestones and clocks', () => {
     expect(h.sink.received.filter((m) => m.envelopeTo[0].startsWith(prefix))).toHaveLength(0);
     await h.http.post(`/api/v1/incidents/${r.body.id}/steps/customers/approve`).set(auth(keys.bob.secret)).expect(200);
     await waitFor('sent after re-approval', async () => h.sink.received.filter((m) => m.envelopeTo[0].startsWith(prefix)).length === 3);
+  });
+
+  it('fires steps at their offsets, each once, even when the queue is wiped while they wait', async () => {
+    const prefix = uniq('offset');
+    const { key, ids } = await plan(prefix, [
+      { ...customersStep, id: 'after-1h', timing: { milestone: 'declared', offsetMinutes: 60 } },
+      { ...customersStep, id: 'after-2h', timing: { milestone: 'declared', offsetMinutes: 120 } },
+    ]);
+    await h.http.post(`/api/v1/runbooks/${key}/publish`).set(auth()).expect(201);
+    const r = await declare(key, ids).expect(201);
+    const due = Object.fromEntries(r.body.schedule.map((s: { step: string; dueAt: string }) => [s.step, new Date(s.dueAt).getTime() - new Date(r.body.declaredAt).getTime()]));
+    expect(due).toEqual({ 'after-1h': 3600_000, 'after-2h': 7200_000 });
+    const mine = () => h.sink.received.filter((m) => m.envelopeTo[0].startsWith(`${prefix}-`)).length;
+    await new Promise((res) => setTimeout(res, 800));
+    expect(mine()).toBe(0);
+
+    Clock.travel(61 * 60_000); // the delayed job is promoted by the reconciler: our clock says it is due
+    await waitFor('first step', async () => mine() === 3);
+    await wipeQueues(h.config.REDIS_URL, h.config.QUEUE_PREFIX); // the second step's delayed job is gone
+    await new Promise((res) => setTimeout(res, 800));
+    expect(mine()).toBe(3);
+    Clock.travel(60 * 60_000);
+    await waitFor('second step', async () => mine() === 6);
+    await new Promise((res) => setTimeout(res, 800));
+    for (const id of ids) expect(h.sink.to(`${id}@customers.test`)).toHaveLength(2);
+    const steps = (await incident(r.body.id)).schedule;
+    expect(steps.map((x: { state: string }) => x.state)).toEqual(['completed', 'completed']);
   });
 });

@@ -19,11 +19,14 @@ export class DispatchQueue {
   async scheduleFanout(stepId: string, dueAt: Date, now: Date): Promise<void> {
     const jobId = fanoutJobId(stepId);
     const existing = await this.fanout.getJob(jobId);
+    const delay = Math.max(0, dueAt.getTime() - now.getTime());
     if (existing) {
-      if (!DEAD.has(await existing.getState())) return; // still live
+      const state = await existing.getState();
+      if (state === 'delayed' && delay === 0) return existing.promote(); // due now by our clock: fire it
+      if (!DEAD.has(state)) return; // still live
       await existing.remove().catch(() => undefined);
     }
-    await this.fanout.add(JobName.FanoutStep, { stepId }, { jobId, delay: Math.max(0, dueAt.getTime() - now.getTime()) });
+    await this.fanout.add(JobName.FanoutStep, { stepId }, { jobId, delay });
   }
 
   /** Late additions: one job per step, deduplicated while it waits. */
