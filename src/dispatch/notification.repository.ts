@@ -101,13 +101,14 @@ export class NotificationRepository {
       WHERE n.id = v.id AND n.state IN ('pending', 'queued')`;
   }
 
-  /** Compare-and-set pending/queued → sending; rows already taken by another worker are not returned. */
-  claim(ids: string[]): Promise<ClaimedNotification[]> {
+  /** Compare-and-set pending/queued → sending, only while the incident is live; rows already taken are not returned. */
+  claim(ids: string[], incidentId: string): Promise<ClaimedNotification[]> {
     return this.prisma.$queryRaw<ClaimedNotification[]>`
       UPDATE notification n SET state = 'sending', sending_at = now(), attempts = n.attempts + 1, updated_at = now()
       FROM (SELECT n2.id, c.id AS customer_id, c.external_id, c.name, c.email, c.phone, c.locale, c.timezone, c.attributes
             FROM notification n2 LEFT JOIN customer c ON c.id = n2.customer_id WHERE n2.id = ANY(${ids}::uuid[])) x
       WHERE n.id = x.id AND n.state IN ('pending', 'queued')
+        AND EXISTS (SELECT 1 FROM incident i WHERE i.id = ${incidentId}::uuid AND i.state IN ('declared', 'notifying', 'monitoring'))
       RETURNING n.id, n.recipient, n.attempts, x.customer_id, x.external_id, x.name, x.email, x.phone, x.locale, x.timezone, x.attributes`;
   }
 

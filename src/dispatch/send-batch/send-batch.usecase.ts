@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { BatchWriter, forEachLimit } from '../../common/concurrency';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
 import { MailTransport } from '../../channels/email/mail-transport';
+import { NoticeLinks } from '../../notices/notice-links.service';
 import { DispatchMetrics } from '../../metrics/dispatch.metrics';
 import { SendBatchPayload } from '../../queue/queue.constants';
 import { CustomerLike, renderContext } from '../../templates/render-context';
@@ -15,6 +16,7 @@ import { TemplateResolver } from '../template-resolver';
 export class RetryLaterError extends Error {}
 
 const FLUSH_EVERY = 25;
+const CONTEXT_TTL_MS = 2000;
 
 /**
  * Sends one batch: claims its notifications (compare-and-set), renders each with the compiled template,
@@ -23,6 +25,7 @@ const FLUSH_EVERY = 25;
 @Injectable()
 export class SendBatchUseCase {
   private readonly domain: string;
+  private readonly contexts = new Map<string, { at: number; step: StepContext }>();
 
   constructor(
     private readonly steps: StepRepository,
@@ -32,17 +35,19 @@ export class SendBatchUseCase {
     private readonly mail: MailTransport,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly metrics: DispatchMetrics,
+    private readonly noticeLinks: NoticeLinks,
   ) {
     this.domain = /@([^>\s]+)>?\s*$/.exec(config.MAIL_FROM)?.[1] ?? new URL(config.PUBLIC_URL).hostname;
   }
 
   async execute(payload: SendBatchPayload): Promise<JobResult> {
-    const step = await this.steps.load(payload.stepId);
+    const step = await this.stepContext(payload.stepId);
     if (!step) return skipped('step not found');
     if (HALTED.includes(step.incident.state)) return skipped(`incident is ${step.incident.state}`);
 
-    const claimed = await this.notifications.claim(payload.notificationIds);
-    if (!claimed.length) return skipped('nothing left to send in this batch');
+    // the claim itself checks the incident is live (kill switch per batch, no extra round trip)
+    const claimed = await this.notifications.claim(payload.notificationIds, step.incidentId);
+    if (!claimed.length) return skipped('nothing to send in this batch (already sent, or the incident is paused or cancelled)');
 
     let sent = 0;
     let failed = 0;
@@ -60,6 +65,19 @@ export class SendBatchUseCase {
     await this.steps.completeIfDone(step.id, step.incidentId);
     if (retry) throw new RetryLaterError(`${retry} of ${claimed.length} sends failed temporarily; retrying`);
     return success({ sent, failed });
+  }
+
+  /**
+   * The step's context (incident, definition, frozen versions) changes rarely: cached for a moment so a
+   * fan-out of thousands of batches does not reload it for each one. Pause/cancel are enforced by the claim.
+   */
+  private async stepContext(stepId: string): Promise<StepContext | null> {
+    const hit = this.contexts.get(stepId);
+    if (hit && Date.now() - hit.at < CONTEXT_TTL_MS) return hit.step;
+    const step = await this.steps.load(stepId);
+    if (this.contexts.size > 1000) this.contexts.clear();
+    if (step) this.contexts.set(stepId, { at: Date.now(), step });
+    return step;
   }
 
   /** The customer, or for regulator/internal/list steps the address named in the runbook. */
@@ -80,9 +98,11 @@ export class SendBatchUseCase {
     const template = await this.resolver.resolve(pins, step.templateKey, step.channel, recipient.locale, step.incident.defaultLocale);
     if (!template) return { ...base, state: 'failed', error: `no ${step.channel} template '${step.templateKey}' for locale ${recipient.locale}` };
 
+    // a customer's message links to their notice page (derived again, never stored: see NoticeLinks)
+    const notice = n.customer_id ? { url: this.noticeLinks.url(step.incidentId, n.customer_id) } : undefined;
     let rendered;
     try {
-      rendered = this.engine.render(template.id, template, renderContext(recipient, step.incident, approved?.facts ?? step.incident.facts));
+      rendered = this.engine.render(template.id, template, renderContext(recipient, step.incident, approved?.facts ?? step.incident.facts, notice));
     } catch (e) {
       return { ...base, templateVersionId: template.id, state: 'failed', error: `template ${template.key} v${template.version}: ${(e as Error).message}` };
     }
