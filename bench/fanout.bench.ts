@@ -110,8 +110,8 @@ async function main(): Promise<void> {
   const pg = new Client({ connectionString: dbUrl });
   await pg.connect();
   await pg.query(`
-    INSERT INTO customer (external_id, email, name, locale, timezone, updated_at)
-    SELECT 'bench-' || i, 'bench-' || i || '@customers.test', 'Customer ' || i, 'en', 'UTC', now() FROM generate_series(0, $1 - 1) i`, [N]);
+    INSERT INTO customer (external_id, email, name, locale, timezone, tags, updated_at)
+    SELECT 'bench-' || i, 'bench-' || i || '@customers.test', 'Customer ' || i, 'en', 'UTC', ARRAY['bench'], now() FROM generate_series(0, $1 - 1) i`, [N]);
 
   const env = {
     ...process.env,
@@ -154,10 +154,9 @@ async function main(): Promise<void> {
   await call('PUT', '/runbooks/bench', { name: 'bench', steps: [{ id: 'notify', audience: 'affected_customers', channel: 'email', template: 'bench-notice' }] });
   await call('POST', '/runbooks/bench/publish');
 
-  const ids = Array.from({ length: N }, (_, i) => `bench-${i}`);
   const sinkBefore = await sink.count();
   const started = Date.now();
-  const declared = await call('POST', '/incidents', { runbook: 'bench', title: 'Bench', severity: 'high', awareAt: new Date(started - 60_000).toISOString(), facts: FACTS, affected: { externalIds: ids } });
+  const declared = await call('POST', '/incidents', { runbook: 'bench', title: 'Bench', severity: 'high', awareAt: new Date(started - 60_000).toISOString(), facts: FACTS, affected: { filter: { field: 'tags', eq: 'bench' } } });
   const incidentId = declared.id as string;
   let lastLog = 0;
   for (;;) {
