@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NoticeCoreModule } from '../notices/notice-core.module';
 import { RunbooksModule } from '../runbooks/runbooks.module';
 import { TemplatesCoreModule } from '../templates/templates-core.module';
 import { DeclareIncidentUseCase } from './declare-incident/declare-incident.usecase';
@@ -10,14 +11,16 @@ import { IncidentLifecycleController } from './lifecycle/incident-lifecycle.cont
 import { IncidentLifecycleRepository } from './lifecycle/incident-lifecycle.repository';
 import { AddAffectedController } from './add-affected/add-affected.controller';
 import { AddAffectedUseCase } from './add-affected/add-affected.usecase';
+import { ReachController } from './reach/reach.controller';
+import { UnreachedExport } from './reach/unreached-export';
 import { ScheduleController } from './steps/schedule.controller';
 import { ScheduleRepository } from './steps/schedule.repository';
 import { ScheduleUseCases } from './steps/schedule.usecases';
 
 /** Incidents: declaration, the affected population, the schedule and the reach report. */
 @Module({
-  imports: [RunbooksModule, TemplatesCoreModule],
-  controllers: [IncidentsController, IncidentLifecycleController, ScheduleController, AddAffectedController],
-  providers: [DeclareIncidentUseCase, IncidentsService, IncidentRepository, ChangeIncidentStateUseCase, IncidentLifecycleRepository, ScheduleUseCases, ScheduleRepository, AddAffectedUseCase],
+  imports: [RunbooksModule, TemplatesCoreModule, NoticeCoreModule],
+  controllers: [IncidentsController, IncidentLifecycleController, ScheduleController, AddAffectedController, ReachController],
+  providers: [DeclareIncidentUseCase, IncidentsService, IncidentRepository, ChangeIncidentStateUseCase, IncidentLifecycleRepository, ScheduleUseCases, ScheduleRepository, AddAffectedUseCase, UnreachedExport],
 })
 export class IncidentsModule {}
