@@ -10,7 +10,9 @@ import { HealthModule } from './health/health.module';
 import { HoldsModule } from './holds/holds.module';
 import { ImportsModule } from './imports/imports.module';
 import { IncidentsModule } from './incidents/incidents.module';
+import { FeedbackModule } from './feedback/feedback.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { NoticesModule } from './notices/notices.module';
 import { QueueModule } from './queue/queue.module';
 import { RunbooksModule } from './runbooks/runbooks.module';
 import { TemplatesModule } from './templates/templates.module';
@@ -34,6 +36,8 @@ import { TrackingModule } from './tracking/tracking.module';
     HoldsModule,
     HealthModule,
     TrackingModule,
+    NoticesModule,
+    FeedbackModule,
     MetricsModule.forApi(),
   ],
 })

@@ -19,11 +19,17 @@ describe('Templates shipped in templates/', () => {
       customer: { externalId: 'c-1', name: 'Ada', locale: t.locale, timezone: 'Europe/Paris', attributes: {} },
       incident: { id: 'i-1', title: 'Breach', severity: 'high', type: 'data_breach', awareAt: '2026-11-20T10:00:00Z', declaredAt: '2026-11-21T10:00:00Z', jurisdictions: [] },
       facts,
+      notice: { url: 'http://tocsin.test/n/0123456789abcdefghijklmnopqrstuvwxyzABCDEFG' },
     };
     const out = engine.render(null, t.input, ctx);
     const all = [out.subject, out.html, out.text, JSON.stringify(out.body ?? '')].join('\n');
     for (const f of Object.keys(facts)) expect(all.includes(`<${f}>`) || all.includes(`&lt;${f}&gt;`)).toBe(true);
     expect(all).not.toMatch(/<(script|iframe)/i);
+    if (t.key === 'breach-notice' && (t.channel === 'email' || t.channel === 'sms')) {
+      // every customer message carries the link to the personal notice page
+      expect(out.text).toContain(ctx.notice.url);
+      if (t.channel === 'email') expect(out.html).toContain(`href="${ctx.notice.url}"`);
+    }
     if (t.channel === 'email') {
       expect(out.text.length).toBeGreaterThan(100); // the plain-text part is always there
       expect(out.html).toContain('prefers-color-scheme: dark');

@@ -6,6 +6,7 @@ const valid = {
   SMTP_URL: 'smtp://127.0.0.1:1025',
   PUBLIC_URL: 'https://tocsin.example',
   MAIL_FROM: 'Acme Security <security@acme.example>',
+  NOTICE_TOKEN_SECRET: 'a-notice-secret-of-at-least-32-characters',
 };
 
 describe(loadConfig.name, () => {
@@ -23,5 +24,13 @@ describe(loadConfig.name, () => {
     expect(attempt).toThrow(/DATABASE_URL: must be a URL starting with postgres:\/\/ or postgresql:\/\//);
     expect(attempt).toThrow(/PORT: Too big/);
     expect(attempt).toThrow(/TOCSIN_ADMIN_KEY: must be at least 24 characters/);
+  });
+
+  it('requires NOTICE_TOKEN_SECRET in production only, and a long one', () => {
+    const { NOTICE_TOKEN_SECRET: _, ...withoutSecret } = valid;
+    expect(() => loadConfig(withoutSecret)).toThrow(/NOTICE_TOKEN_SECRET: is required in production/);
+    expect(loadConfig({ ...withoutSecret, NODE_ENV: 'development' }).NOTICE_TOKEN_SECRET).toBeUndefined();
+    expect(() => loadConfig({ ...valid, NOTICE_TOKEN_SECRET: 'short' })).toThrow(/NOTICE_TOKEN_SECRET: must be at least 32 characters/);
+    expect(loadConfig(valid).NOTICE_TOKEN_TTL_DAYS).toBe(180);
   });
 });

@@ -58,6 +58,13 @@ export const configSchema = z.object({
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** Start the worker even when Redis may evict keys (maxmemory-policy other than noeviction), with a warning. */
   REDIS_ALLOW_EVICTION: z.stringbool().default(false),
+  /** Key for the personal notice links (GET /n/{token}): tokens are an HMAC of incident and customer. Required in production. */
+  NOTICE_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Days a notice link keeps working after it was created. */
+  NOTICE_TOKEN_TTL_DAYS: int(180, 1, 3650),
+}).refine((c) => c.NODE_ENV !== 'production' || c.NOTICE_TOKEN_SECRET !== undefined, {
+  path: ['NOTICE_TOKEN_SECRET'],
+  message: 'is required in production (at least 32 random characters, e.g. `openssl rand -hex 32`)',
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ChannelsModule } from '../channels/channels.module';
+import { NoticeCoreModule } from '../notices/notice-core.module';
 import { TemplatesCoreModule } from '../templates/templates-core.module';
 import { FanoutStepUseCase } from './fanout-step/fanout-step.usecase';
 import { FanoutProcessor } from './jobs/fanout.processor';
@@ -13,7 +14,7 @@ import { TemplateResolver } from './template-resolver';
 
 /** Dispatch: fan-out of due steps, batched sending, and the reconciler that keeps Redis in line with Postgres. */
 @Module({
-  imports: [TemplatesCoreModule, ChannelsModule],
+  imports: [TemplatesCoreModule, ChannelsModule, NoticeCoreModule],
   providers: [
     FanoutStepUseCase,
     SendBatchUseCase,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NoticeCoreModule } from '../notices/notice-core.module';
 import { RunbooksModule } from '../runbooks/runbooks.module';
 import { TemplatesCoreModule } from '../templates/templates-core.module';
 import { DeclareIncidentUseCase } from './declare-incident/declare-incident.usecase';
@@ -18,7 +19,7 @@ import { ScheduleUseCases } from './steps/schedule.usecases';
 
 /** Incidents: declaration, the affected population, the schedule and the reach report. */
 @Module({
-  imports: [RunbooksModule, TemplatesCoreModule],
+  imports: [RunbooksModule, TemplatesCoreModule, NoticeCoreModule],
   controllers: [IncidentsController, IncidentLifecycleController, ScheduleController, AddAffectedController, ReachController],
   providers: [DeclareIncidentUseCase, IncidentsService, IncidentRepository, ChangeIncidentStateUseCase, IncidentLifecycleRepository, ScheduleUseCases, ScheduleRepository, AddAffectedUseCase, UnreachedExport],
 })

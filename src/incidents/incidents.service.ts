@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppException } from '../common/errors/app.exception';
 import { Clock } from '../common/time/clock';
+import { NoticeRepository } from '../notices/notice.repository';
 import { computeClocks } from './clocks/regulatory-clocks';
 import { IncidentRepository, IncidentWithSchedule } from './incident.repository';
 
@@ -51,6 +52,7 @@ export class IncidentsService {
   constructor(
     private readonly incidents: IncidentRepository,
     private readonly clock: Clock,
+    private readonly notices: NoticeRepository,
   ) {}
 
   async get(id: string) {
@@ -63,10 +65,11 @@ export class IncidentsService {
   async reach(id: string) {
     const incident = await this.incidents.find(id);
     if (!incident) throw AppException.notFound('Incident', id);
-    const [rows, affected, reached] = await Promise.all([
+    const [rows, affected, reached, pages] = await Promise.all([
       this.incidents.reachRows(id),
       this.incidents.affectedCount(id),
       this.incidents.reachedCustomers(id),
+      this.notices.counts(id),
     ]);
     const totals = emptyCounts();
     const steps = new Map<string, { step: string; channel: string; state: string; counts: Counts }>();
@@ -83,6 +86,9 @@ export class IncidentsService {
       state: incident.state,
       affected,
       ...totals,
+      // customers (not notifications) who opened / acknowledged their notice page
+      opened: pages.opened,
+      acknowledged: pages.acknowledged,
       reached,
       unreached: affected - reached,
       steps: [...steps.values()].map((s) => ({ step: s.step, channel: s.channel, state: s.state, ...s.counts })),

@@ -23,8 +23,13 @@ export interface IncidentLike {
 
 const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : d);
 
-/** The one shape every template is rendered with: customer.*, incident.* and facts.*. */
-export function renderContext(c: CustomerLike, i: IncidentLike, facts: unknown): RenderContext {
+/** Per-recipient values that are not customer data: the link to their notice page. */
+export interface NoticeLike {
+  url: string;
+}
+
+/** The one shape every template is rendered with: customer.*, incident.*, facts.* and notice.*. */
+export function renderContext(c: CustomerLike, i: IncidentLike, facts: unknown, notice?: NoticeLike): RenderContext {
   return {
     customer: {
       externalId: c.externalId,
@@ -38,5 +43,7 @@ export function renderContext(c: CustomerLike, i: IncidentLike, facts: unknown):
     },
     incident: { id: i.id, title: i.title, type: i.type, severity: i.severity, awareAt: iso(i.awareAt), declaredAt: iso(i.declaredAt), jurisdictions: i.jurisdictions },
     facts: (facts ?? {}) as Record<string, unknown>,
+    // a plain value, not passed through the `url` helper: PUBLIC_URL may be http in development
+    notice: notice ? { url: notice.url } : {},
   };
 }

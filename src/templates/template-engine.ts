@@ -22,6 +22,8 @@ export interface RenderContext {
   customer: Record<string, unknown>;
   incident: Record<string, unknown>;
   facts: Record<string, unknown>;
+  /** notice.url: the customer's personal notice page (absent for recipients who are not customers) */
+  notice?: Record<string, unknown>;
 }
 
 export interface Rendered {

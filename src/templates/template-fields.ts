@@ -17,6 +17,8 @@ export const HTML_FIELDS: TemplateField[] = ['html'];
 
 export const CUSTOMER_FIELDS = ['externalId', 'name', 'email', 'phone', 'locale', 'timezone', 'attributes', 'tags'];
 export const INCIDENT_FIELDS = ['id', 'title', 'type', 'severity', 'awareAt', 'declaredAt', 'jurisdictions'];
+/** Set per customer at send time: `notice.url` is their personal notice page. */
+export const NOTICE_FIELDS = ['url'];
 
 /** Why a declared variable is not acceptable, or null when it is. */
 export function checkDeclaredVariable(v: string): string | null {
@@ -31,7 +33,11 @@ export function checkDeclaredVariable(v: string): string | null {
     return rest.length ? `incident.${field} has no sub-fields` : null;
   }
   if (root === 'facts') return /^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(field ?? '') ? null : 'fact names are identifiers';
-  return `variables start with customer., incident. or facts.`;
+  if (root === 'notice') {
+    if (!NOTICE_FIELDS.includes(field)) return `notice has no field '${field}' (known: ${NOTICE_FIELDS.join(', ')})`;
+    return rest.length ? `notice.${field} has no sub-fields` : null;
+  }
+  return `variables start with customer., incident., facts. or notice.`;
 }
 
 /** A declared variable covers itself and anything below it (`customer.attributes` covers `customer.attributes.plan`). */

@@ -23,6 +23,8 @@ type IncidentSample = PreviewInput['incident'];
 @Injectable()
 export class TemplatePreviewService {
   private readonly domain: string;
+  /** previews and test messages show where the customer's personal link goes (it leads to the not-found page) */
+  private readonly sampleNotice: { url: string };
 
   constructor(
     private readonly templates: TemplateRepository,
@@ -35,6 +37,7 @@ export class TemplatePreviewService {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.domain = /@([^>\s]+)>?\s*$/.exec(config.MAIL_FROM)?.[1] ?? 'tocsin.invalid';
+    this.sampleNotice = { url: `${config.PUBLIC_URL.replace(/\/+$/, '')}/n/sample-notice-link` };
   }
 
   async preview(input: PreviewInput) {
@@ -102,7 +105,7 @@ export class TemplatePreviewService {
       jurisdictions: sample?.jurisdictions ?? [],
     };
     try {
-      return this.engine.render(cacheKey, sources, renderContext(customer, incident, facts));
+      return this.engine.render(cacheKey, sources, renderContext(customer, incident, facts, this.sampleNotice));
     } catch (e) {
       throw new AppException(ErrorCode.TemplateRenderFailed, `Rendering failed: ${(e as Error).message}`, templateErrorPosition(e as Error));
     }

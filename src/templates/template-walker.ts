@@ -17,7 +17,7 @@ export interface WalkResult {
   outputs: string[];
 }
 
-const ROOTS = new Set(['customer', 'incident', 'facts']);
+const ROOTS = new Set(['customer', 'incident', 'facts', 'notice']);
 const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'constructor', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__']);
 
 export function walkTemplate(
@@ -50,7 +50,7 @@ export function walkTemplate(
       return;
     }
     if (scoped > 0) return; // inside {{#each}}/{{#with}}: relative to the current item
-    if (!ROOTS.has(path.parts[0])) return problem(p, `unknown variable '${path.original}': use customer.*, incident.* or facts.*`);
+    if (!ROOTS.has(path.parts[0])) return problem(p, `unknown variable '${path.original}': use customer.*, incident.*, facts.* or notice.*`);
     result.paths.push({ path: path.parts.join('.'), at: at(p) });
   };
 

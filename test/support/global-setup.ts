@@ -24,6 +24,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.TOCSIN_TEST_DB = dbName;
   process.env.REDIS_URL ??= 'redis://127.0.0.1:6379';
   process.env.QUEUE_PREFIX = `test-${run}`;
+  process.env.NOTICE_TOKEN_SECRET ??= randomBytes(32).toString('hex'); // the notice links' key (required outside development)
 
   const root = path.resolve(__dirname, '../..');
   execFileSync(path.join(root, 'node_modules/.bin/prisma'), ['migrate', 'deploy', '--config', 'prisma/prisma.config.ts'], {

@@ -38,3 +38,7 @@ CREATE INDEX "notice_feedback_incident_id_updated_at_idx" ON "notice_feedback"("
 -- Ranges the API also checks, kept by the database too
 ALTER TABLE "notice_feedback" ADD CONSTRAINT "notice_feedback_csat_range" CHECK ("csat" BETWEEN 1 AND 5);
 ALTER TABLE "notice_feedback" ADD CONSTRAINT "notice_feedback_ces_range" CHECK ("ces" BETWEEN 1 AND 7);
+
+-- The reach report counts opened and acknowledged pages: partial indexes keep that to the rows that count
+CREATE INDEX "notice_page_opened_idx" ON "notice_page"("incident_id") WHERE "opened_at" IS NOT NULL;
+CREATE INDEX "notice_page_acknowledged_idx" ON "notice_page"("incident_id") WHERE "acknowledged_at" IS NOT NULL;

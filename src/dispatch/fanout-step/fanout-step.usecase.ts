@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../common/time/clock';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
+import { NoticeRepository } from '../../notices/notice.repository';
 import { DispatchQueue, SendBatch } from '../../queue/dispatch-queue.service';
 import { sendJobId } from '../../queue/queue.constants';
 import { JobResult, skipped, success } from '../job-result';
@@ -25,6 +26,7 @@ export class FanoutStepUseCase {
     private readonly clock: Clock,
     private readonly additions: LateAdditionsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly noticePages: NoticeRepository,
   ) {}
 
   async execute(stepId: string, onProgress?: (created: number) => Promise<void>): Promise<JobResult> {
@@ -61,6 +63,8 @@ export class FanoutStepUseCase {
 
       const page = await this.notifications.materializePage(step.incidentId, step.id, step.channel, cursor, this.config.FANOUT_PAGE_SIZE, definition.filter);
       if (!page.last) break;
+      // each customer's notice page (the link in their message) exists before any of its messages is sent
+      await this.noticePages.createForRange(step.incidentId, cursor, page.last, now);
       const batches = this.batches(step.incidentId, step.id, page.pendingIds);
       // jobs before the queued mark: a crash in between leaves rows pending with a live job (harmless),
       // never queued with no job; the reconciler covers a crash before the jobs were added
@@ -90,6 +94,7 @@ export class FanoutStepUseCase {
     if (HALTED.includes(step.incident.state)) return skipped(`incident is ${step.incident.state}`);
     const ids = await this.additions.materialize(step.incidentId, step.id, step.channel, (step.definition as Partial<RunbookStep>).filter);
     if (!ids.length) return skipped('no customer without this notice');
+    await this.noticePages.createForNotifications(ids, this.clock.now());
     await this.additions.reopen(step.id);
     const batches = this.batches(step.incidentId, step.id, ids);
     await this.queue.addSendBatches(batches);

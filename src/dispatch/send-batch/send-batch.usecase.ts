@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { BatchWriter, forEachLimit } from '../../common/concurrency';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
 import { MailTransport } from '../../channels/email/mail-transport';
+import { NoticeLinks } from '../../notices/notice-links.service';
 import { DispatchMetrics } from '../../metrics/dispatch.metrics';
 import { SendBatchPayload } from '../../queue/queue.constants';
 import { CustomerLike, renderContext } from '../../templates/render-context';
@@ -34,6 +35,7 @@ export class SendBatchUseCase {
     private readonly mail: MailTransport,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly metrics: DispatchMetrics,
+    private readonly noticeLinks: NoticeLinks,
   ) {
     this.domain = /@([^>\s]+)>?\s*$/.exec(config.MAIL_FROM)?.[1] ?? new URL(config.PUBLIC_URL).hostname;
   }
@@ -96,9 +98,11 @@ export class SendBatchUseCase {
     const template = await this.resolver.resolve(pins, step.templateKey, step.channel, recipient.locale, step.incident.defaultLocale);
     if (!template) return { ...base, state: 'failed', error: `no ${step.channel} template '${step.templateKey}' for locale ${recipient.locale}` };
 
+    // a customer's message links to their notice page (derived again, never stored: see NoticeLinks)
+    const notice = n.customer_id ? { url: this.noticeLinks.url(step.incidentId, n.customer_id) } : undefined;
     let rendered;
     try {
-      rendered = this.engine.render(template.id, template, renderContext(recipient, step.incident, approved?.facts ?? step.incident.facts));
+      rendered = this.engine.render(template.id, template, renderContext(recipient, step.incident, approved?.facts ?? step.incident.facts, notice));
     } catch (e) {
       return { ...base, templateVersionId: template.id, state: 'failed', error: `template ${template.key} v${template.version}: ${(e as Error).message}` };
     }

@@ -1,0 +1,109 @@
+// The HTML around the staff-written `page` template: the acknowledgement and feedback forms, with a
+// strict Content-Security-Policy (no scripts, no external anything; the one style block allowed by hash).
+import { Injectable } from '@nestjs/common';
+import Handlebars from 'handlebars';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { TEMPLATES_DIR } from '../templates/template-engine';
+
+const PAGES_DIR = path.join(TEMPLATES_DIR, 'pages');
+
+export interface NoticePageView {
+  lang: string;
+  title: string;
+  /** HTML rendered by the safe template engine (escaped values) */
+  contentHtml: string;
+  ackAction: string;
+  ackCsrf: string;
+  acknowledgedAt: string | null;
+  feedback: null | { action: string; csrf: string; csat: number | null; ces: number | null; comment: string | null; done: boolean };
+  error: 'invalid' | 'form' | null;
+}
+
+export interface HtmlResponse {
+  status: number;
+  html: string;
+}
+
+@Injectable()
+export class NoticePageRenderer {
+  private readonly hbs = Handlebars.create();
+  private readonly page: HandlebarsTemplateDelegate;
+  private readonly css: Handlebars.SafeString;
+  private readonly phrases: Record<string, Record<string, string>>;
+  /** the same bytes for every unknown, expired or malformed token */
+  readonly notFoundHtml: string;
+  readonly headers: Record<string, string>;
+
+  constructor() {
+    const css = readFileSync(path.join(PAGES_DIR, 'styles.css'), 'utf8');
+    this.css = new this.hbs.SafeString(css);
+    const opts = { strict: true, knownHelpersOnly: true };
+    this.page = this.hbs.compile(readFileSync(path.join(PAGES_DIR, 'notice.hbs'), 'utf8'), opts);
+    const phrasesDir = path.join(TEMPLATES_DIR, 'phrases');
+    this.phrases = Object.fromEntries(
+      readdirSync(phrasesDir)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => [f.replace(/\.json$/, ''), JSON.parse(readFileSync(path.join(phrasesDir, f), 'utf8')) as Record<string, string>]),
+    );
+    this.notFoundHtml = this.hbs.compile(readFileSync(path.join(PAGES_DIR, 'not-found.hbs'), 'utf8'), opts)({ css: this.css, s: this.strings('en') });
+    const styleHash = createHash('sha256').update(css, 'utf8').digest('base64');
+    this.headers = {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': `default-src 'none'; style-src 'sha256-${styleHash}'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
+      'Referrer-Policy': 'no-referrer',
+      'X-Content-Type-Options': 'nosniff',
+      'X-Frame-Options': 'DENY',
+      'X-Robots-Tag': 'noindex, nofollow',
+      'Cache-Control': 'no-store',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Resource-Policy': 'same-origin',
+    };
+  }
+
+  notFound(): HtmlResponse {
+    return { status: 404, html: this.notFoundHtml };
+  }
+
+  render(view: NoticePageView, status = 200): HtmlResponse {
+    const s = this.strings(view.lang);
+    const scale = (n: number, chosen: number | null) => Array.from({ length: n }, (_, i) => ({ value: i + 1, checked: chosen === i + 1 }));
+    const html = this.page({
+      lang: view.lang,
+      title: view.title,
+      css: this.css,
+      s,
+      content: new this.hbs.SafeString(view.contentHtml),
+      ackAction: view.ackAction,
+      ackCsrf: view.ackCsrf,
+      acknowledgedAt: view.acknowledgedAt,
+      error: view.error === 'invalid' ? s.page_error_invalid : view.error === 'form' ? s.page_error_form : null,
+      feedback: view.feedback && {
+        action: view.feedback.action,
+        csrf: view.feedback.csrf,
+        done: view.feedback.done,
+        comment: view.feedback.comment ?? '',
+        csat: scale(5, view.feedback.csat),
+        ces: scale(7, view.feedback.ces),
+      },
+    });
+    return { status, html };
+  }
+
+  /** The page's own words in the customer's locale, then their language, then English. */
+  strings(locale: string): Record<string, string> {
+    const chain = [locale, locale.split('-')[0], 'en'];
+    const keys = Object.keys(this.phrases.en ?? {});
+    return Object.fromEntries(keys.map((k) => [k, chain.map((l) => this.phrases[l]?.[k]).find((v) => v !== undefined) ?? '']));
+  }
+
+  /** A time as the customer reads it: their locale and time zone. */
+  formatTime(d: Date, locale: string, timeZone: string): string {
+    try {
+      return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(d);
+    } catch {
+      return new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(d) + ' UTC';
+    }
+  }
+}

@@ -1,0 +1,149 @@
+import Handlebars from 'handlebars';
+import { Injectable, Logger } from '@nestjs/common';
+import { Clock } from '../common/time/clock';
+import { TemplateResolver } from '../dispatch/template-resolver';
+import { FeedbackRepository } from '../feedback/feedback.repository';
+import { renderContext } from '../templates/render-context';
+import { TemplateEngine } from '../templates/template-engine';
+import { NoticeLinks } from './notice-links.service';
+import { HtmlResponse, NoticePageRenderer } from './notice-page.renderer';
+import { TOKEN_PATTERN } from './notice-token.util';
+import { NoticeAccess, NoticeContext, NoticeRepository } from './notice.repository';
+
+export type PageOutcome = HtmlResponse | { redirect: string };
+
+/** Where a form post comes from, as far as the browser says (absent headers are not held against it). */
+export interface PostOrigin {
+  origin?: string;
+  secFetchSite?: string;
+}
+
+const FEEDBACK_STATES = ['resolved', 'closed'];
+const MAX_COMMENT = 2000;
+
+/**
+ * The customer's notice page: the `page` template of the step that reached them, rendered as sending
+ * renders (same engine, same locale fallback), with an acknowledgement button and, once the incident is
+ * resolved, the feedback questions. Unknown, expired and malformed tokens all get the same 404 page.
+ */
+@Injectable()
+export class NoticePageService {
+  private readonly logger = new Logger(NoticePageService.name);
+
+  constructor(
+    private readonly notices: NoticeRepository,
+    private readonly links: NoticeLinks,
+    private readonly resolver: TemplateResolver,
+    private readonly engine: TemplateEngine,
+    private readonly renderer: NoticePageRenderer,
+    private readonly feedback: FeedbackRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  get headers(): Record<string, string> {
+    return this.renderer.headers;
+  }
+
+  async view(token: string): Promise<HtmlResponse> {
+    const found = await this.open(token);
+    if (!found) return this.renderer.notFound();
+    if (!found.access.openedAt) await this.notices.markOpened(found.access, this.clock.now());
+    return this.page(token, found);
+  }
+
+  async acknowledge(token: string, form: Record<string, unknown>, from: PostOrigin): Promise<PageOutcome> {
+    const found = await this.open(token);
+    if (!found) return this.renderer.notFound();
+    if (!this.sameOrigin(from) || !this.links.formTokenValid(found.hash, 'ack', form.csrf)) return this.page(token, found, 'form', 403);
+    await this.notices.acknowledge(found.access, this.clock.now());
+    return { redirect: `/n/${token}#ack` };
+  }
+
+  async giveFeedback(token: string, form: Record<string, unknown>, from: PostOrigin): Promise<PageOutcome> {
+    const found = await this.open(token);
+    if (!found) return this.renderer.notFound();
+    if (!this.sameOrigin(from) || !this.links.formTokenValid(found.hash, 'feedback', form.csrf)) return this.page(token, found, 'form', 403);
+    if (!FEEDBACK_STATES.includes(found.ctx.incident.state)) return this.page(token, found, null, 409);
+    const answer = parseFeedback(form);
+    if (!answer) return this.page(token, found, 'invalid', 400);
+    await this.feedback.save(found.access.incidentId, found.access.customerId, answer, this.clock.now());
+    return { redirect: `/n/${token}#feedback` };
+  }
+
+  /** One hash lookup: the same work for a token that never existed and one that expired. */
+  private async open(token: string): Promise<{ access: NoticeAccess; ctx: NoticeContext; hash: Buffer } | null> {
+    if (!TOKEN_PATTERN.test(token)) return null;
+    const hash = this.links.hash(token);
+    const access = await this.notices.find(hash, this.clock.now());
+    if (!access) return null;
+    const ctx = await this.notices.context(access);
+    return ctx ? { access, ctx, hash } : null;
+  }
+
+  /**
+   * The forms carry an HMAC bound to this page; on top of that a browser that says the post comes from
+   * another site is refused. There is no session to ride on (the link is the only credential), so this
+   * is defence in depth rather than the only guard.
+   */
+  private sameOrigin(from: PostOrigin): boolean {
+    if (from.secFetchSite && !['same-origin', 'none'].includes(from.secFetchSite)) return false;
+    if (from.origin && from.origin !== 'null' && from.origin !== this.links.origin) return false;
+    return true;
+  }
+
+  private async page(token: string, found: { access: NoticeAccess; ctx: NoticeContext; hash: Buffer }, error: 'invalid' | 'form' | null = null, status = 200): Promise<HtmlResponse> {
+    const { access, ctx, hash } = found;
+    const { customer, incident } = ctx;
+    const content = await this.content(access, ctx);
+    const feedbackOpen = FEEDBACK_STATES.includes(incident.state);
+    const previous = feedbackOpen ? await this.feedback.find(access.incidentId, access.customerId) : null;
+    return this.renderer.render(
+      {
+        lang: content.locale,
+        title: content.title,
+        contentHtml: content.html,
+        ackAction: `/n/${token}/ack`,
+        ackCsrf: this.links.formToken(hash, 'ack'),
+        acknowledgedAt: access.acknowledgedAt ? this.renderer.formatTime(access.acknowledgedAt, customer.locale, customer.timezone) : null,
+        feedback: feedbackOpen
+          ? { action: `/n/${token}/feedback`, csrf: this.links.formToken(hash, 'feedback'), csat: previous?.csat ?? null, ces: previous?.ces ?? null, comment: previous?.comment ?? null, done: !!previous }
+          : null,
+        error,
+      },
+      status,
+    );
+  }
+
+  /** The newest customer step that has a `page` template which renders for this customer; a plain notice otherwise. */
+  private async content(access: NoticeAccess, { customer, incident }: NoticeContext): Promise<{ locale: string; title: string; html: string }> {
+    const notice = { url: this.links.url(access.incidentId, access.customerId) };
+    for (const step of await this.notices.stepsFor(access)) {
+      const template = await this.resolver.resolve({}, step.templateKey, 'page', customer.locale, incident.defaultLocale);
+      if (!template) continue;
+      const approved = step.approvedSnapshot as { facts?: unknown } | null;
+      try {
+        const out = this.engine.render(template.id, template, renderContext(customer, incident, approved?.facts ?? incident.facts, notice));
+        return { locale: template.locale, title: out.subject, html: out.html };
+      } catch (e) {
+        this.logger.warn(`page template ${template.key}/${template.locale} v${template.version} does not render for incident ${incident.id}: ${(e as Error).message}`);
+      }
+    }
+    const s = this.renderer.strings(customer.locale);
+    const esc = Handlebars.escapeExpression;
+    return { locale: customer.locale, title: incident.title, html: `<h1>${esc(incident.title)}</h1>\n<p>${esc(s.page_fallback)}</p>` };
+  }
+}
+
+function parseFeedback(form: Record<string, unknown>): { csat: number; ces: number; comment: string | null } | null {
+  const score = (given: unknown, max: number) => {
+    const v = typeof given === 'number' ? String(given) : given;
+    return typeof v === 'string' && /^[1-9]$/.test(v) && Number(v) <= max ? Number(v) : null;
+  };
+  const csat = score(form.csat, 5);
+  const ces = score(form.ces, 7);
+  const raw = form.comment === undefined ? '' : form.comment;
+  if (csat === null || ces === null || typeof raw !== 'string') return null;
+  const comment = raw.replace(/\r\n/g, '\n').trim();
+  if (comment.length > MAX_COMMENT) return null;
+  return { csat, ces, comment: comment || null };
+}

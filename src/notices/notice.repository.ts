@@ -1,0 +1,125 @@
+// Raw SQL: token rows are written during fan-out, one set-based statement per page of recipients (never
+// one per customer), and the token hash is computed inside PostgreSQL from the key's HMAC pads.
+import { Injectable } from '@nestjs/common';
+import { Customer, Incident, Prisma } from '@prisma/client';
+import { PrismaService } from '../database/prisma.service';
+import { NoticeLinks } from './notice-links.service';
+
+export interface NoticeAccess {
+  incidentId: string;
+  customerId: string;
+  openedAt: Date | null;
+  acknowledgedAt: Date | null;
+}
+
+export interface NoticeStep {
+  id: string;
+  templateKey: string;
+  approvedSnapshot: unknown;
+}
+
+export interface NoticeContext {
+  customer: Customer;
+  incident: Incident & { defaultLocale: string };
+}
+
+const DAY_MS = 86_400_000;
+
+@Injectable()
+export class NoticeRepository {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly links: NoticeLinks,
+  ) {}
+
+  /**
+   * Notice pages for the affected customers of one fan-out page (ids in (after, last]); existing ones are
+   * kept (ON CONFLICT DO NOTHING), so the link already sent stays valid and its expiry is not moved.
+   * token = base64url(HMAC-SHA256(key, incident:customer)), built from sha256 as RFC 2104 describes.
+   */
+  async createForRange(incidentId: string, after: string | null, last: string, now: Date): Promise<number> {
+    return this.insert(
+      Prisma.sql`SELECT ac.incident_id, ac.customer_id FROM affected_customer ac
+                 WHERE ac.incident_id = ${incidentId}::uuid AND (${after}::uuid IS NULL OR ac.customer_id > ${after}::uuid)
+                   AND ac.customer_id <= ${last}::uuid`,
+      now,
+    );
+  }
+
+  /** Notice pages for the customers of these notifications (late additions). */
+  async createForNotifications(notificationIds: string[], now: Date): Promise<number> {
+    if (!notificationIds.length) return 0;
+    return this.insert(
+      Prisma.sql`SELECT n.incident_id, n.customer_id FROM notification n
+                 WHERE n.id = ANY(${notificationIds}::uuid[]) AND n.customer_id IS NOT NULL`,
+      now,
+    );
+  }
+
+  private insert(source: Prisma.Sql, now: Date): Promise<number> {
+    const { inner, outer } = this.links.sqlPads();
+    const expiresAt = new Date(now.getTime() + this.links.ttlDays * DAY_MS);
+    return this.prisma.$executeRaw`
+      INSERT INTO notice_page (incident_id, customer_id, token_hash, created_at, expires_at)
+      SELECT src.incident_id, src.customer_id,
+             sha256(convert_to(rtrim(translate(encode(
+               sha256(${outer}::bytea || sha256(${inner}::bytea || convert_to(src.incident_id::text || ':' || src.customer_id::text, 'UTF8'))),
+               'base64'), '+/', '-_'), '='), 'UTF8')),
+             ${now}::timestamptz, ${expiresAt}::timestamptz
+      FROM (${source}) AS src
+      ON CONFLICT DO NOTHING`;
+  }
+
+  /** The page behind a token hash, if it exists, has not expired and its customer was not erased. */
+  async find(tokenHash: Buffer, now: Date): Promise<NoticeAccess | null> {
+    const rows = await this.prisma.$queryRaw<NoticeAccess[]>`
+      SELECT np.incident_id::text AS "incidentId", np.customer_id::text AS "customerId",
+             np.opened_at AS "openedAt", np.acknowledged_at AS "acknowledgedAt"
+      FROM notice_page np JOIN customer c ON c.id = np.customer_id
+      WHERE np.token_hash = ${tokenHash}::bytea AND np.expires_at > ${now}::timestamptz AND c.erased_at IS NULL`;
+    return rows[0] ?? null;
+  }
+
+  /** The first view only. */
+  async markOpened(a: NoticeAccess, now: Date): Promise<void> {
+    await this.prisma.noticePage.updateMany({ where: { incidentId: a.incidentId, customerId: a.customerId, openedAt: null }, data: { openedAt: now } });
+  }
+
+  /** Idempotent: the first acknowledgement's time is kept; returns that time. */
+  async acknowledge(a: NoticeAccess, now: Date): Promise<Date> {
+    const [row] = await this.prisma.$queryRaw<{ at: Date }[]>`
+      UPDATE notice_page SET acknowledged_at = coalesce(acknowledged_at, ${now}::timestamptz), opened_at = coalesce(opened_at, ${now}::timestamptz)
+      WHERE incident_id = ${a.incidentId}::uuid AND customer_id = ${a.customerId}::uuid
+      RETURNING acknowledged_at AS at`;
+    return row.at;
+  }
+
+  /** The customer and the incident behind a page (the customer as templates see them). */
+  async context(a: NoticeAccess): Promise<NoticeContext | null> {
+    const [customer, incident] = await Promise.all([
+      this.prisma.customer.findUnique({ where: { id: a.customerId } }),
+      this.prisma.incident.findUnique({ where: { id: a.incidentId }, include: { runbookVersion: { select: { definition: true } } } }),
+    ]);
+    if (!customer || !incident) return null;
+    const { runbookVersion, ...rest } = incident;
+    return { customer, incident: { ...rest, defaultLocale: (runbookVersion.definition as { defaultLocale?: string }).defaultLocale ?? 'en' } };
+  }
+
+  /** Customer steps that produced a notification for this customer, newest first: whose `page` template to show. */
+  stepsFor(a: NoticeAccess): Promise<NoticeStep[]> {
+    return this.prisma.$queryRaw<NoticeStep[]>`
+      SELECT s.id::text AS id, s.template_key AS "templateKey", s.approved_snapshot AS "approvedSnapshot"
+      FROM incident_step s
+      WHERE s.incident_id = ${a.incidentId}::uuid AND s.audience = 'affected_customers'
+        AND EXISTS (SELECT 1 FROM notification n WHERE n.step_id = s.id AND n.customer_id = ${a.customerId}::uuid)
+      ORDER BY s.due_at DESC NULLS LAST, s.step_key`;
+  }
+
+  /** Pages opened and acknowledged for an incident (customers, not notifications). */
+  async counts(incidentId: string): Promise<{ opened: number; acknowledged: number }> {
+    const [row] = await this.prisma.$queryRaw<{ opened: bigint; acknowledged: bigint }[]>`
+      SELECT (SELECT count(*) FROM notice_page WHERE incident_id = ${incidentId}::uuid AND opened_at IS NOT NULL) AS opened,
+             (SELECT count(*) FROM notice_page WHERE incident_id = ${incidentId}::uuid AND acknowledged_at IS NOT NULL) AS acknowledged`;
+    return { opened: Number(row.opened), acknowledged: Number(row.acknowledged) };
+  }
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TemplateResolver } from '../dispatch/template-resolver';
+import { FeedbackModule } from '../feedback/feedback.module';
+import { TemplatesCoreModule } from '../templates/templates-core.module';
+import { NoticeCoreModule } from './notice-core.module';
+import { NoticePageRenderer } from './notice-page.renderer';
+import { NoticePageService } from './notice-page.service';
+import { NoticesController } from './notices.controller';
+
+/** The public notice page (GET /n/{token}), its acknowledgement and feedback forms. */
+@Module({
+  imports: [NoticeCoreModule, TemplatesCoreModule, FeedbackModule],
+  controllers: [NoticesController],
+  providers: [NoticePageService, NoticePageRenderer, TemplateResolver],
+})
+export class NoticesModule {}
