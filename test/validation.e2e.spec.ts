@@ -97,13 +97,23 @@ describe('Bad input gets a clear 4xx and changes nothing', () => {
     expect(r.body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ step: 'a', message: "duplicate step id 'a'" })]));
   });
 
-  it('rejects a runbook step on a channel that is not supported yet with 400', async () => {
-    const r = await h.http
-      .put(`/api/v1/runbooks/${uniq('rb')}`)
+  it('accepts a draft naming an unknown or unsendable channel, and publish answers 422 naming each', async () => {
+    const key = uniq('rb');
+    await h.http
+      .put(`/api/v1/runbooks/${key}`)
       .set(auth())
-      .send({ name: 'x', steps: [{ id: 'a', audience: 'affected_customers', channel: 'carrier-pigeon', template: 't' }] })
-      .expect(400);
-    expect(r.body.error.message).toContain('channel');
+      .send({ name: 'x', steps: [
+        { id: 'a', audience: 'affected_customers', channel: 'carrier-pigeon', template: 't' },
+        { id: 'b', audience: 'affected_customers', channel: 'sms', template: 't' },
+      ] })
+      .expect(200);
+    const r = await h.http.post(`/api/v1/runbooks/${key}/publish`).set(auth()).expect(422);
+    expect(r.body.error.details).toEqual(
+      expect.arrayContaining([
+        { step: 'a', field: 'channel', message: "unknown channel 'carrier-pigeon'" },
+        { step: 'b', field: 'channel', message: "channel 'sms' cannot be sent by runbook steps yet (email only)" },
+      ]),
+    );
   });
 
   it('answers 422 naming unknown customers, and declares nothing', async () => {

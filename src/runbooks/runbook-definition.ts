@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { audienceFilterSchema } from '../audiences/audience-filter';
 import { ROLES } from '../auth/role';
 import { CLOCK_IDS } from '../incidents/clocks/regulatory-clocks';
-import { CHANNELS, sendableChannelSchema, templateKeySchema } from '../templates/dto/template.dto';
+import { CHANNELS, templateKeySchema } from '../templates/dto/template.dto';
 
 export const MILESTONES = ['aware', 'declared', 'confirmed'] as const;
 export type Milestone = (typeof MILESTONES)[number];
@@ -31,7 +31,8 @@ export const stepSchema = z.strictObject({
   recipients: z.array(z.strictObject({ address: z.email().max(254), name: z.string().max(200).refine((v) => !/[\r\n]/.test(v)).optional() })).max(500).optional(),
   /** affected_customers only: narrows the affected population (same filter format as GET /customers?filter=) */
   filter: audienceFilterSchema.optional(),
-  channel: sendableChannelSchema,
+  /** checked at publish (a draft may name a channel that cannot be sent yet) */
+  channel: z.string().min(1).max(32),
   fallbackChannels: z.array(z.enum(CHANNELS)).max(3).default([]),
   template: templateKeySchema,
   timing: z.union([milestoneTiming, deadlineTiming]).default({ milestone: 'declared', offsetMinutes: 0 }),

@@ -5,6 +5,7 @@ import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-code';
 import { TemplateRepository } from '../templates/template.repository';
 import { HOURS_FROM_AWARENESS } from '../incidents/clocks/regulatory-clocks';
+import { CHANNELS, SENDABLE_CHANNELS } from '../templates/dto/template.dto';
 import { RunbookDefinition, runbookDefinitionSchema, RunbookStep } from './runbook-definition';
 import { RunbookRepository } from './runbook.repository';
 import { LibraryEntry, loadRunbookLibrary } from './library/runbook-library';
@@ -20,11 +21,14 @@ export function stepProblems(step: RunbookStep): RunbookProblem[] {
   const out: RunbookProblem[] = [];
   const p = (field: string, message: string) => out.push({ step: step.id, field, message });
   const toCustomers = step.audience === 'affected_customers';
+  if (!(SENDABLE_CHANNELS as readonly string[]).includes(step.channel)) {
+    p('channel', (CHANNELS as readonly string[]).includes(step.channel) ? `channel '${step.channel}' cannot be sent by runbook steps yet (email only)` : `unknown channel '${step.channel}'`);
+  }
   if (toCustomers && step.recipients?.length) p('recipients', 'affected_customers steps take no recipients (use filter to narrow the population)');
   if (!toCustomers && !step.recipients?.length) p('recipients', `a ${step.audience} step needs recipients`);
   if (!toCustomers && step.filter) p('filter', 'only affected_customers steps take a filter');
   if (step.reminder && !step.reminder.channel && !step.fallbackChannels.length) p('reminder', 'a reminder needs a fallback channel (fallbackChannels or reminder.channel)');
-  if (step.fallbackChannels.includes(step.channel)) p('fallbackChannels', `the fallback channels repeat the step's own channel '${step.channel}'`);
+  if ((step.fallbackChannels as string[]).includes(step.channel)) p('fallbackChannels', `the fallback channels repeat the step's own channel '${step.channel}'`);
   const offset = 'milestone' in step.timing ? step.timing.offsetMinutes : null;
   for (const clock of step.meets) {
     const hours = HOURS_FROM_AWARENESS[clock];
