@@ -36,6 +36,11 @@ export const configSchema = z.object({
   /** Concurrent send jobs per worker process. */
   WORKER_CONCURRENCY: int(2, 1, 64),
   SMTP_POOL_SIZE: int(5, 1, 100),
+  /** further SMTP servers, comma-separated, used in order when the one before cannot be reached */
+  SMTP_FALLBACK_URLS: z
+    .string()
+    .default('')
+    .refine((v) => v.split(',').filter(Boolean).every((u) => /^smtps?:\/\/\S+$/.test(u.trim())), 'a comma-separated list of smtp:// or smtps:// URLs'),
   SEND_MAX_ATTEMPTS: int(5, 1, 50),
   FANOUT_PAGE_SIZE: int(5000, 100, 100_000),
   RECONCILE_INTERVAL_MS: int(5000, 100, 600_000),

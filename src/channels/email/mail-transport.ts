@@ -20,17 +20,32 @@ export interface SendOutcome {
   error?: string;
 }
 
-/** The pooled SMTP transport: a few long-lived connections shared by every send of this process. */
+/** Errors where the server never answered: worth trying the next SMTP server at once. */
+const UNREACHABLE = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENOTFOUND']);
+const PRIMARY_RETRY_MS = 60_000;
+
+/**
+ * Pooled SMTP transports: the primary (SMTP_URL) and optional fallbacks (SMTP_FALLBACK_URLS). When a
+ * server cannot be reached, the same message goes to the next one at once, and later messages stay on
+ * the one that worked until the primary is tried again a minute later. A server that answers (4xx/5xx)
+ * is never failed over: its answer is the outcome.
+ */
 @Injectable()
 export class MailTransport implements OnApplicationShutdown {
   private readonly logger = new Logger(MailTransport.name);
-  private transporter?: Transporter<SMTPPool.SentMessageInfo>;
+  private readonly urls: string[];
+  private readonly pools: (Transporter<SMTPPool.SentMessageInfo> | undefined)[];
+  private active = 0;
+  private retryPrimaryAt = 0;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.urls = [config.SMTP_URL, ...config.SMTP_FALLBACK_URLS.split(',').map((u) => u.trim()).filter(Boolean)];
+    this.pools = this.urls.map(() => undefined);
+  }
 
-  private get pool(): Transporter<SMTPPool.SentMessageInfo> {
-    this.transporter ??= nodemailer.createTransport({
-      url: this.config.SMTP_URL,
+  private pool(i: number): Transporter<SMTPPool.SentMessageInfo> {
+    this.pools[i] ??= nodemailer.createTransport({
+      url: this.urls[i],
       pool: true,
       maxConnections: this.config.SMTP_POOL_SIZE,
       maxMessages: Infinity,
@@ -38,13 +53,37 @@ export class MailTransport implements OnApplicationShutdown {
       greetingTimeout: 10_000,
       socketTimeout: 30_000,
     } as SMTPPool.Options);
-    return this.transporter;
+    return this.pools[i];
+  }
+
+  /** Which server is in use now (0 = primary), for health and metrics. */
+  get activeServer(): number {
+    return this.active;
   }
 
   async send(mail: OutgoingEmail): Promise<SendOutcome> {
+    if (this.active !== 0 && Date.now() >= this.retryPrimaryAt) this.active = 0;
+    let last: SendOutcome = { ok: false, permanent: false, error: 'no SMTP server configured' };
+    for (let k = 0; k < this.urls.length; k++) {
+      const i = (this.active + k) % this.urls.length;
+      const { outcome, unreachable } = await this.sendVia(i, mail);
+      if (!unreachable) {
+        if (i !== this.active) {
+          this.logger.warn(`SMTP server #${this.active} unreachable (${last.error}); sending through #${i}`);
+          this.active = i;
+          this.retryPrimaryAt = Date.now() + PRIMARY_RETRY_MS;
+        }
+        return outcome;
+      }
+      last = outcome;
+    }
+    return last; // every server unreachable: temporary, retried with backoff
+  }
+
+  private async sendVia(i: number, mail: OutgoingEmail): Promise<{ outcome: SendOutcome; unreachable: boolean }> {
     try {
       // nodemailer encodes display names and subjects as MIME words: no header can be injected through them
-      const info = await this.pool.sendMail({
+      const info = await this.pool(i).sendMail({
         from: this.config.MAIL_FROM,
         to: mail.to.name ? { name: mail.to.name, address: mail.to.address } : mail.to.address,
         subject: mail.subject,
@@ -55,14 +94,15 @@ export class MailTransport implements OnApplicationShutdown {
         disableFileAccess: true,
         disableUrlAccess: true,
       });
-      return { ok: true, permanent: false, providerId: info.messageId };
+      return { outcome: { ok: true, permanent: false, providerId: info.messageId }, unreachable: false };
     } catch (e) {
       const err = e as Error & { responseCode?: number; response?: string; code?: string; rejectedErrors?: { responseCode?: number }[] };
       // 5xx is final; 4xx and connection errors are worth retrying. An envelope error with no SMTP code
       // (e.g. an address nodemailer refuses) is final too.
       const code = err.responseCode ?? err.rejectedErrors?.[0]?.responseCode;
       const permanent = code !== undefined ? code >= 500 : err.code === 'EENVELOPE';
-      return { ok: false, permanent, error: (err.response ?? err.message).slice(0, 1000) };
+      const unreachable = code === undefined && UNREACHABLE.has(err.code ?? '');
+      return { outcome: { ok: false, permanent, error: (err.response ?? err.message).slice(0, 1000) }, unreachable };
     }
   }
 
@@ -80,7 +120,7 @@ export class MailTransport implements OnApplicationShutdown {
   }
 
   onApplicationShutdown(): void {
-    this.transporter?.close();
+    for (const p of this.pools) p?.close();
     this.logger.log('SMTP pool closed');
   }
 }
