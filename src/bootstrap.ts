@@ -1,6 +1,6 @@
 // Everything that turns the AppModule into the HTTP API, shared by main.ts and the tests so both run
 // exactly the same application.
-import { INestApplication, LogLevel } from '@nestjs/common';
+import { INestApplication, Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
@@ -10,6 +10,7 @@ import { mountQueueBoard } from './admin/queue-board';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { AppConfig } from './config/config.schema';
+import { checkRedisEviction } from './queue/redis-eviction.check';
 import { WorkerModule } from './worker.module';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -47,6 +48,8 @@ export async function createApi(config: AppConfig): Promise<INestApplication> {
 }
 
 export async function createWorker(config: AppConfig) {
+  const eviction = await checkRedisEviction(config.REDIS_URL, config.REDIS_ALLOW_EVICTION);
+  if (eviction.message) new Logger('Redis').warn(eviction.message);
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger: logLevels(config.LOG_LEVEL) });
   app.enableShutdownHooks();
   return app;

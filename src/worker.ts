@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createWorker } from './bootstrap';
 import { ConfigError, loadConfig } from './config/config.schema';
+import { RedisEvictionError } from './queue/redis-eviction.check';
 
 // SIGTERM/SIGINT close the BullMQ workers: active jobs finish, waiting ones stay in the queue.
 async function main(): Promise<void> {
@@ -11,6 +12,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error(e instanceof ConfigError ? e.message : e);
+  console.error(e instanceof ConfigError || e instanceof RedisEvictionError ? e.message : e);
   process.exit(1);
 });

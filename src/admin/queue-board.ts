@@ -8,6 +8,7 @@ import { Queue } from 'bullmq';
 import type { NextFunction, Request, Response } from 'express';
 import { AuthService } from '../auth/auth.service';
 import { Role } from '../auth/role';
+import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-code';
 import { QueueName } from '../queue/queue.constants';
@@ -24,6 +25,12 @@ export function mountQueueBoard(app: INestApplication): void {
   createBullBoard({
     queues: Object.values(QueueName).map((name) => new BullMQAdapter(app.get<Queue>(getQueueToken(name)))),
     serverAdapter: board,
+  });
+  // the board's API errors in the same JSON shape and status as the rest (e.g. 503 while Redis is down)
+  const errors = new AllExceptionsFilter();
+  board.setErrorHandler((err: Error) => {
+    const [status, body] = errors.toResponse(err);
+    return { status: status as 500, body: body as never };
   });
   const auth = app.get(AuthService);
   app.use(QUEUE_BOARD_PATH, (req: Request, res: Response, next: NextFunction) => {
