@@ -26,7 +26,7 @@ describe('Declaring an incident emails every affected customer', () => {
 
     const reach = await waitFor('all 300 sent', async () => {
       const r = await h.http.get(`/api/v1/incidents/${incidentId}/reach`).set(auth()).expect(200);
-      return r.body.sent === 300 && r.body.steps[0].state === 'completed' ? r.body : null;
+      return r.body.sent === 300 && r.body.steps[0].state === 'completed' && r.body.state === 'monitoring' ? r.body : null;
     });
     expect(reach).toMatchObject({ affected: 300, sent: 300, queued: 0, pending: 0, failed: 0, reached: 300, unreached: 0, state: 'monitoring' });
 
@@ -71,6 +71,11 @@ describe('Declaring an incident emails every affected customer', () => {
     });
     h.sink.failFor = () => null;
     expect(reach).toMatchObject({ affected: 4, reached: 3, unreached: 1 });
+    // the trigger-kept counters agree with a count over the rows themselves
+    const direct = await h.prisma.$queryRaw<{ state: string; n: bigint }[]>`
+      SELECT state::text, count(*) AS n FROM notification WHERE incident_id = ${res.body.id}::uuid GROUP BY 1`;
+    for (const d of direct) expect(reach[d.state]).toBe(Number(d.n));
+    expect(reach.queued + reach.sending + reach.pending).toBe(0);
     const failed = await h.prisma.notification.findFirstOrThrow({ where: { incidentId: res.body.id, recipient: rejected } });
     expect(failed.state).toBe('failed');
     expect(failed.lastError).toContain('No such user here');

@@ -42,7 +42,6 @@ export interface ReachRow {
   n: bigint;
 }
 
-const REACHED = ['sent', 'delivered', 'acknowledged'];
 
 @Injectable()
 export class IncidentRepository {
@@ -92,26 +91,25 @@ export class IncidentRepository {
     );
   }
 
+  /** From the trigger-maintained counter (see src/database/reach-counters.ts): no count over a million rows. */
   async affectedCount(incidentId: string): Promise<number> {
-    return this.prisma.affectedCustomer.count({ where: { incidentId } });
+    const c = await this.prisma.incidentCounter.findUnique({ where: { incidentId } });
+    return Number(c?.affected ?? 0);
   }
 
-  /** Notification counts per step, channel and state. */
+  /** Notification counts per step, channel and state, from reach_counter. */
   reachRows(incidentId: string): Promise<ReachRow[]> {
     return this.prisma.$queryRaw<ReachRow[]>`
-      SELECT s.id AS step_id, s.step_key, s.channel, s.state::text AS step_state, n.state::text AS state, count(n.id) AS n
-      FROM incident_step s LEFT JOIN notification n ON n.step_id = s.id
+      SELECT s.id AS step_id, s.step_key, s.channel, s.state::text AS step_state, rc.state::text AS state, coalesce(rc.n, 0) AS n
+      FROM incident_step s LEFT JOIN reach_counter rc ON rc.step_id = s.id AND rc.n <> 0
       WHERE s.incident_id = ${incidentId}::uuid
-      GROUP BY s.id, s.step_key, s.channel, s.state, n.state
-      ORDER BY s.due_at, s.step_key`;
+      ORDER BY s.due_at NULLS LAST, s.step_key`;
   }
 
-  /** Affected customers with at least one notification that reached them. */
+  /** Affected customers with at least one notification that reached them (counted once, when first reached). */
   async reachedCustomers(incidentId: string): Promise<number> {
-    const [row] = await this.prisma.$queryRaw<{ n: bigint }[]>`
-      SELECT count(DISTINCT customer_id) AS n FROM notification
-      WHERE incident_id = ${incidentId}::uuid AND state::text = ANY(${REACHED}::text[])`;
-    return Number(row.n);
+    const c = await this.prisma.incidentCounter.findUnique({ where: { incidentId } });
+    return Number(c?.reached ?? 0);
   }
 }
 
