@@ -28,6 +28,8 @@ const TEMPLATE = {
 };
 const FACTS = { company: 'Acme', whatHappened: 'An attacker accessed part of our customer database.', hotline: '0800 123 456' };
 
+/** every process the bench starts, killed if it fails half-way */
+const children: ChildProcess[] = [];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const mb = (bytes: number) => Math.round(bytes / 1048576);
 
@@ -41,6 +43,7 @@ function startSink(): Promise<{ port: number; proc: ChildProcess; count: () => P
     s.listen(0, '127.0.0.1', () => process.send({ port: s.server.address().port }));
     process.on('message', (m) => { if (m === 'count') process.send({ count: n }); });`;
   const p = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  children.push(p);
   return new Promise((resolve) => {
     p.once('message', (m: { port: number }) =>
       resolve({
@@ -121,6 +124,7 @@ async function main(): Promise<void> {
     PUBLIC_URL: 'http://localhost:3999',
     MAIL_FROM: 'Acme <security@acme.test>',
     TOCSIN_ADMIN_KEY: KEY,
+    NOTICE_TOKEN_SECRET: 'bench-notice-token-secret-0123456789abcdef',
     QUEUE_PREFIX: `bench-${run}`,
     PORT: '3999',
     BODY_LIMIT: '100mb',
@@ -129,6 +133,7 @@ async function main(): Promise<void> {
   };
   const api = spawn(process.execPath, [path.join(root, 'dist/main.js')], { env, stdio: 'inherit' });
   const worker = spawn(process.execPath, [path.join(root, 'dist/worker.js')], { env, stdio: 'inherit' });
+  children.push(api, worker);
   const redis = new Redis(REDIS_URL);
   let peak = { api: 0, worker: 0, redis: 0 };
   const sampler = setInterval(async () => {
@@ -207,5 +212,6 @@ async function main(): Promise<void> {
 
 main().catch((e) => {
   console.error(e);
+  for (const p of children) p.kill('SIGKILL');
   process.exit(1);
 });
