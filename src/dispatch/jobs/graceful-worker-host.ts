@@ -1,0 +1,24 @@
+import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
+import { Logger, OnModuleDestroy } from '@nestjs/common';
+import { Job } from 'bullmq';
+
+/** What every Tocsin queue worker needs: a graceful close first at shutdown, and listeners that log instead of crashing. */
+export abstract class GracefulWorkerHost extends WorkerHost implements OnModuleDestroy {
+  protected readonly logger = new Logger(this.constructor.name);
+
+  /** Graceful shutdown, first of all: the active jobs finish while the database and SMTP pool are still open. */
+  async onModuleDestroy(): Promise<void> {
+    await this.worker.close();
+  }
+
+  /** Without a listener an 'error' event would crash the process; e.g. after Redis lost a job's keys. */
+  @OnWorkerEvent('error')
+  onError(e: Error): void {
+    this.logger.warn(`queue worker error (the reconciler repairs lost jobs): ${e.message}`);
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job | undefined, e: Error): void {
+    this.logger.warn(`job ${job?.id} failed (attempt ${job?.attemptsMade}): ${e.message}`);
+  }
+}
