@@ -2,6 +2,7 @@
 // exactly the same application.
 import { INestApplication, Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -17,7 +18,8 @@ const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose']
 export const logLevels = (level: AppConfig['LOG_LEVEL']): LogLevel[] => LEVELS.slice(0, LEVELS.indexOf(level) + 1);
 
 export async function createApi(config: AppConfig): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, logger: logLevels(config.LOG_LEVEL) });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, bufferLogs: true, logger: logLevels(config.LOG_LEVEL) });
+  app.useLogger(app.get(PinoLogger));
   app.disable('x-powered-by');
   // provider events are signed over their exact bytes (and may be raw bounce messages): keep them raw
   app.useBodyParser('raw', { type: (req: { url?: string }) => (req.url ?? '').startsWith('/api/v1/events/'), limit: config.BODY_LIMIT });
@@ -50,7 +52,8 @@ export async function createApi(config: AppConfig): Promise<INestApplication> {
 export async function createWorker(config: AppConfig) {
   const eviction = await checkRedisEviction(config.REDIS_URL, config.REDIS_ALLOW_EVICTION);
   if (eviction.message) new Logger('Redis').warn(eviction.message);
-  const app = await NestFactory.createApplicationContext(WorkerModule, { logger: logLevels(config.LOG_LEVEL) });
+  const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true, logger: logLevels(config.LOG_LEVEL) });
+  app.useLogger(app.get(PinoLogger));
   app.enableShutdownHooks();
   return app;
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
 import { CommonModule } from './common/common.module';
 import { ConfigModule } from './config/config.module';
+import { LoggingModule } from './observability/logging.module';
 import { DatabaseModule } from './database/database.module';
 import { DispatchModule } from './dispatch/dispatch.module';
 import { ImportsWorkerModule } from './imports/imports-worker.module';
@@ -10,6 +11,6 @@ import { QueueModule } from './queue/queue.module';
 
 /** The worker process: BullMQ processors and the reconciler; no HTTP. */
 @Module({
-  imports: [ConfigModule, CommonModule, DatabaseModule, AuditModule, QueueModule.forRoot('worker'), DispatchModule, ImportsWorkerModule, MetricsModule.forWorker()],
+  imports: [ConfigModule, LoggingModule, CommonModule, DatabaseModule, AuditModule, QueueModule.forRoot('worker'), DispatchModule, ImportsWorkerModule, MetricsModule.forWorker()],
 })
 export class WorkerModule {}
