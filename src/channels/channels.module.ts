@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MailTransport } from './email/mail-transport';
+import { SmsProvider } from './sms/sms-provider';
 
-/** Delivery channels (email today); each behind a small adapter. */
-@Module({ providers: [MailTransport], exports: [MailTransport] })
+/** Delivery channels (email, SMS); each behind a small adapter. */
+@Module({ providers: [MailTransport, SmsProvider], exports: [MailTransport, SmsProvider] })
 export class ChannelsModule {}

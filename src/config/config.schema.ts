@@ -41,6 +41,12 @@ export const configSchema = z.object({
     .string()
     .default('')
     .refine((v) => v.split(',').filter(Boolean).every((u) => /^smtps?:\/\/\S+$/.test(u.trim())), 'a comma-separated list of smtp:// or smtps:// URLs'),
+  /** SMS: `log` (development: nothing leaves the machine) or `http` (the common REST shape: account, token, from-number) */
+  SMS_PROVIDER: z.enum(['log', 'http']).default('log'),
+  SMS_API_URL: z.string().url().optional(),
+  SMS_ACCOUNT: z.string().max(200).optional(),
+  SMS_TOKEN: z.string().max(500).optional(),
+  SMS_FROM: z.string().regex(/^\+[1-9]\d{6,14}$|^[A-Za-z0-9 ]{1,11}$/, 'an E.164 number or an alphanumeric sender id (11 characters at most)').optional(),
   SEND_MAX_ATTEMPTS: int(5, 1, 50),
   FANOUT_PAGE_SIZE: int(5000, 100, 100_000),
   RECONCILE_INTERVAL_MS: int(5000, 100, 600_000),

@@ -6,9 +6,13 @@ import { AudienceFilter, filterToSql } from '../audiences/audience-filter';
 import { PrismaService } from '../database/prisma.service';
 import { DispatchMetrics } from '../metrics/dispatch.metrics';
 
+/** The customer's address on a channel: the phone for SMS, the email otherwise (SQL over alias `c`). */
+export const addressOf = (channel: string) => (channel === 'sms' ? Prisma.sql`c.phone` : Prisma.sql`c.email`);
+
 /** A claimed notification with its customer; the customer fields are null for regulator/internal/list recipients. */
 export interface ClaimedNotification {
   id: string;
+  channel: string;
   recipient: string;
   attempts: number;
   customer_id: string | null;
@@ -71,11 +75,11 @@ export class NotificationRepository {
         ORDER BY ac.customer_id LIMIT ${limit}
       ), ins AS (
         INSERT INTO notification (incident_id, step_id, customer_id, channel, recipient, state, last_error, failed_at)
-        SELECT ${incidentId}::uuid, ${stepId}::uuid, c.id, ${channel}, coalesce(c.email, ''),
-               CASE WHEN c.email IS NULL OR sp.customer_id IS NOT NULL THEN 'suppressed'::"NotificationState" ELSE 'pending'::"NotificationState" END,
-               CASE WHEN c.email IS NULL THEN 'customer has no email address'
+        SELECT ${incidentId}::uuid, ${stepId}::uuid, c.id, ${channel}, coalesce(${addressOf(channel)}, ''),
+               CASE WHEN ${addressOf(channel)} IS NULL OR sp.customer_id IS NOT NULL THEN 'suppressed'::"NotificationState" ELSE 'pending'::"NotificationState" END,
+               CASE WHEN ${addressOf(channel)} IS NULL THEN ${`customer has no ${channel === 'sms' ? 'phone number' : 'email address'}`}
                     WHEN sp.customer_id IS NOT NULL THEN 'suppressed: ' || sp.reason END,
-               CASE WHEN c.email IS NULL OR sp.customer_id IS NOT NULL THEN now() END
+               CASE WHEN ${addressOf(channel)} IS NULL OR sp.customer_id IS NOT NULL THEN now() END
         FROM page JOIN customer c ON c.id = page.customer_id
         LEFT JOIN suppression sp ON sp.customer_id = c.id AND sp.channel = ${channel}
         ON CONFLICT DO NOTHING
@@ -109,7 +113,25 @@ export class NotificationRepository {
             FROM notification n2 LEFT JOIN customer c ON c.id = n2.customer_id WHERE n2.id = ANY(${ids}::uuid[])) x
       WHERE n.id = x.id AND n.state IN ('pending', 'queued')
         AND EXISTS (SELECT 1 FROM incident i WHERE i.id = ${incidentId}::uuid AND i.state IN ('declared', 'notifying', 'monitoring'))
-      RETURNING n.id, n.recipient, n.attempts, x.customer_id, x.external_id, x.name, x.email, x.phone, x.locale, x.timezone, x.attributes`;
+      RETURNING n.id, n.channel, n.recipient, n.attempts, x.customer_id, x.external_id, x.name, x.email, x.phone, x.locale, x.timezone, x.attributes`;
+  }
+
+  /**
+   * A customer's notice on the step's fallback channel after a permanent failure on the first one
+   * (unique per step, channel and customer: never twice). Returns the ids still pending.
+   */
+  async materializeFallback(incidentId: string, stepId: string, channel: string, customerIds: string[]): Promise<string[]> {
+    const rows = await this.prisma.$queryRaw<{ id: string; state: string }[]>`
+      INSERT INTO notification (incident_id, step_id, customer_id, channel, recipient, state, last_error, failed_at)
+      SELECT ${incidentId}::uuid, ${stepId}::uuid, c.id, ${channel}, coalesce(${addressOf(channel)}, ''),
+             CASE WHEN ${addressOf(channel)} IS NULL OR sp.customer_id IS NOT NULL THEN 'suppressed'::"NotificationState" ELSE 'pending'::"NotificationState" END,
+             CASE WHEN ${addressOf(channel)} IS NULL THEN 'no address on the fallback channel' WHEN sp.customer_id IS NOT NULL THEN 'suppressed: ' || sp.reason END,
+             CASE WHEN ${addressOf(channel)} IS NULL OR sp.customer_id IS NOT NULL THEN now() END
+      FROM customer c LEFT JOIN suppression sp ON sp.customer_id = c.id AND sp.channel = ${channel}
+      WHERE c.id = ANY(${customerIds}::uuid[])
+      ON CONFLICT DO NOTHING
+      RETURNING id, state::text`;
+    return rows.filter((r) => r.state === 'pending').map((r) => r.id);
   }
 
   /** Notifications for fixed addresses (regulator, internal, list); returns the ids still pending. */

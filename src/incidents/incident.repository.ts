@@ -97,10 +97,10 @@ export class IncidentRepository {
     return Number(c?.affected ?? 0);
   }
 
-  /** Notification counts per step, channel and state, from reach_counter. */
+  /** Notification counts per step, channel (the step's own and any fallback) and state, from reach_counter. */
   reachRows(incidentId: string): Promise<ReachRow[]> {
     return this.prisma.$queryRaw<ReachRow[]>`
-      SELECT s.id AS step_id, s.step_key, s.channel, s.state::text AS step_state, rc.state::text AS state, coalesce(rc.n, 0) AS n
+      SELECT s.id AS step_id, s.step_key, coalesce(rc.channel, s.channel) AS channel, s.state::text AS step_state, rc.state::text AS state, coalesce(rc.n, 0) AS n
       FROM incident_step s LEFT JOIN reach_counter rc ON rc.step_id = s.id AND rc.n <> 0
       WHERE s.incident_id = ${incidentId}::uuid
       ORDER BY s.due_at NULLS LAST, s.step_key`;

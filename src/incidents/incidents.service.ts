@@ -74,8 +74,9 @@ export class IncidentsService {
     const totals = emptyCounts();
     const steps = new Map<string, { step: string; channel: string; state: string; counts: Counts }>();
     for (const r of rows) {
-      const s = steps.get(r.step_id) ?? { step: r.step_key, channel: r.channel, state: r.step_state, counts: emptyCounts() };
-      steps.set(r.step_id, s);
+      const stepChannel = `${r.step_id}/${r.channel}`;
+      const s = steps.get(stepChannel) ?? { step: r.step_key, channel: r.channel, state: r.step_state, counts: emptyCounts() };
+      steps.set(stepChannel, s);
       if (!r.state) continue;
       const key = r.state as keyof Counts;
       s.counts[key] += Number(r.n);

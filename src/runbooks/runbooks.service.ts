@@ -22,7 +22,7 @@ export function stepProblems(step: RunbookStep): RunbookProblem[] {
   const p = (field: string, message: string) => out.push({ step: step.id, field, message });
   const toCustomers = step.audience === 'affected_customers';
   if (!(SENDABLE_CHANNELS as readonly string[]).includes(step.channel)) {
-    p('channel', (CHANNELS as readonly string[]).includes(step.channel) ? `channel '${step.channel}' cannot be sent by runbook steps yet (email only)` : `unknown channel '${step.channel}'`);
+    p('channel', (CHANNELS as readonly string[]).includes(step.channel) ? `channel '${step.channel}' cannot be sent by runbook steps yet (email and sms only)` : `unknown channel '${step.channel}'`);
   }
   if (toCustomers && step.recipients?.length) p('recipients', 'affected_customers steps take no recipients (use filter to narrow the population)');
   if (!toCustomers && !step.recipients?.length) p('recipients', `a ${step.audience} step needs recipients`);

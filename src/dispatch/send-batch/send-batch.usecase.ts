@@ -2,9 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { BatchWriter, forEachLimit } from '../../common/concurrency';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
 import { MailTransport } from '../../channels/email/mail-transport';
+import { SmsProvider } from '../../channels/sms/sms-provider';
+import { DispatchQueue } from '../../queue/dispatch-queue.service';
+import { SENDABLE_CHANNELS } from '../../templates/dto/template.dto';
 import { NoticeLinks } from '../../notices/notice-links.service';
 import { DispatchMetrics } from '../../metrics/dispatch.metrics';
-import { SendBatchPayload } from '../../queue/queue.constants';
+import { SendBatchPayload, sendJobId } from '../../queue/queue.constants';
 import { CustomerLike, renderContext } from '../../templates/render-context';
 import { TemplateEngine } from '../../templates/template-engine';
 import { JobResult, skipped, success } from '../job-result';
@@ -33,6 +36,8 @@ export class SendBatchUseCase {
     private readonly resolver: TemplateResolver,
     private readonly engine: TemplateEngine,
     private readonly mail: MailTransport,
+    private readonly sms: SmsProvider,
+    private readonly queue: DispatchQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly metrics: DispatchMetrics,
     private readonly noticeLinks: NoticeLinks,
@@ -52,19 +57,40 @@ export class SendBatchUseCase {
     let sent = 0;
     let failed = 0;
     let retry = 0;
+    const failedForGood: string[] = [];
     const writer = new BatchWriter<SendResult>(FLUSH_EVERY, (r) => this.notifications.recordResults(r));
     await forEachLimit(claimed, this.config.SEND_CONCURRENCY, async (n) => {
       const result = await this.sendOne(step, n);
       if (result.state === 'sent') sent++;
-      else if (result.state === 'failed') failed++;
+      else if (result.state === 'failed') {
+        failed++;
+        failedForGood.push(n.id);
+      }
       else retry++;
       this.metrics.send(step.channel, result.state === 'queued' ? 'retry' : result.state);
       await writer.push(result);
     });
     await writer.drain();
+    await this.fallBack(step, claimed, failedForGood);
     await this.steps.completeIfDone(step.id, step.incidentId);
     if (retry) throw new RetryLaterError(`${retry} of ${claimed.length} sends failed temporarily; retrying`);
     return success({ sent, failed });
+  }
+
+  /**
+   * A customer whose notice failed for good on the step's channel gets it on the step's first fallback
+   * channel (a new notification, unique per channel: never twice), queued at once.
+   */
+  private async fallBack(step: StepContext, claimed: ClaimedNotification[], failedIds: string[]): Promise<void> {
+    const fallback = ((step.definition as { fallbackChannels?: string[] }).fallbackChannels ?? []).find((c) => (SENDABLE_CHANNELS as readonly string[]).includes(c));
+    if (!fallback || !failedIds.length) return;
+    const customers = claimed.filter((c) => failedIds.includes(c.id) && c.customer_id && c.channel === step.channel).map((c) => c.customer_id as string);
+    if (!customers.length) return;
+    const ids = await this.notifications.materializeFallback(step.incidentId, step.id, fallback, customers);
+    if (!ids.length) return;
+    const jobId = sendJobId(ids[0]);
+    await this.queue.addSendBatches([{ jobId, payload: { incidentId: step.incidentId, stepId: step.id, notificationIds: ids } }]);
+    await this.notifications.markQueued(ids, ids.map(() => jobId));
   }
 
   /**
@@ -94,9 +120,10 @@ export class SendBatchUseCase {
     const recipient = this.recipientOf(step, n);
     const approved = step.approvedSnapshot as { facts?: unknown; templateVersions?: Record<string, string> } | null;
     // an approved step sends exactly what was approved: those facts and those template versions
-    const pins = approved?.templateVersions ?? (step.templateVersions as Record<string, string>);
-    const template = await this.resolver.resolve(pins, step.templateKey, step.channel, recipient.locale, step.incident.defaultLocale);
-    if (!template) return { ...base, state: 'failed', error: `no ${step.channel} template '${step.templateKey}' for locale ${recipient.locale}` };
+    // frozen versions are the step's own channel's; a fallback channel uses its newest version
+    const pins = n.channel === step.channel ? (approved?.templateVersions ?? (step.templateVersions as Record<string, string>)) : {};
+    const template = await this.resolver.resolve(pins, step.templateKey, n.channel, recipient.locale, step.incident.defaultLocale);
+    if (!template) return { ...base, state: 'failed', error: `no ${n.channel} template '${step.templateKey}' for locale ${recipient.locale}` };
 
     // a customer's message links to their notice page (derived again, never stored: see NoticeLinks)
     const notice = n.customer_id ? { url: this.noticeLinks.url(step.incidentId, n.customer_id) } : undefined;
@@ -106,14 +133,17 @@ export class SendBatchUseCase {
     } catch (e) {
       return { ...base, templateVersionId: template.id, state: 'failed', error: `template ${template.key} v${template.version}: ${(e as Error).message}` };
     }
-    const outcome = await this.mail.send({
-      messageId: `<${n.id}@${this.domain}>`,
-      to: { name: recipient.name, address: n.recipient },
-      subject: rendered.subject,
-      html: rendered.html,
-      text: rendered.text,
-      headers: { 'X-Tocsin-Notification': n.id, 'X-Tocsin-Incident': step.incidentId },
-    });
+    const outcome =
+      n.channel === 'sms'
+        ? await this.sms.send({ notificationId: n.id, to: n.recipient, body: rendered.text })
+        : await this.mail.send({
+            messageId: `<${n.id}@${this.domain}>`,
+            to: { name: recipient.name, address: n.recipient },
+            subject: rendered.subject,
+            html: rendered.html,
+            text: rendered.text,
+            headers: { 'X-Tocsin-Notification': n.id, 'X-Tocsin-Incident': step.incidentId },
+          });
     const withTemplate = { ...base, templateVersionId: template.id };
     if (outcome.ok) return { ...withTemplate, state: 'sent', providerMessageId: outcome.providerId ?? null, error: null };
     if (outcome.permanent) return { ...withTemplate, state: 'failed', error: outcome.error ?? 'rejected' };
