@@ -73,4 +73,23 @@ describe('SMS steps and the fallback channel', () => {
     expect(sms.to(phone(1))).toHaveLength(0);
     expect(h.sink.to(`${prefix}-a@customers.test`)).toHaveLength(1);
   });
+
+  it('sends through the fallback channel at once to customers the step channel cannot reach', async () => {
+    const prefix = uniq('noemail');
+    const { ids, phone } = await setup(prefix, { channel: 'email', fallbackChannels: ['sms'] });
+    // a: suppressed on email after an earlier hard bounce; b: no email address at all
+    const a = await h.prisma.customer.findUniqueOrThrow({ where: { externalId: ids[0] } });
+    await h.prisma.suppression.create({ data: { customerId: a.id, channel: 'email', reason: 'hard bounce (550 5.1.1)' } });
+    await h.http.put(`/api/v1/customers/${ids[1]}`).set(auth()).send({ phone: phone(2), name: 'B', attributes: { accountNo: '2' } }).expect(200);
+    const { body } = await h.http.post('/api/v1/incidents').set(auth()).send(declareBody(`${prefix}-rb`, ids)).expect(201);
+    const reach = await waitFor('done', async () => {
+      const r = (await h.http.get(`/api/v1/incidents/${body.id}/reach`).set(auth())).body;
+      return r.state === 'monitoring' ? r : null;
+    });
+    expect(reach).toMatchObject({ affected: 3, sent: 3, suppressed: 2, reached: 3, unreached: 0 });
+    expect(sms.to(phone(1))).toHaveLength(1);
+    expect(sms.to(phone(2))).toHaveLength(1);
+    expect(h.sink.to(`${prefix}-a@customers.test`)).toHaveLength(0);
+    expect(h.sink.to(`${prefix}-c@customers.test`)).toHaveLength(1);
+  });
 });

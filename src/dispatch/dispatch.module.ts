@@ -5,6 +5,7 @@ import { TemplatesCoreModule } from '../templates/templates-core.module';
 import { FanoutStepUseCase } from './fanout-step/fanout-step.usecase';
 import { FanoutProcessor } from './jobs/fanout.processor';
 import { SendProcessor } from './jobs/send.processor';
+import { FallbackService } from './fallback.service';
 import { LateAdditionsRepository } from './late-additions.repository';
 import { NotificationRepository } from './notification.repository';
 import { ReconcilerService } from './reconciler.service';
@@ -22,6 +23,7 @@ import { TemplateResolver } from './template-resolver';
     SendProcessor,
     NotificationRepository,
     LateAdditionsRepository,
+    FallbackService,
     StepRepository,
     TemplateResolver,
     ReconcilerService,

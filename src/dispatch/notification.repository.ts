@@ -134,6 +134,15 @@ export class NotificationRepository {
     return rows.filter((r) => r.state === 'pending').map((r) => r.id);
   }
 
+  /** Customers of a page whose notice on this channel was suppressed at creation (no address, bounced before). */
+  async suppressedCustomers(stepId: string, channel: string, after: string | null, last: string): Promise<string[]> {
+    const rows = await this.prisma.$queryRaw<{ customer_id: string }[]>`
+      SELECT customer_id::text FROM notification
+      WHERE step_id = ${stepId}::uuid AND channel = ${channel} AND state = 'suppressed'
+        AND (${after}::uuid IS NULL OR customer_id > ${after}::uuid) AND customer_id <= ${last}::uuid`;
+    return rows.map((r) => r.customer_id);
+  }
+
   /** Notifications for fixed addresses (regulator, internal, list); returns the ids still pending. */
   async materializeRecipients(incidentId: string, stepId: string, channel: string, recipients: { address: string }[]): Promise<string[]> {
     const addresses = [...new Set(recipients.map((r) => r.address))];

@@ -5,6 +5,7 @@ import { NoticeRepository } from '../../notices/notice.repository';
 import { DispatchQueue, SendBatch } from '../../queue/dispatch-queue.service';
 import { sendJobId } from '../../queue/queue.constants';
 import { JobResult, skipped, success } from '../job-result';
+import { FallbackService } from '../fallback.service';
 import { LateAdditionsRepository } from '../late-additions.repository';
 import { NotificationRepository } from '../notification.repository';
 import { HALTED, StepContext, StepRepository } from '../step.repository';
@@ -25,6 +26,7 @@ export class FanoutStepUseCase {
     private readonly queue: DispatchQueue,
     private readonly clock: Clock,
     private readonly additions: LateAdditionsRepository,
+    private readonly fallback: FallbackService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly noticePages: NoticeRepository,
   ) {}
@@ -73,6 +75,10 @@ export class FanoutStepUseCase {
         batches.flatMap((b) => b.payload.notificationIds),
         batches.flatMap((b) => b.payload.notificationIds.map(() => b.jobId)),
       );
+      if (this.fallback.fallbackOf(step)) {
+        // customers this channel cannot reach at all go to the fallback channel straight away
+        await this.fallback.move(step, await this.notifications.suppressedCustomers(step.id, step.channel, cursor, page.last));
+      }
       await this.steps.saveCursor(step.id, page.last);
       cursor = page.last;
       materialized += page.pageSize;

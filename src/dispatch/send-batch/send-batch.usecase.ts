@@ -3,13 +3,12 @@ import { BatchWriter, forEachLimit } from '../../common/concurrency';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
 import { MailTransport } from '../../channels/email/mail-transport';
 import { SmsProvider } from '../../channels/sms/sms-provider';
-import { DispatchQueue } from '../../queue/dispatch-queue.service';
-import { SENDABLE_CHANNELS } from '../../templates/dto/template.dto';
 import { NoticeLinks } from '../../notices/notice-links.service';
 import { DispatchMetrics } from '../../metrics/dispatch.metrics';
-import { SendBatchPayload, sendJobId } from '../../queue/queue.constants';
+import { SendBatchPayload } from '../../queue/queue.constants';
 import { CustomerLike, renderContext } from '../../templates/render-context';
 import { TemplateEngine } from '../../templates/template-engine';
+import { FallbackService } from '../fallback.service';
 import { JobResult, skipped, success } from '../job-result';
 import { ClaimedNotification, NotificationRepository, SendResult } from '../notification.repository';
 import { HALTED, StepContext, StepRepository } from '../step.repository';
@@ -37,7 +36,7 @@ export class SendBatchUseCase {
     private readonly engine: TemplateEngine,
     private readonly mail: MailTransport,
     private readonly sms: SmsProvider,
-    private readonly queue: DispatchQueue,
+    private readonly fallback: FallbackService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly metrics: DispatchMetrics,
     private readonly noticeLinks: NoticeLinks,
@@ -77,20 +76,10 @@ export class SendBatchUseCase {
     return success({ sent, failed });
   }
 
-  /**
-   * A customer whose notice failed for good on the step's channel gets it on the step's first fallback
-   * channel (a new notification, unique per channel: never twice), queued at once.
-   */
+  /** A customer whose notice failed for good on the step's channel gets it on the fallback channel. */
   private async fallBack(step: StepContext, claimed: ClaimedNotification[], failedIds: string[]): Promise<void> {
-    const fallback = ((step.definition as { fallbackChannels?: string[] }).fallbackChannels ?? []).find((c) => (SENDABLE_CHANNELS as readonly string[]).includes(c));
-    if (!fallback || !failedIds.length) return;
     const customers = claimed.filter((c) => failedIds.includes(c.id) && c.customer_id && c.channel === step.channel).map((c) => c.customer_id as string);
-    if (!customers.length) return;
-    const ids = await this.notifications.materializeFallback(step.incidentId, step.id, fallback, customers);
-    if (!ids.length) return;
-    const jobId = sendJobId(ids[0]);
-    await this.queue.addSendBatches([{ jobId, payload: { incidentId: step.incidentId, stepId: step.id, notificationIds: ids } }]);
-    await this.notifications.markQueued(ids, ids.map(() => jobId));
+    await this.fallback.move(step, customers);
   }
 
   /**
