@@ -41,4 +41,25 @@ describe('Adding customers after declaration', () => {
     await h.http.post(`/api/v1/incidents/${body.id}/cancel`).set(auth()).send({}).expect(200);
     await h.http.post(`/api/v1/incidents/${body.id}/affected`).set(auth()).send({ externalIds }).expect(409);
   });
+
+  it('adds customers from an uploaded file, reporting bad and unknown rows by number, and notifies the good ones', async () => {
+    const prefix = uniq('upload');
+    const { runbook, externalIds } = await seedRunbook(h, prefix, 2);
+    const more = customers(`${prefix}-file`, 3);
+    await h.http.post('/api/v1/customers/bulk').set(auth()).send({ customers: more }).expect(200);
+    const { body } = await h.http.post('/api/v1/incidents').set(auth()).send(declareBody(runbook, externalIds)).expect(201);
+    await waitFor('first wave', async () => (await reach(body.id)).state === 'monitoring');
+
+    const file = ['\uFEFFexternalId', more[0].externalId, 'not valid!', more[1].externalId, `${prefix}-ghost`, externalIds[0], more[2].externalId, ''].join('\r\n');
+    const r = await h.http.post(`/api/v1/incidents/${body.id}/affected/upload`).set(auth()).set('Content-Type', 'text/csv').send(file).expect(200);
+    expect(r.body).toMatchObject({ rowsRead: 6, added: 3, alreadyAffected: 1, rejected: 2 });
+    expect(r.body.errors).toEqual([
+      { row: 2, field: 'externalId', message: expect.stringContaining("'not valid!'") },
+      { row: 4, field: 'externalId', message: `'${prefix}-ghost' is not a known customer` },
+    ]);
+    await waitFor('file customers notified', async () => (await reach(body.id)).sent === 5);
+    for (const c of more) expect(h.sink.to(`${c.externalId}@customers.test`)).toHaveLength(1);
+    expect(h.sink.to(`${externalIds[0]}@customers.test`)).toHaveLength(1);
+    await h.http.post(`/api/v1/incidents/${body.id}/affected/upload`).set(auth()).set('Content-Type', 'application/pdf').send('x').expect(415);
+  });
 });

@@ -1,5 +1,8 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import type { Request } from 'express';
+import { AppException } from '../../common/errors/app.exception';
+import { ErrorCode } from '../../common/errors/error-code';
+import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { CurrentActor, Roles } from '../../auth/auth.decorators';
 import { type Actor, Role } from '../../auth/role';
@@ -19,5 +22,18 @@ export class AddAffectedController {
   @Roles(Role.commander)
   add(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string, @Body() dto: AddAffectedDto, @CurrentActor() actor: Actor) {
     return this.addAffected.execute(id, dto, actor);
+  }
+
+  /** The same from a streamed file of externalIds (text/csv or text/plain): per-row errors, flat memory. */
+  @Post(':id/affected/upload')
+  @HttpCode(200)
+  @Roles(Role.commander)
+  @ApiConsumes('text/csv', 'text/plain')
+  upload(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string, @Req() req: Request, @CurrentActor() actor: Actor) {
+    const type = (req.headers['content-type'] ?? '').split(';')[0].trim();
+    if (type !== 'text/csv' && type !== 'text/plain') {
+      throw new AppException(ErrorCode.UnsupportedMediaType, 'Send the file as text/csv or text/plain (one externalId per line, or a CSV whose first column is externalId)');
+    }
+    return this.addAffected.fromFile(id, req, actor);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Prisma } from '@prisma/client';
+import { IncidentStep, Prisma } from '@prisma/client';
+import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { boundedFilterSchema, filterToSql } from '../../audiences/audience-filter';
 import { Actor } from '../../auth/role';
@@ -9,6 +10,7 @@ import { externalIdSchema } from '../../customers/dto/customer.dto';
 import { PrismaService } from '../../database/prisma.service';
 import { DispatchQueue } from '../../queue/dispatch-queue.service';
 import { MAX_AFFECTED_IN_REQUEST } from '../declare-incident/declare-incident.command';
+import { MAX_REPORTED_ERRORS, readExternalIds, RowError } from './affected-file';
 
 export const addAffectedSchema = z
   .strictObject({
@@ -32,6 +34,50 @@ export class AddAffectedUseCase {
     private readonly prisma: PrismaService,
     private readonly queue: DispatchQueue,
   ) {}
+
+  /**
+   * A streamed file of externalIds (CSV or one per line): good rows are added batch by batch, bad and
+   * unknown ones reported with their row number; memory stays flat whatever the file size.
+   */
+  async fromFile(incidentId: string, body: Readable, actor: Actor) {
+    const incident = await this.prisma.incident.findUnique({ where: { id: incidentId }, include: { steps: true } });
+    if (!incident) throw AppException.notFound('Incident', incidentId);
+    if (!OPEN.includes(incident.state)) throw new AppException(ErrorCode.Conflict, `Cannot add customers to an incident that is ${incident.state}`, { state: incident.state });
+    let rowsRead = 0;
+    let added = 0;
+    let rejected = 0;
+    const errors: RowError[] = [];
+    const report = (e: RowError[]) => {
+      rejected += e.length;
+      errors.push(...e.slice(0, Math.max(0, MAX_REPORTED_ERRORS - errors.length)));
+    };
+    try {
+      for await (const batch of readExternalIds(body)) {
+        rowsRead += batch.ids.length + batch.errors.length;
+        report(batch.errors);
+        if (!batch.ids.length) continue;
+        const values = batch.ids.map((r) => r.id);
+        const unknown = new Set(
+          (await this.prisma.$queryRaw<{ id: string }[]>`
+            SELECT x AS id FROM unnest(${values}::text[]) AS x WHERE NOT EXISTS (SELECT 1 FROM customer c WHERE c.external_id = x)`).map((u) => u.id),
+        );
+        report(batch.ids.filter((r) => unknown.has(r.id)).map((r) => ({ row: r.row, field: 'externalId' as const, message: `'${r.id}' is not a known customer` })));
+        added += await this.prisma.$executeRaw`
+          INSERT INTO affected_customer (incident_id, customer_id)
+          SELECT ${incidentId}::uuid, c.id FROM customer c WHERE c.external_id = ANY(${values}::text[])
+          ON CONFLICT DO NOTHING`;
+      }
+    } catch (e) {
+      if (e instanceof AppException) throw e;
+      // a malformed CSV stops reading; what was added so far stays, and the answer says where it stopped
+      throw new AppException(ErrorCode.ValidationFailed, `The file could not be read after row ${rowsRead}: ${(e as Error).message}; ${added} customers were added`, { rowsRead, added });
+    }
+    await this.prisma.auditEvent.create({
+      data: { actorId: actor.id, actorName: actor.name, action: 'incident.affected_added', entityType: 'incident', entityId: incidentId, incidentId, data: { added, fromFile: true, rowsRead, rejected } },
+    });
+    const started = await this.catchUp(incident.steps, added);
+    return { incidentId, rowsRead, added, alreadyAffected: rowsRead - rejected - added, rejected, errors, stepsCatchingUp: started };
+  }
 
   async execute(incidentId: string, input: AddAffectedInput, actor: Actor) {
     const incident = await this.prisma.incident.findUnique({ where: { id: incidentId }, include: { steps: true } });
@@ -71,12 +117,16 @@ export class AddAffectedUseCase {
       return n;
     });
 
-    const started = incident.steps.filter((s) => s.audience === 'affected_customers' && ['fanning_out', 'dispatched', 'completed'].includes(s.state));
-    if (added) {
-      for (const s of started) {
-        await this.queue.addFanoutAdditions(s.id).catch((e: Error) => this.logger.warn(`additions for step ${s.id} not queued now: ${e.message}`));
-      }
+    return { incidentId, added, stepsCatchingUp: await this.catchUp(incident.steps, added) };
+  }
+
+  /** Steps already under way get a job that gives the new customers their notice, once. */
+  private async catchUp(steps: IncidentStep[], added: number): Promise<string[]> {
+    if (!added) return [];
+    const started = steps.filter((s) => s.audience === 'affected_customers' && ['fanning_out', 'dispatched', 'completed'].includes(s.state));
+    for (const s of started) {
+      await this.queue.addFanoutAdditions(s.id).catch((e: Error) => this.logger.warn(`additions for step ${s.id} not queued now: ${e.message}`));
     }
-    return { incidentId, added, stepsCatchingUp: added ? started.map((s) => s.stepKey) : [] };
+    return started.map((s) => s.stepKey);
   }
 }
