@@ -16,7 +16,16 @@ export class DispatchQueue {
     @InjectQueue(QueueName.Send) readonly send: Queue<SendBatchPayload>,
   ) {}
 
-  async scheduleFanout(stepId: string, dueAt: Date, now: Date): Promise<void> {
+  /**
+   * Fires a step's fan-out when due. Bounded in time: with Redis down a queue call would wait for the
+   * connection forever, and a declare must answer (Postgres already holds the schedule; the reconciler
+   * fires it once Redis is back).
+   */
+  scheduleFanout(stepId: string, dueAt: Date, now: Date): Promise<void> {
+    return withinMs(QUEUE_CALL_MS, this.scheduleFanoutNow(stepId, dueAt, now));
+  }
+
+  private async scheduleFanoutNow(stepId: string, dueAt: Date, now: Date): Promise<void> {
     const jobId = fanoutJobId(stepId);
     const existing = await this.fanout.getJob(jobId);
     const delay = Math.max(0, dueAt.getTime() - now.getTime());
@@ -31,7 +40,7 @@ export class DispatchQueue {
 
   /** Late additions: one job per step, deduplicated while it waits. */
   async addFanoutAdditions(stepId: string): Promise<void> {
-    await this.fanout.add(JobName.FanoutAdditions, { stepId }, { jobId: `additions-${stepId}-${Date.now()}` });
+    await withinMs(QUEUE_CALL_MS, this.fanout.add(JobName.FanoutAdditions, { stepId }, { jobId: `additions-${stepId}-${Date.now()}` }));
   }
 
   async addSendBatches(batches: SendBatch[]): Promise<void> {
@@ -47,3 +56,12 @@ export class DispatchQueue {
 }
 
 const DEAD = new Set(['completed', 'failed', 'unknown']);
+const QUEUE_CALL_MS = 3000;
+
+function withinMs<T>(ms: number, p: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the queue (Redis) did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
