@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Prisma } from '@prisma/client';
 import { AudienceFilter, filterToSql } from '../audiences/audience-filter';
 import { PrismaService } from '../database/prisma.service';
-import { addressOf } from './notification.repository';
+import { customerNoticeValues } from './notification.repository';
 
 /**
  * Customers added to an incident after a step has started: one set-based statement creates the missing
@@ -16,10 +16,7 @@ export class LateAdditionsRepository {
     const narrow = filter ? Prisma.sql`AND ${filterToSql(filter)}` : Prisma.empty;
     const rows = await this.prisma.$queryRaw<{ id: string }[]>`
       INSERT INTO notification (incident_id, step_id, customer_id, channel, recipient, state, last_error, failed_at)
-      SELECT ${incidentId}::uuid, ${stepId}::uuid, c.id, ${channel}, coalesce(${addressOf(channel)}, ''),
-             CASE WHEN ${addressOf(channel)} IS NULL OR sp.customer_id IS NOT NULL THEN 'suppressed'::"NotificationState" ELSE 'pending'::"NotificationState" END,
-             CASE WHEN ${addressOf(channel)} IS NULL THEN 'customer has no address on this channel' WHEN sp.customer_id IS NOT NULL THEN 'suppressed: ' || sp.reason END,
-             CASE WHEN ${addressOf(channel)} IS NULL OR sp.customer_id IS NOT NULL THEN now() END
+      SELECT ${customerNoticeValues(incidentId, stepId, channel)}
       FROM affected_customer ac JOIN customer c ON c.id = ac.customer_id
       LEFT JOIN suppression sp ON sp.customer_id = c.id AND sp.channel = ${channel}
       WHERE ac.incident_id = ${incidentId}::uuid ${narrow}

@@ -9,6 +9,21 @@ import { DispatchMetrics } from '../metrics/dispatch.metrics';
 /** The customer's address on a channel: the phone for SMS, the email otherwise (SQL over alias `c`). */
 export const addressOf = (channel: string) => (channel === 'sms' ? Prisma.sql`c.phone` : Prisma.sql`c.email`);
 
+/**
+ * The values of a new customer notification (incident, step, customer, channel, recipient, state, last_error,
+ * failed_at) over aliases `c` (customer) and `sp` (its suppression on this channel, LEFT JOINed): suppressed
+ * with the reason when there is no address on the channel or the channel is suppressed, pending otherwise.
+ * One definition for fan-out pages, late additions and fallbacks.
+ */
+export function customerNoticeValues(incidentId: string, stepId: string, channel: string): Prisma.Sql {
+  const address = addressOf(channel);
+  const noAddress = `customer has no ${channel === 'sms' ? 'phone number' : 'email address'}`;
+  return Prisma.sql`${incidentId}::uuid, ${stepId}::uuid, c.id, ${channel}, coalesce(${address}, ''),
+    CASE WHEN ${address} IS NULL OR sp.customer_id IS NOT NULL THEN 'suppressed'::"NotificationState" ELSE 'pending'::"NotificationState" END,
+    CASE WHEN ${address} IS NULL THEN ${noAddress} WHEN sp.customer_id IS NOT NULL THEN 'suppressed: ' || sp.reason END,
+    CASE WHEN ${address} IS NULL OR sp.customer_id IS NOT NULL THEN now() END`;
+}
+
 /** A claimed notification with its customer; the customer fields are null for regulator/internal/list recipients. */
 export interface ClaimedNotification {
   id: string;
@@ -75,11 +90,7 @@ export class NotificationRepository {
         ORDER BY ac.customer_id LIMIT ${limit}
       ), ins AS (
         INSERT INTO notification (incident_id, step_id, customer_id, channel, recipient, state, last_error, failed_at)
-        SELECT ${incidentId}::uuid, ${stepId}::uuid, c.id, ${channel}, coalesce(${addressOf(channel)}, ''),
-               CASE WHEN ${addressOf(channel)} IS NULL OR sp.customer_id IS NOT NULL THEN 'suppressed'::"NotificationState" ELSE 'pending'::"NotificationState" END,
-               CASE WHEN ${addressOf(channel)} IS NULL THEN ${`customer has no ${channel === 'sms' ? 'phone number' : 'email address'}`}
-                    WHEN sp.customer_id IS NOT NULL THEN 'suppressed: ' || sp.reason END,
-               CASE WHEN ${addressOf(channel)} IS NULL OR sp.customer_id IS NOT NULL THEN now() END
+        SELECT ${customerNoticeValues(incidentId, stepId, channel)}
         FROM page JOIN customer c ON c.id = page.customer_id
         LEFT JOIN suppression sp ON sp.customer_id = c.id AND sp.channel = ${channel}
         ON CONFLICT DO NOTHING
@@ -123,10 +134,7 @@ export class NotificationRepository {
   async materializeFallback(incidentId: string, stepId: string, channel: string, customerIds: string[]): Promise<string[]> {
     const rows = await this.prisma.$queryRaw<{ id: string; state: string }[]>`
       INSERT INTO notification (incident_id, step_id, customer_id, channel, recipient, state, last_error, failed_at)
-      SELECT ${incidentId}::uuid, ${stepId}::uuid, c.id, ${channel}, coalesce(${addressOf(channel)}, ''),
-             CASE WHEN ${addressOf(channel)} IS NULL OR sp.customer_id IS NOT NULL THEN 'suppressed'::"NotificationState" ELSE 'pending'::"NotificationState" END,
-             CASE WHEN ${addressOf(channel)} IS NULL THEN 'no address on the fallback channel' WHEN sp.customer_id IS NOT NULL THEN 'suppressed: ' || sp.reason END,
-             CASE WHEN ${addressOf(channel)} IS NULL OR sp.customer_id IS NOT NULL THEN now() END
+      SELECT ${customerNoticeValues(incidentId, stepId, channel)}
       FROM customer c LEFT JOIN suppression sp ON sp.customer_id = c.id AND sp.channel = ${channel}
       WHERE c.id = ANY(${customerIds}::uuid[])
       ON CONFLICT DO NOTHING
