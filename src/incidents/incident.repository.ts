@@ -67,10 +67,8 @@ export class IncidentRepository {
       async (tx) => {
         const externalIds = n.externalIds ?? [];
         if (!n.filter) {
-          const unknown = await tx.$queryRaw<{ id: string; total: bigint }[]>`
-            SELECT x AS id, count(*) OVER () AS total FROM unnest(${externalIds}::text[]) AS x
-            WHERE NOT EXISTS (SELECT 1 FROM customer c WHERE c.external_id = x) LIMIT 100`;
-          if (unknown.length) throw new UnknownCustomersError(unknown.map((u) => u.id), Number(unknown[0].total));
+          const unknown = await unknownCustomers(tx, externalIds);
+          if (unknown.total) throw new UnknownCustomersError(unknown.ids, unknown.total);
         }
         const incident = await tx.incident.create({ data: n.data });
         const affected = n.filter
@@ -89,6 +87,12 @@ export class IncidentRepository {
       },
       { timeout: 60_000 },
     );
+  }
+
+  /** How many of these externalIds are customers, and (up to 100 of) those that are not: the declare preview. */
+  async knownCustomers(externalIds: string[]): Promise<{ count: number; unknown: string[]; unknownCount: number }> {
+    const unknown = await unknownCustomers(this.prisma, externalIds);
+    return { count: externalIds.length - unknown.total, unknown: unknown.ids, unknownCount: unknown.total };
   }
 
   /** From the trigger-maintained counter (see src/database/reach-counters.ts): no count over a million rows. */
@@ -117,3 +121,11 @@ const INCLUDE = {
   steps: { orderBy: [{ dueAt: 'asc' }, { stepKey: 'asc' }] },
   runbookVersion: { include: { runbook: { select: { key: true } } } },
 } satisfies Prisma.IncidentInclude;
+
+/** The externalIds (first 100, and how many in all) that name no customer. */
+async function unknownCustomers(db: Prisma.TransactionClient, externalIds: string[]): Promise<{ ids: string[]; total: number }> {
+  const rows = await db.$queryRaw<{ id: string; total: bigint }[]>`
+    SELECT x AS id, count(*) OVER () AS total FROM unnest(${externalIds}::text[]) AS x
+    WHERE NOT EXISTS (SELECT 1 FROM customer c WHERE c.external_id = x) LIMIT 100`;
+  return { ids: rows.map((r) => r.id), total: rows.length ? Number(rows[0].total) : 0 };
+}

@@ -22,5 +22,6 @@ import { ScheduleUseCases } from './steps/schedule.usecases';
   imports: [RunbooksModule, TemplatesCoreModule, NoticeCoreModule],
   controllers: [IncidentsController, IncidentLifecycleController, ScheduleController, AddAffectedController, ReachController],
   providers: [DeclareIncidentUseCase, IncidentsService, IncidentRepository, ChangeIncidentStateUseCase, IncidentLifecycleRepository, ScheduleUseCases, ScheduleRepository, AddAffectedUseCase, UnreachedExport],
+  exports: [DeclareIncidentUseCase],
 })
 export class IncidentsModule {}

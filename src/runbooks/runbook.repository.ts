@@ -27,6 +27,12 @@ export class RunbookRepository {
     });
   }
 
+  /** Every runbook with its newest published version number (null for a draft never published), by key. */
+  async list(): Promise<{ key: string; name: string; updatedAt: Date; publishedVersion: number | null; publishedAt: Date | null }[]> {
+    const rows = await this.prisma.runbook.findMany({ orderBy: { key: 'asc' }, include: { versions: { orderBy: { version: 'desc' }, take: 1, select: { version: true, publishedAt: true } } } });
+    return rows.map((r) => ({ key: r.key, name: r.name, updatedAt: r.updatedAt, publishedVersion: r.versions[0]?.version ?? null, publishedAt: r.versions[0]?.publishedAt ?? null }));
+  }
+
   latestPublished(key: string): Promise<(RunbookVersion & { runbook: Runbook }) | null> {
     return this.prisma.runbookVersion.findFirst({ where: { runbook: { key } }, orderBy: { version: 'desc' }, include: { runbook: true } });
   }

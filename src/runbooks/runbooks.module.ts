@@ -9,6 +9,6 @@ import { RunbooksService } from './runbooks.service';
   imports: [TemplatesCoreModule],
   controllers: [RunbooksController],
   providers: [RunbooksService, RunbookRepository],
-  exports: [RunbookRepository],
+  exports: [RunbookRepository, RunbooksService],
 })
 export class RunbooksModule {}

@@ -74,6 +74,10 @@ export class RunbooksService {
     return this.get(key);
   }
 
+  list() {
+    return this.runbooks.list();
+  }
+
   async get(key: string) {
     const rb = await this.runbooks.findByKey(key);
     if (!rb) throw AppException.notFound('Runbook', key);

@@ -12,6 +12,6 @@ import { TemplatesService } from './templates.service';
   imports: [TemplatesCoreModule, ChannelsModule, CustomersModule],
   controllers: [TemplatesController],
   providers: [TemplatesService, TemplatePreviewService, ShippedTemplatesLoader],
-  exports: [TemplatesCoreModule],
+  exports: [TemplatesCoreModule, TemplatesService, TemplatePreviewService],
 })
 export class TemplatesModule {}

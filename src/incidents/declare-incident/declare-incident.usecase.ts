@@ -1,17 +1,28 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Prisma } from '@prisma/client';
+import { AudienceRepository } from '../../audiences/audience.repository';
 import { AuditRepository } from '../../audit/audit.repository';
 import { Actor } from '../../auth/role';
 import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
 import { Clock } from '../../common/time/clock';
 import { DispatchQueue } from '../../queue/dispatch-queue.service';
-import { RunbookDefinition } from '../../runbooks/runbook-definition';
+import { RunbookDefinition, RunbookStep } from '../../runbooks/runbook-definition';
 import { RunbookRepository } from '../../runbooks/runbook.repository';
-import { TemplatePinning } from '../../templates/template-pinning.service';
+import { MissingFact, TemplatePinning } from '../../templates/template-pinning.service';
+import { ClockView, computeClocks } from '../clocks/regulatory-clocks';
 import { EmptyAudienceError, IncidentRepository, IncidentWithSchedule, UnknownCustomersError } from '../incident.repository';
 import { DeclareIncidentCommand } from './declare-incident.command';
-import { planStep } from './plan-step';
+import { PlannedStep, planStep } from './plan-step';
+
+export interface DeclarePreview {
+  runbook: { key: string; version: number; name: string };
+  declaredAt: Date;
+  steps: (PlannedStep & { step: RunbookStep })[];
+  clocks: ClockView[];
+  missing: MissingFact[];
+  affected: { count: number; unknown: string[]; unknownCount: number };
+}
 
 export interface DeclareResult {
   incident: IncidentWithSchedule;
@@ -36,6 +47,7 @@ export class DeclareIncidentUseCase {
     private readonly queue: DispatchQueue,
     private readonly clock: Clock,
     private readonly pinning: TemplatePinning,
+    private readonly audiences: AudienceRepository,
   ) {}
 
   async execute(cmd: DeclareIncidentCommand, actor: Actor): Promise<DeclareResult> {
@@ -44,28 +56,8 @@ export class DeclareIncidentUseCase {
       if (existing) return { incident: this.replay(existing, cmd), replayed: true };
     }
 
-    const version = await this.runbooks.latestPublished(cmd.input.runbook);
-    if (!version) {
-      throw new AppException(ErrorCode.RunbookNotPublished, `Runbook '${cmd.input.runbook}' does not exist or has no published version`);
-    }
-    const definition = version.definition as unknown as RunbookDefinition;
     const declaredAt = this.clock.now();
-    const planFor = {
-      type: cmd.input.type,
-      severity: cmd.input.severity,
-      jurisdictions: cmd.input.jurisdictions,
-      awareAt: cmd.awareAt,
-      declaredAt,
-      confirmedAt: null,
-      materialityAt: cmd.materialityAt,
-      affectedCount: 'externalIds' in cmd.input.affected ? cmd.input.affected.externalIds.length : 0,
-    };
-    const plans = new Map(definition.steps.map((s) => [s.id, planStep(s, planFor)]));
-    // only the steps that can run need their facts: a GDPR step skipped for a US-only incident asks for nothing
-    const { pins, missing } = await this.pinning.pin(
-      definition.steps.filter((s) => plans.get(s.id)!.state !== 'skipped').map((s) => ({ stepKey: s.id, templateKey: s.template, channel: s.channel })),
-      cmd.input.facts,
-    );
+    const { version, definition, plans, pins, missing } = await this.plan(cmd, declaredAt);
     if (missing.length) {
       throw new AppException(
         ErrorCode.MissingFacts,
@@ -146,6 +138,60 @@ export class DeclareIncidentUseCase {
       );
     }
     return { incident, replayed: false, affected };
+  }
+
+  /**
+   * What declaring now would do, computed exactly as execute() does, without writing anything: the pinned
+   * runbook version, each step's due time and state, the clocks, the facts still missing and how many
+   * customers the population holds (for the console's declare wizard).
+   */
+  async preview(cmd: DeclareIncidentCommand): Promise<DeclarePreview> {
+    const declaredAt = this.clock.now();
+    const { version, definition, plans, planFor, missing } = await this.plan(cmd, declaredAt);
+    const population = cmd.input.affected;
+    const affected =
+      'filter' in population
+        ? { count: await this.audiences.count(population.filter), unknown: [], unknownCount: 0 }
+        : await this.incidents.knownCustomers(population.externalIds);
+    const clocks = computeClocks(
+      { ...planFor, affectedCount: affected.count },
+      definition.steps.map((s) => ({ stepKey: s.id, meets: s.meets, completedAt: null })),
+      declaredAt,
+    );
+    return {
+      runbook: { key: cmd.input.runbook, version: version.version, name: definition.name },
+      declaredAt,
+      steps: definition.steps.map((s) => ({ step: s, ...plans.get(s.id)! })),
+      clocks,
+      missing,
+      affected,
+    };
+  }
+
+  /** The pinned runbook version, each step's plan, the template versions to freeze and the facts they lack. */
+  private async plan(cmd: DeclareIncidentCommand, declaredAt: Date) {
+    const version = await this.runbooks.latestPublished(cmd.input.runbook);
+    if (!version) {
+      throw new AppException(ErrorCode.RunbookNotPublished, `Runbook '${cmd.input.runbook}' does not exist or has no published version`);
+    }
+    const definition = version.definition as unknown as RunbookDefinition;
+    const planFor = {
+      type: cmd.input.type,
+      severity: cmd.input.severity,
+      jurisdictions: cmd.input.jurisdictions,
+      awareAt: cmd.awareAt,
+      declaredAt,
+      confirmedAt: null,
+      materialityAt: cmd.materialityAt,
+      affectedCount: 'externalIds' in cmd.input.affected ? cmd.input.affected.externalIds.length : 0,
+    };
+    const plans = new Map(definition.steps.map((s) => [s.id, planStep(s, planFor)]));
+    // only the steps that can run need their facts: a GDPR step skipped for a US-only incident asks for nothing
+    const { pins, missing } = await this.pinning.pin(
+      definition.steps.filter((s) => plans.get(s.id)!.state !== 'skipped').map((s) => ({ stepKey: s.id, templateKey: s.template, channel: s.channel })),
+      cmd.input.facts,
+    );
+    return { version, definition, planFor, plans, pins, missing };
   }
 
   private replay(existing: IncidentWithSchedule, cmd: DeclareIncidentCommand): IncidentWithSchedule {
