@@ -3,8 +3,6 @@ import { BatchWriter, forEachLimit } from '../../common/concurrency';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
 import { MailTransport } from '../../channels/email/mail-transport';
 import { SmsProvider } from '../../channels/sms/sms-provider';
-import { WebhookChannel } from '../../channels/webhook/webhook-channel';
-import { recipientKey, type StepRecipient } from '../../runbooks/runbook-definition';
 import { NoticeLinks } from '../../notices/notice-links.service';
 import { DispatchMetrics } from '../../metrics/dispatch.metrics';
 import { SendBatchPayload } from '../../queue/queue.constants';
@@ -43,7 +41,6 @@ export class SendBatchUseCase {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly metrics: DispatchMetrics,
     private readonly noticeLinks: NoticeLinks,
-    private readonly webhooks: WebhookChannel,
   ) {
     this.domain = /@([^>\s]+)>?\s*$/.exec(config.MAIL_FROM)?.[1] ?? new URL(config.PUBLIC_URL).hostname;
   }
@@ -99,14 +96,13 @@ export class SendBatchUseCase {
     return step;
   }
 
-  /** The customer, or for regulator/internal/list steps the address (or webhook endpoint) named in the runbook. */
+  /** The customer, or for regulator/internal/list steps the address named in the runbook. */
   private recipientOf(step: StepContext, n: ClaimedNotification): CustomerLike {
     if (n.customer_id) {
       return { externalId: n.external_id!, name: n.name, email: n.email, phone: n.phone, locale: n.locale ?? 'en', timezone: n.timezone ?? 'UTC', attributes: n.attributes ?? {} };
     }
-    const listed = ((step.definition as { recipients?: StepRecipient[] }).recipients ?? []).find((r) => recipientKey(r) === n.recipient);
-    const email = n.channel === 'webhook' ? null : n.recipient;
-    return { externalId: n.recipient, name: listed?.name ?? null, email, phone: null, locale: step.incident.defaultLocale, timezone: 'UTC', attributes: {} };
+    const listed = ((step.definition as { recipients?: { address: string; name?: string }[] }).recipients ?? []).find((r) => r.address === n.recipient);
+    return { externalId: n.recipient, name: listed?.name ?? null, email: n.recipient, phone: null, locale: step.incident.defaultLocale, timezone: 'UTC', attributes: {} };
   }
 
   private async sendOne(step: StepContext, n: ClaimedNotification): Promise<SendResult> {
@@ -128,10 +124,7 @@ export class SendBatchUseCase {
       return { ...base, templateVersionId: template.id, state: 'failed', error: `template ${template.key} v${template.version}: ${(e as Error).message}` };
     }
     const outcome =
-      n.channel === 'webhook'
-        ? // the body is the webhook template's JSON tree, serialised once: the signed bytes are the sent bytes
-          await this.webhooks.send(n.id, n.recipient, JSON.stringify(rendered.body ?? {}))
-        : n.channel === 'sms'
+      n.channel === 'sms'
         ? await this.sms.send({ notificationId: n.id, to: n.recipient, body: rendered.text })
         : await this.mail.send({
             messageId: `<${n.id}@${this.domain}>`,
