@@ -45,6 +45,19 @@ export class DeliveryEventRepository {
         mark('hard_bounce', rows);
         await this.suppress(tx, rows.map((r) => r.id), bounced, 'hard bounce');
       }
+      // an SMS provider's undelivered/failed callback: the message was sent but never arrived (final)
+      const failed = of('failed');
+      if (failed.length) {
+        const rows = await tx.$queryRaw<{ id: string }[]>`
+          UPDATE notification n SET state = 'failed', failed_at = v.at, last_error = left(v.reason, 1000), updated_at = now()
+          FROM unnest(${failed.map((e) => e.notificationId)}::uuid[], ${failed.map(at)}::timestamptz[],
+                      ${failed.map((e) => e.reason ?? 'failed')}::text[]) AS v(id, at, reason)
+          WHERE n.id = v.id AND n.state = 'sent'
+          RETURNING n.id::text`;
+        mark('failed', rows);
+        const bad = new Set(failed.filter((e) => e.suppress).map((e) => e.notificationId));
+        await this.suppress(tx, rows.map((r) => r.id).filter((id) => bad.has(id)), failed, 'invalid number');
+      }
       const complaints = of('complaint');
       if (complaints.length) {
         const rows = await tx.$queryRaw<{ id: string }[]>`
@@ -75,6 +88,15 @@ export class DeliveryEventRepository {
         LEFT JOIN notification n ON n.id = v.notification_id`;
       return outcomes;
     });
+  }
+
+  /** SMS notifications by the provider's message id (a status callback names only that). */
+  async smsByProviderId(sids: string[]): Promise<Map<string, string>> {
+    if (!sids.length) return new Map();
+    const rows = await this.prisma.$queryRaw<{ id: string; sid: string }[]>`
+      SELECT id::text, provider_message_id AS sid FROM notification
+      WHERE channel = 'sms' AND provider_message_id = ANY(${sids}::text[]) AND provider_message_id IS NOT NULL`;
+    return new Map(rows.map((r) => [r.sid, r.id]));
   }
 
   /** A hard bounce or a complaint: later steps and incidents do not use this channel for the customer again. */

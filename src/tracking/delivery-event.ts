@@ -1,8 +1,9 @@
 /** What one provider event or bounce message says about one notification. */
-export type DeliveryEventKind = 'delivered' | 'hard_bounce' | 'soft_bounce' | 'auto_reply' | 'complaint' | 'unknown';
+export type DeliveryEventKind = 'delivered' | 'hard_bounce' | 'soft_bounce' | 'auto_reply' | 'complaint' | 'unknown' | 'failed' | 'accepted';
 
 export interface DeliveryEventInput {
-  source: 'dsn' | 'json';
+  /** dsn: a bounce message; json: our JSON event form; form: an SMS provider's form-encoded status callback */
+  source: 'dsn' | 'json' | 'form';
   kind: DeliveryEventKind;
   /** the notification named by the message (Message-ID or X-Tocsin-Notification); null when none */
   notificationId: string | null;
@@ -12,6 +13,8 @@ export interface DeliveryEventInput {
   occurredAt: Date | null;
   /** the message or event exactly as received, kept as evidence */
   raw: string;
+  /** a `failed` event that says the address itself is bad (e.g. not a mobile number): suppress the channel for the customer */
+  suppress?: boolean;
 }
 
 export interface DeliveryEventOutcome {

@@ -53,7 +53,7 @@ function kindOf(r: RecipientStatus): DeliveryEventKind {
 }
 
 function mostSevere(rs: RecipientStatus[]): RecipientStatus | undefined {
-  const rank: Record<DeliveryEventKind, number> = { hard_bounce: 5, soft_bounce: 4, delivered: 3, unknown: 2, auto_reply: 1, complaint: 0 };
+  const rank: Record<DeliveryEventKind, number> = { hard_bounce: 5, soft_bounce: 4, delivered: 3, unknown: 2, auto_reply: 1, complaint: 0, failed: 5, accepted: 0 };
   return [...rs].sort((a, b) => rank[kindOf(b)] - rank[kindOf(a)])[0];
 }
 
