@@ -1,3 +1,4 @@
+import { NoticeLinks } from '../src/notices/notice-links.service';
 import { auth, Harness, waitFor } from './support/harness';
 import { declareBody, seedRunbook, uniq } from './factories/scenario.factory';
 
@@ -140,6 +141,11 @@ describe('Audiences, marketing hold, erasure and the agent view', () => {
     expect(h.sink.to(bounced)).toHaveLength(0);
 
     // erasure: personal data gone, counts unchanged, audited
+    const c0 = await h.prisma.customer.findUniqueOrThrow({ where: { externalId: `${p}-0` } });
+    const link0 = new URL(h.api.get(NoticeLinks).url(incidentId, c0.id)).pathname;
+    await h.http.get(link0).expect(200);
+    await h.prisma.deliveryEvent.create({ data: { channel: 'email', source: 'json', kind: 'delivered', customerId: c0.id, incidentId, raw: `{"to":"${p}-0@customers.test"}` } });
+    await h.prisma.noticeFeedback.create({ data: { incidentId, customerId: c0.id, csat: 4, ces: 6, comment: `I am ${p}-0, call me` } });
     const reachBefore = (await h.http.get(`/api/v1/incidents/${incidentId}/reach`).set(auth()).expect(200)).body;
     await h.http.delete(`/api/v1/customers/${p}-0`).set(auth(agentKey)).expect(403);
     const erased = await h.http.delete(`/api/v1/customers/${p}-0`).set(auth()).expect(200);
@@ -153,6 +159,10 @@ describe('Audiences, marketing hold, erasure and the agent view', () => {
     expect(row).toMatchObject({ email: null, phone: null, name: null, attributes: {}, tags: [] });
     const n = await h.prisma.notification.findFirstOrThrow({ where: { customerId: row.id } });
     expect(n).toMatchObject({ recipient: '', state: 'sent' });
+    expect(row.id).toBe(c0.id);
+    expect(await h.prisma.deliveryEvent.count({ where: { customerId: c0.id } })).toBe(0);
+    expect(await h.prisma.noticeFeedback.findUniqueOrThrow({ where: { incidentId_customerId: { incidentId, customerId: c0.id } } })).toMatchObject({ csat: 4, ces: 6, comment: null });
+    await h.http.get(link0).expect(404);
     const audit = await h.prisma.auditEvent.findFirstOrThrow({ where: { action: 'customer.erased', entityId: row.id } });
     expect(audit).toMatchObject({ entityType: 'customer', data: { notificationsAnonymised: 1 } });
     expect(JSON.stringify({ ...audit, id: String(audit.id) })).not.toContain(`${p}-0`);

@@ -46,7 +46,8 @@ export class CustomerRepository {
   /**
    * Erasure: personal data goes (name, email, phone, attributes, tags, and the externalId, replaced by
    * `erased:<uuid>`); the row and its notifications stay, with recipients and provider messages blanked, so
-   * reach counts stay true. Suppressions (they hold the reason, which can quote the address) are removed.
+   * reach counts stay true. Suppressions and bounce evidence (they can quote the address) are removed, feedback
+   * comments blanked, and the notice link expired.
    */
   async erase(externalId: string, audit: (tx: Prisma.TransactionClient, customerId: string, notifications: number) => Promise<void>): Promise<{ customerId: string; notifications: number } | null> {
     return this.prisma.$transaction(async (tx) => {
@@ -61,6 +62,12 @@ export class CustomerRepository {
                updated_at = now()
         WHERE customer_id = ${c.id}::uuid`;
       await tx.$executeRaw`DELETE FROM suppression WHERE customer_id = ${c.id}::uuid`;
+      // bounce evidence quotes the address, and a feedback comment is the customer's own words: both go.
+      // The scores, opened/acknowledged times and the counters stay, so reports stay true.
+      await tx.$executeRaw`DELETE FROM delivery_event WHERE customer_id = ${c.id}::uuid`;
+      await tx.$executeRaw`UPDATE notice_feedback SET comment = NULL WHERE customer_id = ${c.id}::uuid AND comment IS NOT NULL`;
+      // the personal notice link stops working (same 404 as an unknown token)
+      await tx.$executeRaw`UPDATE notice_page SET expires_at = least(expires_at, now()) WHERE customer_id = ${c.id}::uuid`;
       await audit(tx, c.id, notifications);
       return { customerId: c.id, notifications };
     });
