@@ -1,5 +1,6 @@
 // The whole runtime configuration as one validated, typed object, parsed once at boot.
 import { z } from 'zod';
+import { parseAllowList } from '../channels/webhook/ssrf-guard';
 
 const url = (protocols: string[]) =>
   z
@@ -47,6 +48,25 @@ export const configSchema = z.object({
   SMS_ACCOUNT: z.string().max(200).optional(),
   SMS_TOKEN: z.string().max(500).optional(),
   SMS_FROM: z.string().regex(/^\+[1-9]\d{6,14}$|^[A-Za-z0-9 ]{1,11}$/, 'an E.164 number or an alphanumeric sender id (11 characters at most)').optional(),
+  /** Webhooks: per-request timeout (connect to last byte of the answer). */
+  WEBHOOK_TIMEOUT_MS: int(15_000, 100, 120_000),
+  /**
+   * Webhook targets allowed although private/loopback (comma-separated ranges, addresses or host names,
+   * e.g. `10.0.0.0/8,hooks.internal`); everything else must be a public address.
+   */
+  WEBHOOK_ALLOW_PRIVATE: z
+    .string()
+    .default('')
+    .refine((v) => {
+      try {
+        parseAllowList(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'a comma-separated list of address ranges (10.0.0.0/8), addresses or host names'),
+  /** Hours a webhook endpoint's previous secret still signs (a second signature) after a rotation. */
+  WEBHOOK_SECRET_OVERLAP_HOURS: int(24, 0, 24 * 30),
   SEND_MAX_ATTEMPTS: int(5, 1, 50),
   FANOUT_PAGE_SIZE: int(5000, 100, 100_000),
   RECONCILE_INTERVAL_MS: int(5000, 100, 600_000),
@@ -73,6 +93,22 @@ export const configSchema = z.object({
   NOTICE_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Days a notice link keeps working after it was created. */
   NOTICE_TOKEN_TTL_DAYS: int(180, 1, 3650),
+  /** Local hours (the customer's time zone) in which SMS of non-urgent steps (`urgent: false`) wait: HH:MM-HH:MM, or off. */
+  QUIET_HOURS: z
+    .string()
+    .regex(/^(off|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)$/, 'HH:MM-HH:MM in 24-hour time (e.g. 21:00-08:00), or off')
+    .default('21:00-08:00'),
+  /** Time zone for quiet hours when a customer's own is not a valid IANA zone. */
+  QUIET_HOURS_TIMEZONE: z
+    .string()
+    .refine((tz) => {
+      try {
+        return !!new Intl.DateTimeFormat('en', { timeZone: tz });
+      } catch {
+        return false;
+      }
+    }, 'an IANA time zone such as Europe/Paris')
+    .default('UTC'),
 }).refine((c) => c.NODE_ENV !== 'production' || c.NOTICE_TOKEN_SECRET !== undefined, {
   path: ['NOTICE_TOKEN_SECRET'],
   message: 'is required in production (at least 32 random characters, e.g. `openssl rand -hex 32`)',

@@ -5,6 +5,7 @@ import { audienceFilterSchema } from '../audiences/audience-filter';
 import { ROLES } from '../auth/role';
 import { CLOCK_IDS } from '../incidents/clocks/regulatory-clocks';
 import { CHANNELS, templateKeySchema } from '../templates/dto/template.dto';
+import { webhookEndpointKeySchema } from '../webhook-endpoints/dto/webhook-endpoint.dto';
 
 export const MILESTONES = ['aware', 'declared', 'confirmed'] as const;
 export type Milestone = (typeof MILESTONES)[number];
@@ -23,12 +24,21 @@ const deadlineTiming = z.strictObject({
   beforeMinutes: z.number().int().min(0).max(60 * 24 * 365).default(0),
 });
 
+const recipientName = z.string().max(200).refine((v) => !/[\r\n]/.test(v)).optional();
+const emailRecipient = z.strictObject({ address: z.email().max(254), name: recipientName });
+/** a webhook endpoint (POST /api/v1/webhook-endpoints), e.g. a partner system or a Slack-compatible incoming webhook */
+const webhookRecipient = z.strictObject({ webhook: webhookEndpointKeySchema, name: recipientName });
+export type StepRecipient = z.infer<typeof emailRecipient> | z.infer<typeof webhookRecipient>;
+
+/** What a notification to this recipient is addressed to: the email address, or the webhook endpoint's key. */
+export const recipientKey = (r: StepRecipient): string => ('webhook' in r ? r.webhook : r.address);
+
 export const stepSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'lower-case letters, digits, _ and - (max 64)'),
   name: z.string().trim().min(1).max(200).optional(),
   audience: z.enum(AUDIENCES),
-  /** regulator, internal and list audiences: who receives it */
-  recipients: z.array(z.strictObject({ address: z.email().max(254), name: z.string().max(200).refine((v) => !/[\r\n]/.test(v)).optional() })).max(500).optional(),
+  /** regulator, internal and list audiences: who receives it (email addresses, or webhook endpoints by key) */
+  recipients: z.array(z.union([emailRecipient, webhookRecipient])).max(500).optional(),
   /** affected_customers only: narrows the affected population (same filter format as GET /customers?filter=) */
   filter: audienceFilterSchema.optional(),
   /** checked at publish (a draft may name a channel that cannot be sent yet) */
@@ -46,10 +56,18 @@ export const stepSchema = z.strictObject({
     .optional(),
   /** a person with this role must approve before anything is sent */
   approval: z.strictObject({ role: z.enum(ROLES as [string, ...string[]]), differentFromDeclarer: z.boolean().default(false) }).optional(),
-  /** not delivered / not acknowledged after a while: send a reminder on the fallback channel */
+  /**
+   * not delivered / not acknowledged this long after the step was sent: the customer gets the notice again,
+   * once, on `channel`, else the first fallback channel, else the step's own channel
+   */
   reminder: z
     .strictObject({ afterMinutes: z.number().int().min(1).max(60 * 24 * 90), when: z.enum(['not_delivered', 'not_acknowledged']), channel: z.enum(CHANNELS).optional() })
     .optional(),
+  /**
+   * false: not urgent, so its SMS wait out the customer's quiet hours (QUIET_HOURS, their time zone) instead of
+   * waking them; breach notices are urgent by default
+   */
+  urgent: z.boolean().default(true),
   /** the legal deadlines this step satisfies when it completes */
   meets: z.array(z.enum(CLOCK_IDS)).max(9).default([]),
   /** found due later than this (e.g. after downtime), the step waits for re-approval instead of sending */

@@ -9,7 +9,7 @@ import { FallbackService } from '../fallback.service';
 import { LateAdditionsRepository } from '../late-additions.repository';
 import { NotificationRepository } from '../notification.repository';
 import { HALTED, StepContext, StepRepository } from '../step.repository';
-import { DEFAULT_MAX_LATENESS_MINUTES, RunbookStep } from '../../runbooks/runbook-definition';
+import { DEFAULT_MAX_LATENESS_MINUTES, recipientKey, RunbookStep } from '../../runbooks/runbook-definition';
 
 /**
  * Turns a due step into notifications and send jobs: reads the affected population in keyset pages,
@@ -53,7 +53,7 @@ export class FanoutStepUseCase {
     }
     if (!(await this.steps.startFanout(step.id))) return skipped(`step is already ${step.state}`);
     await this.steps.markNotifying(step.incidentId);
-    if (step.audience !== 'affected_customers') return this.fanoutToRecipients(step, definition.recipients ?? []);
+    if (step.audience !== 'affected_customers') return this.fanoutToRecipients(step, (definition.recipients ?? []).map((r) => ({ address: recipientKey(r) })));
 
     let cursor = step.fanoutCursor;
     let materialized = 0;

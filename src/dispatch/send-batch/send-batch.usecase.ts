@@ -3,6 +3,8 @@ import { BatchWriter, forEachLimit } from '../../common/concurrency';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
 import { MailTransport } from '../../channels/email/mail-transport';
 import { SmsProvider } from '../../channels/sms/sms-provider';
+import { WebhookChannel } from '../../channels/webhook/webhook-channel';
+import { recipientKey, type StepRecipient } from '../../runbooks/runbook-definition';
 import { NoticeLinks } from '../../notices/notice-links.service';
 import { DispatchMetrics } from '../../metrics/dispatch.metrics';
 import { SendBatchPayload } from '../../queue/queue.constants';
@@ -13,6 +15,7 @@ import { JobResult, skipped, success } from '../job-result';
 import { ClaimedNotification, NotificationRepository, SendResult } from '../notification.repository';
 import { HALTED, StepContext, StepRepository } from '../step.repository';
 import { TemplateResolver } from '../template-resolver';
+import { Deferral, QuietHours } from '../quiet-hours/quiet-hours.service';
 
 /** Thrown so BullMQ retries the job later (with backoff); only the rows still queued are sent again. */
 export class RetryLaterError extends Error {}
@@ -31,6 +34,7 @@ export class SendBatchUseCase {
   private readonly contexts = new Map<string, { at: number; step: StepContext }>();
 
   constructor(
+    private readonly quietHours: QuietHours,
     private readonly steps: StepRepository,
     private readonly notifications: NotificationRepository,
     private readonly resolver: TemplateResolver,
@@ -41,6 +45,7 @@ export class SendBatchUseCase {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly metrics: DispatchMetrics,
     private readonly noticeLinks: NoticeLinks,
+    private readonly webhooks: WebhookChannel,
   ) {
     this.domain = /@([^>\s]+)>?\s*$/.exec(config.MAIL_FROM)?.[1] ?? new URL(config.PUBLIC_URL).hostname;
   }
@@ -59,7 +64,11 @@ export class SendBatchUseCase {
     let retry = 0;
     const failedForGood: string[] = [];
     const writer = new BatchWriter<SendResult>(FLUSH_EVERY, (r) => this.notifications.recordResults(r));
+    const deferred: Deferral[] = [];
     await forEachLimit(claimed, this.config.SEND_CONCURRENCY, async (n) => {
+      // a non-urgent SMS in the customer's night waits for the morning (nothing is tried, nothing rendered)
+      const quiet = this.quietHours.deferral(step, n);
+      if (quiet) return void deferred.push(quiet);
       const result = await this.sendOne(step, n);
       if (result.state === 'sent') sent++;
       else if (result.state === 'failed') {
@@ -71,6 +80,7 @@ export class SendBatchUseCase {
       await writer.push(result);
     });
     await writer.drain();
+    await this.notifications.defer(deferred);
     await this.fallBack(step, claimed, failedForGood);
     await this.steps.completeIfDone(step.id, step.incidentId);
     if (retry) throw new RetryLaterError(`${retry} of ${claimed.length} sends failed temporarily; retrying`);
@@ -96,13 +106,14 @@ export class SendBatchUseCase {
     return step;
   }
 
-  /** The customer, or for regulator/internal/list steps the address named in the runbook. */
+  /** The customer, or for regulator/internal/list steps the address (or webhook endpoint) named in the runbook. */
   private recipientOf(step: StepContext, n: ClaimedNotification): CustomerLike {
     if (n.customer_id) {
       return { externalId: n.external_id!, name: n.name, email: n.email, phone: n.phone, locale: n.locale ?? 'en', timezone: n.timezone ?? 'UTC', attributes: n.attributes ?? {} };
     }
-    const listed = ((step.definition as { recipients?: { address: string; name?: string }[] }).recipients ?? []).find((r) => r.address === n.recipient);
-    return { externalId: n.recipient, name: listed?.name ?? null, email: n.recipient, phone: null, locale: step.incident.defaultLocale, timezone: 'UTC', attributes: {} };
+    const listed = ((step.definition as { recipients?: StepRecipient[] }).recipients ?? []).find((r) => recipientKey(r) === n.recipient);
+    const email = n.channel === 'webhook' ? null : n.recipient;
+    return { externalId: n.recipient, name: listed?.name ?? null, email, phone: null, locale: step.incident.defaultLocale, timezone: 'UTC', attributes: {} };
   }
 
   private async sendOne(step: StepContext, n: ClaimedNotification): Promise<SendResult> {
@@ -124,7 +135,10 @@ export class SendBatchUseCase {
       return { ...base, templateVersionId: template.id, state: 'failed', error: `template ${template.key} v${template.version}: ${(e as Error).message}` };
     }
     const outcome =
-      n.channel === 'sms'
+      n.channel === 'webhook'
+        ? // the body is the webhook template's JSON tree, serialised once: the signed bytes are the sent bytes
+          await this.webhooks.send(n.id, n.recipient, JSON.stringify(rendered.body ?? {}))
+        : n.channel === 'sms'
         ? await this.sms.send({ notificationId: n.id, to: n.recipient, body: rendered.text })
         : await this.mail.send({
             messageId: `<${n.id}@${this.domain}>`,
