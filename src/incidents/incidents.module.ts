@@ -12,6 +12,7 @@ import { IncidentLifecycleRepository } from './lifecycle/incident-lifecycle.repo
 import { AddAffectedController } from './add-affected/add-affected.controller';
 import { AddAffectedUseCase } from './add-affected/add-affected.usecase';
 import { ReachController } from './reach/reach.controller';
+import { ReachLatencyRepository } from './reach/reach-latency.repository';
 import { UnreachedExport } from './reach/unreached-export';
 import { ScheduleController } from './steps/schedule.controller';
 import { ScheduleRepository } from './steps/schedule.repository';
@@ -21,7 +22,7 @@ import { ScheduleUseCases } from './steps/schedule.usecases';
 @Module({
   imports: [RunbooksModule, TemplatesCoreModule, NoticeCoreModule],
   controllers: [IncidentsController, IncidentLifecycleController, ScheduleController, AddAffectedController, ReachController],
-  providers: [DeclareIncidentUseCase, IncidentsService, IncidentRepository, ChangeIncidentStateUseCase, IncidentLifecycleRepository, ScheduleUseCases, ScheduleRepository, AddAffectedUseCase, UnreachedExport],
+  providers: [DeclareIncidentUseCase, IncidentsService, IncidentRepository, ChangeIncidentStateUseCase, IncidentLifecycleRepository, ScheduleUseCases, ScheduleRepository, AddAffectedUseCase, UnreachedExport, ReachLatencyRepository],
   exports: [DeclareIncidentUseCase],
 })
 export class IncidentsModule {}

@@ -4,11 +4,27 @@ import { Clock } from '../common/time/clock';
 import { NoticeRepository } from '../notices/notice.repository';
 import { computeClocks } from './clocks/regulatory-clocks';
 import { IncidentRepository, IncidentWithSchedule } from './incident.repository';
+import { latencySummary } from './reach/latency-percentiles';
+import { ReachLatencyRepository, StepLatencyBucket } from './reach/reach-latency.repository';
 
-export const NOTIFICATION_STATES = ['pending', 'queued', 'sending', 'sent', 'delivered', 'bounced', 'failed', 'acknowledged', 'suppressed'] as const;
+export const NOTIFICATION_STATES = ['pending', 'queued', 'sending', 'sent', 'delivered', 'bounced', 'failed', 'acknowledged', 'suppressed', 'deferred'] as const;
 type Counts = Record<(typeof NOTIFICATION_STATES)[number], number>;
 
 const emptyCounts = (): Counts => Object.fromEntries(NOTIFICATION_STATES.map((s) => [s, 0])) as Counts;
+const REACHING = ['sent', 'delivered', 'acknowledged'];
+
+/** Per channel, over every step (reminders and fallbacks included): notification counts, and `reached` = sent, delivered or acknowledged. */
+export function byChannel(rows: { channel: string; state: string | null; n: bigint | number }[]) {
+  const out = new Map<string, Counts & { channel: string; reached: number }>();
+  for (const r of rows) {
+    if (!r.state) continue;
+    const c = out.get(r.channel) ?? { channel: r.channel, reached: 0, ...emptyCounts() };
+    out.set(r.channel, c);
+    c[r.state as keyof Counts] += Number(r.n);
+    if (REACHING.includes(r.state)) c.reached += Number(r.n);
+  }
+  return [...out.values()];
+}
 
 export function toIncidentView(i: IncidentWithSchedule, affected: number | undefined, now: Date) {
   const clocks = computeClocks(
@@ -53,6 +69,7 @@ export class IncidentsService {
     private readonly incidents: IncidentRepository,
     private readonly clock: Clock,
     private readonly notices: NoticeRepository,
+    private readonly latency: ReachLatencyRepository,
   ) {}
 
   async get(id: string) {
@@ -65,17 +82,21 @@ export class IncidentsService {
   async reach(id: string) {
     const incident = await this.incidents.find(id);
     if (!incident) throw AppException.notFound('Incident', id);
-    const [rows, affected, reached, pages] = await Promise.all([
+    const [rows, affected, reached, pages, customerLatency, stepLatency] = await Promise.all([
       this.incidents.reachRows(id),
       this.incidents.affectedCount(id),
       this.incidents.reachedCustomers(id),
       this.notices.counts(id),
+      this.latency.customers(id),
+      this.latency.steps(id),
     ]);
+    const stepTimes = (stepId: string, channel: string, kind: StepLatencyBucket['kind']) =>
+      latencySummary(stepLatency.filter((b) => b.stepId === stepId && b.channel === channel && b.kind === kind));
     const totals = emptyCounts();
-    const steps = new Map<string, { step: string; channel: string; state: string; counts: Counts }>();
+    const steps = new Map<string, { stepId: string; step: string; channel: string; state: string; counts: Counts }>();
     for (const r of rows) {
       const stepChannel = `${r.step_id}/${r.channel}`;
-      const s = steps.get(stepChannel) ?? { step: r.step_key, channel: r.channel, state: r.step_state, counts: emptyCounts() };
+      const s = steps.get(stepChannel) ?? { stepId: r.step_id, step: r.step_key, channel: r.channel, state: r.step_state, counts: emptyCounts() };
       steps.set(stepChannel, s);
       if (!r.state) continue;
       const key = r.state as keyof Counts;
@@ -92,7 +113,18 @@ export class IncidentsService {
       acknowledged: pages.acknowledged,
       reached,
       unreached: affected - reached,
-      steps: [...steps.values()].map((s) => ({ step: s.step, channel: s.channel, state: s.state, ...s.counts })),
+      channels: byChannel(rows),
+      // seconds from the declaration: customers to their first reach (a message sent on any step or channel)
+      timeToReach: latencySummary(customerLatency),
+      steps: [...steps.values()].map((s) => ({
+        step: s.step,
+        channel: s.channel,
+        state: s.state,
+        ...s.counts,
+        // notifications to their first send, and to the provider's delivery report where there is one
+        timeToReach: stepTimes(s.stepId, s.channel, 'sent'),
+        timeToDeliver: stepTimes(s.stepId, s.channel, 'delivered'),
+      })),
     };
   }
 }
