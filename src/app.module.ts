@@ -3,6 +3,7 @@ import { AudiencesModule } from './audiences/audiences.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CommonModule } from './common/common.module';
+import { ConsoleModule } from './console/console.module';
 import { ConfigModule } from './config/config.module';
 import { LoggingModule } from './observability/logging.module';
 import { CustomersModule } from './customers/customers.module';
@@ -41,6 +42,7 @@ import { TrackingModule } from './tracking/tracking.module';
     NoticesModule,
     FeedbackModule,
     MetricsModule.forApi(),
+    ConsoleModule,
   ],
 })
 export class AppModule {}

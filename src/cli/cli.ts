@@ -12,6 +12,7 @@ import { ImportCustomersUseCase } from '../imports/import-customers/import-custo
 import { ImportRepository } from '../imports/import.repository';
 import { ImportsService } from '../imports/imports.service';
 import { ImportQueue } from '../queue/import-queue.service';
+import { CliUsersModule, CREATE_USER_USAGE, parseCreateUserArgs, readPassword, runCreateUser, validateCreateUser } from './create-user-command';
 import { IMPORT_USAGE, parseImportArgs, runImport } from './import-command';
 
 @Module({ imports: [ConfigModule, CommonModule, DatabaseModule, AuditModule, AuthModule] })
@@ -27,11 +28,31 @@ export class CliImportModule {}
 export const USAGE = `usage:
   node dist/cli.js create-key --name <name> --role <${ROLES.join('|')}>
       creates an API key and prints its secret (shown once)
+${CREATE_USER_USAGE}
 ${IMPORT_USAGE}`;
 
 /** The operator CLI; returns the process exit code. Output goes through `out`/`err` so tests can read it. */
-export async function runCli(argv: string[], out: (s: string) => void = console.log, err: (s: string) => void = console.error): Promise<number> {
+export async function runCli(
+  argv: string[],
+  out: (s: string) => void = console.log,
+  err: (s: string) => void = console.error,
+  stdin: NodeJS.ReadableStream = process.stdin,
+): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'create-user') {
+    const args = parseCreateUserArgs(rest);
+    const input = typeof args === 'string' ? args : validateCreateUser(args, args.passwordStdin ? await readPassword(stdin) : undefined);
+    if (typeof input === 'string') {
+      err(`${input}\n${USAGE}`);
+      return 2;
+    }
+    const app = await NestFactory.createApplicationContext(CliUsersModule, { logger: ['error', 'warn'] });
+    try {
+      return await runCreateUser(app, input, out, err);
+    } finally {
+      await app.close();
+    }
+  }
   if (command === 'import') {
     const args = parseImportArgs(rest);
     if (typeof args === 'string') {

@@ -1,0 +1,18 @@
+import { Role } from '../auth/role';
+
+export interface NavItem {
+  href: string;
+  label: string;
+  /** who sees the link (admin sees every link) */
+  roles: Role[];
+}
+
+/** The console's main navigation, filtered by the user's role. Add a screen's entry here. */
+export const CONSOLE_NAV: NavItem[] = [
+  { href: '/console/incidents', label: 'Incidents', roles: [Role.viewer] },
+  { href: '/console/incidents/new', label: 'Declare', roles: [Role.commander] },
+  { href: '/console/templates', label: 'Templates', roles: [Role.comms] },
+  { href: '/console/runbooks', label: 'Runbooks', roles: [Role.comms, Role.commander] },
+  { href: '/console/customers', label: 'Customer lookup', roles: [Role.agent, Role.comms] },
+  { href: '/console/users', label: 'Users', roles: [Role.admin] },
+];

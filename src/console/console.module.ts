@@ -1,0 +1,29 @@
+import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { urlencoded } from 'express';
+import { ConsoleExceptionFilter } from './console-exception.filter';
+import { ConsoleAssetsController, ConsoleHomeController } from './console-home.controller';
+import { ConsoleGuard } from './console.guard';
+import { ConsoleRenderer } from './console.renderer';
+import { LoginThrottleRepository } from './sessions/login-throttle.repository';
+import { LoginController } from './sessions/login.controller';
+import { SessionRepository } from './sessions/session.repository';
+import { SessionService } from './sessions/session.service';
+import { ConsoleUsersController } from './users/console-users.controller';
+import { UsersModule } from './users/users.module';
+
+/**
+ * The web console under /console: server-rendered pages for people (sessions, not API keys).
+ * Screens register their controllers here; see src/console/README.md.
+ */
+@Module({
+  imports: [UsersModule],
+  controllers: [LoginController, ConsoleHomeController, ConsoleAssetsController, ConsoleUsersController],
+  providers: [ConsoleRenderer, ConsoleGuard, ConsoleExceptionFilter, SessionService, SessionRepository, LoginThrottleRepository],
+  exports: [ConsoleRenderer, ConsoleGuard, ConsoleExceptionFilter, SessionService],
+})
+export class ConsoleModule implements NestModule {
+  /** HTML forms post urlencoded bodies; the API only parses JSON, so the parser is mounted for /console only. */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(urlencoded({ extended: false, limit: '1mb', parameterLimit: 1000 })).forRoutes({ path: 'console/*path', method: RequestMethod.POST });
+  }
+}
