@@ -27,7 +27,7 @@ describe('Unreached export and the live reach stream', () => {
     const formula = rows.find((r) => r.externalId === `${prefix}-formula`)!;
     expect(formula.name).toBe(`'=HYPERLINK("http://evil.test","click")`);
     expect(formula.phone).toBe("'+33612345678");
-    expect(formula.why).toBe('notify-customers: suppressed (customer has no email address)');
+    expect(formula.why).toBe('notify-customers (email): suppressed (customer has no email address)');
     expect(rows.find((r) => r.externalId === `${prefix}-1`)!.why).toContain('failed (550 Mailbox unavailable)');
     await h.http.get('/api/v1/incidents/00000000-0000-4000-8000-000000000000/unreached.csv').set(auth()).expect(404);
   });

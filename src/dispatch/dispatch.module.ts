@@ -12,6 +12,9 @@ import { ReconcilerService } from './reconciler.service';
 import { SendBatchUseCase } from './send-batch/send-batch.usecase';
 import { StepRepository } from './step.repository';
 import { TemplateResolver } from './template-resolver';
+import { QuietHours } from './quiet-hours/quiet-hours.service';
+import { EscalationRepository } from './escalation/escalation.repository';
+import { EscalationService } from './escalation/escalation.service';
 
 /** Dispatch: fan-out of due steps, batched sending, and the reconciler that keeps Redis in line with Postgres. */
 @Module({
@@ -27,6 +30,9 @@ import { TemplateResolver } from './template-resolver';
     StepRepository,
     TemplateResolver,
     ReconcilerService,
+    QuietHours,
+    EscalationService,
+    EscalationRepository,
   ],
   exports: [ReconcilerService],
 })

@@ -193,6 +193,37 @@ export class NotificationRepository {
     }
   }
 
+  /**
+   * Quiet hours: claimed rows wait (state `deferred`) until the end of the customer's window; the claim's
+   * attempt is given back, since nothing was tried. The scheduler sends them then (promoteDeferred).
+   */
+  async defer(rows: { id: string; until: Date; reason: string }[]): Promise<void> {
+    if (!rows.length) return;
+    await this.prisma.$executeRaw`
+      UPDATE notification n SET state = 'deferred', deferred_until = v.until, last_error = v.reason, job_id = NULL,
+             attempts = greatest(n.attempts - 1, 0), updated_at = now()
+      FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.until.toISOString())}::timestamptz[], ${rows.map((r) => r.reason)}::text[])
+        AS v(id, until, reason)
+      WHERE n.id = v.id AND n.state = 'sending'`;
+  }
+
+  /**
+   * Deferred rows whose time has come (by the injectable clock), of live incidents: back to pending, one
+   * statement; returns them so the caller adds their send jobs (a crash before that leaves them pending
+   * with no job, which the reconciler re-queues). SKIP LOCKED: two schedulers never take the same rows.
+   */
+  promoteDeferred(now: Date, limit: number): Promise<{ id: string; step_id: string; incident_id: string }[]> {
+    return this.prisma.$queryRaw`
+      WITH due AS (
+        SELECT n.id FROM notification n
+        WHERE n.deferred_until IS NOT NULL AND n.deferred_until <= ${now}::timestamptz AND n.state = 'deferred'
+          AND n.incident_id IN (SELECT id FROM incident WHERE state IN ('declared', 'notifying', 'monitoring'))
+        ORDER BY n.deferred_until LIMIT ${limit} FOR UPDATE OF n SKIP LOCKED)
+      UPDATE notification n SET state = 'pending', deferred_until = NULL, updated_at = now()
+      FROM due WHERE n.id = due.id
+      RETURNING n.id::text, n.step_id::text, n.incident_id::text`;
+  }
+
   /** Puts claimed rows back (e.g. the incident was paused between claim and send). */
   async release(ids: string[]): Promise<void> {
     await this.prisma.$executeRaw`
@@ -201,7 +232,7 @@ export class NotificationRepository {
 
   async outstanding(stepId: string): Promise<number> {
     const [r] = await this.prisma.$queryRaw<{ n: bigint }[]>`
-      SELECT count(*) AS n FROM notification WHERE step_id = ${stepId}::uuid AND state IN ('pending', 'queued', 'sending')`;
+      SELECT count(*) AS n FROM notification WHERE step_id = ${stepId}::uuid AND state IN ('pending', 'queued', 'sending', 'deferred')`;
     return Number(r.n);
   }
 

@@ -9,6 +9,7 @@ import { queuePrefix, redisOptions } from '../queue/redis-options';
 import { LateAdditionsRepository } from './late-additions.repository';
 import { NotificationRepository } from './notification.repository';
 import { StepRepository } from './step.repository';
+import { EscalationPass, EscalationService } from './escalation/escalation.service';
 
 const SCAN_ROWS = 20_000;
 
@@ -32,6 +33,7 @@ export class ReconcilerService implements OnApplicationBootstrap, OnModuleDestro
     private readonly clock: Clock,
     private readonly additions: LateAdditionsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly escalation: EscalationService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -57,7 +59,7 @@ export class ReconcilerService implements OnApplicationBootstrap, OnModuleDestro
   }
 
   /** One pass; returns what it repaired (also used by tests to force a pass). */
-  async tick(): Promise<{ steps: number; requeued: number; expired: number; completed: number } | null> {
+  async tick(): Promise<({ steps: number; requeued: number; expired: number; completed: number } & EscalationPass) | null> {
     if (!(await this.lock())) return null;
     const now = this.clock.now();
     let steps = 0;
@@ -68,10 +70,12 @@ export class ReconcilerService implements OnApplicationBootstrap, OnModuleDestro
     for (const id of await this.additions.stepsMissingAdditions(50)) await this.queue.addFanoutAdditions(id);
     const expired = await this.notifications.expireLeases(this.config.SENDING_LEASE_MS);
     const requeued = await this.requeueLost();
+    // quiet hours ending, fallbacks after a late failure, reminders: time-driven, so here, under the same lock
+    const escalation = await this.escalation.tick(now);
     let completed = 0;
     for (const s of await this.steps.dispatchedSteps(500)) if (await this.steps.completeIfDone(s.id, s.incidentId)) completed++;
     if (requeued || expired) this.logger.warn(`reconciled: ${requeued} notifications re-queued, ${expired} expired leases`);
-    return { steps, requeued, expired, completed };
+    return { steps, requeued, expired, completed, ...escalation };
   }
 
   private async requeueLost(): Promise<number> {

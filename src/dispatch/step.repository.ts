@@ -92,14 +92,14 @@ export class StepRepository {
   }
 
   /**
-   * A step is complete only when every one of its notifications is final, never because a reader ran out
+   * A step is complete only when every one of its notifications is final (a deferred one is not), never because a reader ran out
    * of rows; the incident moves on to monitoring when all its steps are complete.
    */
   async completeIfDone(stepId: string, incidentId: string): Promise<boolean> {
     const done = await this.prisma.$executeRaw`
       UPDATE incident_step SET state = 'completed', completed_at = now()
       WHERE id = ${stepId}::uuid AND state = 'dispatched'
-        AND NOT EXISTS (SELECT 1 FROM notification WHERE step_id = ${stepId}::uuid AND state IN ('pending', 'queued', 'sending'))`;
+        AND NOT EXISTS (SELECT 1 FROM notification WHERE step_id = ${stepId}::uuid AND state IN ('pending', 'queued', 'sending', 'deferred'))`;
     if (done) {
       await this.systemEvent(incidentId, 'step.completed', { step: stepId }, { type: 'incident_step', id: stepId });
       const monitoring = await this.prisma.$executeRaw`

@@ -27,7 +27,8 @@ export function stepProblems(step: RunbookStep): RunbookProblem[] {
   if (toCustomers && step.recipients?.length) p('recipients', 'affected_customers steps take no recipients (use filter to narrow the population)');
   if (!toCustomers && !step.recipients?.length) p('recipients', `a ${step.audience} step needs recipients`);
   if (!toCustomers && step.filter) p('filter', 'only affected_customers steps take a filter');
-  if (step.reminder && !step.reminder.channel && !step.fallbackChannels.length) p('reminder', 'a reminder needs a fallback channel (fallbackChannels or reminder.channel)');
+  if (step.reminder && !toCustomers) p('reminder', 'only affected_customers steps take a reminder (it follows each customer\'s notice page and delivery)');
+  if (step.reminder?.channel && !(SENDABLE_CHANNELS as readonly string[]).includes(step.reminder.channel)) p('reminder', `a reminder cannot be sent on '${step.reminder.channel}' (not a channel steps can send)`);
   if ((step.fallbackChannels as string[]).includes(step.channel)) p('fallbackChannels', `the fallback channels repeat the step's own channel '${step.channel}'`);
   const offset = 'milestone' in step.timing ? step.timing.offsetMinutes : null;
   for (const clock of step.meets) {

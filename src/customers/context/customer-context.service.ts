@@ -43,6 +43,8 @@ export class CustomerContextService {
       severity: row.severity,
       declaredAt: row.declared_at,
       reached: notices.some((n) => REACHED.includes(n.n_state!)),
+      // the channels that reached them (a fallback or a reminder may have reached them where the first notice did not)
+      reachedBy: [...new Set(notices.filter((n) => REACHED.includes(n.n_state!)).map((n) => n.channel!))],
       acknowledged: notices.some((n) => n.n_state === 'acknowledged'),
       notices: notices.map((n) => ({
         step: n.step_key,

@@ -36,8 +36,8 @@ export class IncidentLifecycleRepository {
       if (to === 'cancelled') {
         // nothing more may go out: what was waiting is suppressed, with the reason, and unfinished steps stop
         await tx.$executeRaw`
-          UPDATE notification SET state = 'suppressed', last_error = 'incident cancelled', updated_at = now()
-          WHERE incident_id = ${id}::uuid AND state IN ('pending', 'queued')`;
+          UPDATE notification SET state = 'suppressed', last_error = 'incident cancelled', deferred_until = NULL, updated_at = now()
+          WHERE incident_id = ${id}::uuid AND state IN ('pending', 'queued', 'deferred')`;
         await tx.$executeRaw`
           UPDATE incident_step SET state = 'cancelled' WHERE incident_id = ${id}::uuid AND state IN ('scheduled', 'fanning_out', 'dispatched')`;
       }

@@ -22,7 +22,7 @@ export function neutralise(v: string | null | undefined): string {
 
 /**
  * Streams the affected customers no notice has reached (sent, delivered or acknowledged), with what
- * happened to each of their notices. Keyset pages: memory stays flat for a million rows.
+ * happened to each of their notices, on which channel. Keyset pages: memory stays flat for a million rows.
  */
 @Injectable()
 export class UnreachedExport {
@@ -36,7 +36,7 @@ export class UnreachedExport {
     for (;;) {
       const rows: UnreachedRow[] = await this.prisma.$queryRaw<UnreachedRow[]>`
         SELECT c.id::text, c.external_id, c.name, c.email, c.phone,
-          (SELECT string_agg(s.step_key || ': ' || n.state::text || coalesce(' (' || n.last_error || ')', ''), '; ' ORDER BY s.step_key)
+          (SELECT string_agg(s.step_key || ' (' || n.channel || '): ' || n.state::text || coalesce(' (' || n.last_error || ')', ''), '; ' ORDER BY s.step_key, n.created_at)
              FROM notification n JOIN incident_step s ON s.id = n.step_id
              WHERE n.incident_id = ${incidentId}::uuid AND n.customer_id = c.id) AS notices
         FROM affected_customer ac JOIN customer c ON c.id = ac.customer_id
