@@ -19,6 +19,7 @@ import { QueueModule } from './queue/queue.module';
 import { RunbooksModule } from './runbooks/runbooks.module';
 import { TemplatesModule } from './templates/templates.module';
 import { TrackingModule } from './tracking/tracking.module';
+import { WebhookEndpointsModule } from './webhook-endpoints/webhook-endpoints.module';
 
 /** The HTTP API process: it writes to Postgres and adds jobs; it never sends. */
 @Module({
@@ -41,6 +42,7 @@ import { TrackingModule } from './tracking/tracking.module';
     TrackingModule,
     NoticesModule,
     FeedbackModule,
+    WebhookEndpointsModule,
     MetricsModule.forApi(),
     ConsoleModule,
   ],

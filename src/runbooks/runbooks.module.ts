@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TemplatesCoreModule } from '../templates/templates-core.module';
+import { WebhookEndpointsCoreModule } from '../webhook-endpoints/webhook-endpoints-core.module';
 import { RunbookRepository } from './runbook.repository';
 import { RunbooksController } from './runbooks.controller';
 import { RunbooksService } from './runbooks.service';
 
 /** Runbooks: the communication plans, drafts and immutable published versions. */
 @Module({
-  imports: [TemplatesCoreModule],
+  imports: [TemplatesCoreModule, WebhookEndpointsCoreModule],
   controllers: [RunbooksController],
   providers: [RunbooksService, RunbookRepository],
   exports: [RunbookRepository, RunbooksService],

@@ -9,6 +9,8 @@ import { CHANNELS, SENDABLE_CHANNELS } from '../templates/dto/template.dto';
 import { RunbookDefinition, runbookDefinitionSchema, RunbookStep } from './runbook-definition';
 import { RunbookRepository } from './runbook.repository';
 import { LibraryEntry, loadRunbookLibrary } from './library/runbook-library';
+import { webhookEndpointProblems, webhookStepProblems } from './webhook-step-problems';
+import { WebhookEndpointRepository } from '../webhook-endpoints/webhook-endpoint.repository';
 
 export interface RunbookProblem {
   step: string | null;
@@ -22,7 +24,7 @@ export function stepProblems(step: RunbookStep): RunbookProblem[] {
   const p = (field: string, message: string) => out.push({ step: step.id, field, message });
   const toCustomers = step.audience === 'affected_customers';
   if (!(SENDABLE_CHANNELS as readonly string[]).includes(step.channel)) {
-    p('channel', (CHANNELS as readonly string[]).includes(step.channel) ? `channel '${step.channel}' cannot be sent by runbook steps yet (email and sms only)` : `unknown channel '${step.channel}'`);
+    p('channel', (CHANNELS as readonly string[]).includes(step.channel) ? `channel '${step.channel}' cannot be sent by runbook steps yet (email, sms and webhook only)` : `unknown channel '${step.channel}'`);
   }
   if (toCustomers && step.recipients?.length) p('recipients', 'affected_customers steps take no recipients (use filter to narrow the population)');
   if (!toCustomers && !step.recipients?.length) p('recipients', `a ${step.audience} step needs recipients`);
@@ -53,6 +55,7 @@ export class RunbooksService {
     private readonly runbooks: RunbookRepository,
     private readonly templates: TemplateRepository,
     private readonly audit: AuditRepository,
+    private readonly webhookEndpoints: WebhookEndpointRepository,
   ) {}
 
   async saveDraft(key: string, draft: RunbookDefinition, actor: Actor) {
@@ -110,6 +113,7 @@ export class RunbooksService {
       if (seen.has(step.id)) problems.push({ step: step.id, field: 'id', message: `duplicate step id '${step.id}'` });
       seen.add(step.id);
       problems.push(...stepProblems(step));
+      problems.push(...webhookStepProblems(step), ...(await webhookEndpointProblems(step, this.webhookEndpoints)));
       const have = Object.keys(await this.templates.latestPerLocale(step.template, step.channel));
       if (!have.length) {
         problems.push({ step: step.id, field: 'template', message: `no ${step.channel} template '${step.template}' exists` });

@@ -20,6 +20,7 @@ export enum ErrorCode {
   UnsupportedMediaType = 'unsupported_media_type',
   ServiceUnavailable = 'service_unavailable',
   EventsDisabled = 'events_disabled',
+  WebhookUrlRefused = 'webhook_url_refused',
   Internal = 'internal_error',
 }
 
@@ -44,5 +45,6 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.UnsupportedMediaType]: 415,
   [ErrorCode.ServiceUnavailable]: 503,
   [ErrorCode.EventsDisabled]: 503,
+  [ErrorCode.WebhookUrlRefused]: 422,
   [ErrorCode.Internal]: 500,
 };

@@ -6,12 +6,12 @@ export { CHANNELS };
 export type { Channel } from '../template-fields';
 
 /** Channels the dispatch pipeline can send on today (templates can be written for all of CHANNELS). */
-export const SENDABLE_CHANNELS = ['email', 'sms'] as const;
+export const SENDABLE_CHANNELS = ['email', 'sms', 'webhook'] as const;
 
 export const templateKeySchema = z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/, 'lower-case letters, digits, . _ - (max 64)');
 export const channelSchema = z.enum(CHANNELS, { error: `channel must be one of: ${CHANNELS.join(', ')}` });
 export const sendableChannelSchema = z.enum(SENDABLE_CHANNELS, {
-  error: `channel must be one of: ${SENDABLE_CHANNELS.join(', ')} (webhook and page steps cannot be sent yet)`,
+  error: `channel must be one of: ${SENDABLE_CHANNELS.join(', ')} (page steps cannot be sent: the notice page is linked from every email and SMS)`,
 });
 export const localeParamSchema = z
   .string()
