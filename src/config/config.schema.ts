@@ -15,6 +15,7 @@ const url = (protocols: string[]) =>
     }, `must be a URL starting with ${protocols.map((p) => p + '//').join(' or ')}`);
 
 const int = (def: number, min = 1, max = 1_000_000) => z.coerce.number().int().min(min).max(max).default(def);
+const rate = z.coerce.number().min(0).max(1_000_000).default(0);
 
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
@@ -72,6 +73,14 @@ export const configSchema = z.object({
   RECONCILE_INTERVAL_MS: int(5000, 100, 600_000),
   /** A notification left in `sending` longer than this is considered lost by a crashed worker. */
   SENDING_LEASE_MS: int(120_000, 1000, 86_400_000),
+  /** Messages per second on each channel across every worker process (a token bucket in Redis); 0: no limit. */
+  EMAIL_RATE_LIMIT: rate,
+  SMS_RATE_LIMIT: rate,
+  WEBHOOK_RATE_LIMIT: rate,
+  /** Messages in flight at once on each channel per worker process, whatever the jobs; 0: only SEND_CONCURRENCY per job. */
+  EMAIL_CONCURRENCY: int(0, 0, 1000),
+  SMS_CONCURRENCY: int(0, 0, 1000),
+  WEBHOOK_CONCURRENCY: int(0, 0, 1000),
   /** Largest import upload accepted, in bytes (the upload is streamed into Postgres, never held in memory). */
   IMPORT_MAX_BYTES: int(2 * 1024 * 1024 * 1024, 1024, 64 * 1024 * 1024 * 1024),
   /** Rows per staging statement while an import is parsed. */
@@ -112,6 +121,19 @@ export const configSchema = z.object({
 }).refine((c) => c.NODE_ENV !== 'production' || c.NOTICE_TOKEN_SECRET !== undefined, {
   path: ['NOTICE_TOKEN_SECRET'],
   message: 'is required in production (at least 32 random characters, e.g. `openssl rand -hex 32`)',
+}).superRefine((c, ctx) => {
+  // a batch's rows stay `sending` until it is done: at a low rate one batch must fit well within the lease,
+  // or the reconciler would hand rows still waiting for their turn to another worker (a duplicate)
+  for (const key of ['EMAIL_RATE_LIMIT', 'SMS_RATE_LIMIT', 'WEBHOOK_RATE_LIMIT'] as const) {
+    const perSecond = c[key];
+    if (perSecond > 0 && (c.SEND_BATCH_SIZE / perSecond) * 1000 > c.SENDING_LEASE_MS / 2) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: `${perSecond}/s sends a batch of SEND_BATCH_SIZE=${c.SEND_BATCH_SIZE} in ${Math.ceil(c.SEND_BATCH_SIZE / perSecond)} s, more than half of SENDING_LEASE_MS: lower SEND_BATCH_SIZE or raise SENDING_LEASE_MS`,
+      });
+    }
+  }
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

@@ -12,6 +12,7 @@ import { ReconcilerService } from './reconciler.service';
 import { SendBatchUseCase } from './send-batch/send-batch.usecase';
 import { StepRepository } from './step.repository';
 import { TemplateResolver } from './template-resolver';
+import { ChannelThrottle } from './throttle/channel-throttle';
 import { QuietHours } from './quiet-hours/quiet-hours.service';
 import { EscalationRepository } from './escalation/escalation.repository';
 import { EscalationService } from './escalation/escalation.service';
@@ -29,6 +30,7 @@ import { EscalationService } from './escalation/escalation.service';
     FallbackService,
     StepRepository,
     TemplateResolver,
+    ChannelThrottle,
     ReconcilerService,
     QuietHours,
     EscalationService,

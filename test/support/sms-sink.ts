@@ -8,21 +8,32 @@ export interface ReceivedSms {
   from: string;
   body: string;
   statusCallback: string;
+  /** when the request arrived (ms since the epoch) */
+  at: number;
 }
 
 /** A real HTTP server in the test process speaking the common SMS provider REST shape. */
 export class SmsSink {
   readonly received: ReceivedSms[] = [];
   failFor: (to: string) => { status: number; body: string } | null = () => null;
+  /** milliseconds before answering each message (a slow provider) */
+  delayMs = 0;
+  /** the most requests ever being answered at once */
+  maxInFlight = 0;
+  private inFlight = 0;
   private server?: http.Server;
   port = 0;
 
   async start(): Promise<void> {
     this.server = http.createServer((req, res) => {
       const m = /^\/Accounts\/([^/]+)\/Messages\.json$/.exec(req.url ?? '');
+      const at = Date.now();
+      this.maxInFlight = Math.max(this.maxInFlight, ++this.inFlight);
+      res.on('close', () => this.inFlight--);
       let raw = '';
       req.on('data', (c) => (raw += c));
-      req.on('end', () => {
+      req.on('end', async () => {
+        if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
         if (req.method !== 'POST' || !m) return res.writeHead(404).end();
         const form = new URLSearchParams(raw);
         const fail = this.failFor(form.get('To') ?? '');
@@ -34,6 +45,7 @@ export class SmsSink {
           from: form.get('From') ?? '',
           body: form.get('Body') ?? '',
           statusCallback: form.get('StatusCallback') ?? '',
+          at,
         });
         res.writeHead(201, { 'Content-Type': 'application/json' }).end(JSON.stringify({ sid: `SM${this.received.length}` }));
       });

@@ -15,6 +15,7 @@ import { JobResult, skipped, success } from '../job-result';
 import { ClaimedNotification, NotificationRepository, SendResult } from '../notification.repository';
 import { HALTED, StepContext, StepRepository } from '../step.repository';
 import { TemplateResolver } from '../template-resolver';
+import { ChannelThrottle } from '../throttle/channel-throttle';
 import { Deferral, QuietHours } from '../quiet-hours/quiet-hours.service';
 
 /** Thrown so BullMQ retries the job later (with backoff); only the rows still queued are sent again. */
@@ -45,6 +46,7 @@ export class SendBatchUseCase {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly metrics: DispatchMetrics,
     private readonly noticeLinks: NoticeLinks,
+    private readonly throttle: ChannelThrottle,
     private readonly webhooks: WebhookChannel,
   ) {
     this.domain = /@([^>\s]+)>?\s*$/.exec(config.MAIL_FROM)?.[1] ?? new URL(config.PUBLIC_URL).hostname;
@@ -69,7 +71,8 @@ export class SendBatchUseCase {
       // a non-urgent SMS in the customer's night waits for the morning (nothing is tried, nothing rendered)
       const quiet = this.quietHours.deferral(step, n);
       if (quiet) return void deferred.push(quiet);
-      const result = await this.sendOne(step, n);
+      // the channel's rate limit (all workers) and in-flight cap (this process) apply per message
+      const result = await this.throttle.run(n.channel, () => this.sendOne(step, n));
       if (result.state === 'sent') sent++;
       else if (result.state === 'failed') {
         failed++;
