@@ -1,9 +1,16 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { urlencoded } from 'express';
+import { CustomersModule } from '../customers/customers.module';
+import { IncidentsModule } from '../incidents/incidents.module';
+import { AgentLookupController } from './agent-lookup/agent-lookup.controller';
+import { CustomerSearchRepository } from './agent-lookup/customer-search.repository';
 import { ConsoleExceptionFilter } from './console-exception.filter';
 import { ConsoleAssetsController, ConsoleHomeController } from './console-home.controller';
 import { ConsoleGuard } from './console.guard';
 import { ConsoleRenderer } from './console.renderer';
+import { IncidentDashboardController } from './incidents/incident-dashboard.controller';
+import { IncidentDashboardService } from './incidents/incident-dashboard.service';
+import { IncidentListRepository } from './incidents/incident-list.repository';
 import { LoginThrottleRepository } from './sessions/login-throttle.repository';
 import { LoginController } from './sessions/login.controller';
 import { SessionRepository } from './sessions/session.repository';
@@ -16,9 +23,9 @@ import { UsersModule } from './users/users.module';
  * Screens register their controllers here; see src/console/README.md.
  */
 @Module({
-  imports: [UsersModule],
-  controllers: [LoginController, ConsoleHomeController, ConsoleAssetsController, ConsoleUsersController],
-  providers: [ConsoleRenderer, ConsoleGuard, ConsoleExceptionFilter, SessionService, SessionRepository, LoginThrottleRepository],
+  imports: [UsersModule, IncidentsModule, CustomersModule],
+  controllers: [LoginController, ConsoleHomeController, ConsoleAssetsController, ConsoleUsersController, IncidentDashboardController, AgentLookupController],
+  providers: [ConsoleRenderer, ConsoleGuard, ConsoleExceptionFilter, SessionService, SessionRepository, LoginThrottleRepository, IncidentDashboardService, IncidentListRepository, CustomerSearchRepository],
   exports: [ConsoleRenderer, ConsoleGuard, ConsoleExceptionFilter, SessionService],
 })
 export class ConsoleModule implements NestModule {

@@ -9,6 +9,6 @@ import { CustomersService } from './customers.service';
 @Module({
   controllers: [CustomersController],
   providers: [CustomersService, CustomerRepository, CustomerContextService, CustomerContextRepository],
-  exports: [CustomersService],
+  exports: [CustomersService, CustomerContextService],
 })
 export class CustomersModule {}

@@ -23,6 +23,6 @@ import { ScheduleUseCases } from './steps/schedule.usecases';
   imports: [RunbooksModule, TemplatesCoreModule, NoticeCoreModule],
   controllers: [IncidentsController, IncidentLifecycleController, ScheduleController, AddAffectedController, ReachController],
   providers: [DeclareIncidentUseCase, IncidentsService, IncidentRepository, ChangeIncidentStateUseCase, IncidentLifecycleRepository, ScheduleUseCases, ScheduleRepository, AddAffectedUseCase, UnreachedExport, ReachLatencyRepository],
-  exports: [DeclareIncidentUseCase],
+  exports: [DeclareIncidentUseCase, IncidentsService, ChangeIncidentStateUseCase, ScheduleUseCases, UnreachedExport, IncidentLifecycleRepository],
 })
 export class IncidentsModule {}

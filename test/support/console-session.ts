@@ -8,6 +8,8 @@ export interface ConsoleAgent {
   csrf: string;
   email: string;
   password: string;
+  /** `tocsin_session=…`, for a raw request (e.g. an event stream) */
+  cookie: string;
 }
 
 let counter = 0;
@@ -26,7 +28,8 @@ export async function consoleLogin(h: Harness, role: string, opts: { email?: str
   await h.http.post('/api/v1/users').set(auth()).send({ email, name: `${role} person`, role, password }).expect(201);
   const agent = request.agent(h.api.getHttpServer());
   const form = await agent.get('/console/login').expect(200);
-  await agent.post('/console/login').type('form').send({ email, password, _csrf: csrfOf(form.text) }).expect(303);
+  const login = await agent.post('/console/login').type('form').send({ email, password, _csrf: csrfOf(form.text) }).expect(303);
+  const cookie = ([] as string[]).concat(login.headers['set-cookie'] ?? []).find((c) => c.startsWith('tocsin_session='))!.split(';')[0];
   const home = await agent.get('/console').expect(200);
-  return { agent, csrf: csrfOf(home.text), email, password };
+  return { agent, csrf: csrfOf(home.text), email, password, cookie };
 }

@@ -49,3 +49,6 @@ CREATE INDEX "console_session_expires_at_idx" ON "console_session"("expires_at")
 -- AddForeignKey
 ALTER TABLE "console_session" ADD CONSTRAINT "console_session_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "console_user"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+
+-- Agent lookup by email is exact but case-insensitive (the local part is kept as given)
+CREATE INDEX "customer_email_lower_idx" ON "customer"(lower("email"));
