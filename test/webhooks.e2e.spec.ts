@@ -57,6 +57,8 @@ describe('Webhook channel (internal and regulator steps)', () => {
     const slack = await endpoint(`${p}-slack`, receiver.url(`/${p}/slack`));
     const dpa = await endpoint(`${p}-dpa`, receiver.url(`/${p}/dpa`));
     expect(slack.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+    // rotated before the incident: during the overlap a receiver still holding the old secret verifies too
+    const rotated = (await h.http.post(`/api/v1/webhook-endpoints/${p}-slack/rotate-secret`).set(auth()).expect(200)).body;
     await publish(p, [
       { id: 'ops', audience: 'internal', channel: 'webhook', template: `${p}-slack`, recipients: [{ webhook: `${p}-slack`, name: 'Ops channel' }] },
       { id: 'dpa', audience: 'regulator', channel: 'webhook', template: `${p}-partner`, recipients: [{ webhook: `${p}-dpa` }], meets: ['gdpr-art33'] },
@@ -70,7 +72,9 @@ describe('Webhook channel (internal and regulator steps)', () => {
     expect(receiver.at(`/${p}/dpa`)).toHaveLength(1);
     expect(ops.headers['content-type']).toBe('application/json');
     expect(JSON.parse(ops.body)).toEqual({ text: '[HIGH] Unauthorised access to customer records: An attacker copied <names & emails>.' });
+    expect(verified(rotated.secret, ops)).toBe(true);
     expect(verified(slack.secret, ops)).toBe(true);
+    expect(String(ops.headers['webhook-signature']).split(' ')).toHaveLength(2);
     expect(verified(dpa.secret, ops)).toBe(false);
     const [reg] = receiver.at(`/${p}/dpa`);
     expect(verified(dpa.secret, reg)).toBe(true);
