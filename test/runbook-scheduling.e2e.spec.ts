@@ -45,14 +45,14 @@ describe('Runbooks, approvals, milestones and clocks', () => {
 
   it('lists every problem of a runbook on publish, each with its step', async () => {
     const { key } = await plan(uniq('bad'), [
-      { ...customersStep, reminder: { afterMinutes: 60, when: 'not_acknowledged' } },
+      { ...customersStep, reminder: { afterMinutes: 60, when: 'not_acknowledged', channel: 'page' } },
       { ...dpaStep, recipients: undefined, timing: { milestone: 'aware', offsetMinutes: 80 * 60 } },
       { ...customersStep, id: 'customers' },
     ]);
     const r = await h.http.post(`/api/v1/runbooks/${key}/publish`).set(auth()).expect(422);
     expect(r.body.error.details).toEqual(
       expect.arrayContaining([
-        { step: 'customers', field: 'reminder', message: expect.stringContaining('needs a fallback channel') },
+        { step: 'customers', field: 'reminder', message: expect.stringContaining("a reminder cannot be sent on 'page'") },
         { step: 'dpa', field: 'recipients', message: 'a regulator step needs recipients' },
         { step: 'dpa', field: 'timing', message: expect.stringContaining('later than the gdpr-art33 deadline (72 h from awareness)') },
         { step: 'customers', field: 'id', message: "duplicate step id 'customers'" },
