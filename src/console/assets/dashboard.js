@@ -65,7 +65,7 @@
       var h = Math.floor(abs / 3600000);
       var m = Math.floor((abs % 3600000) / 60000);
       var s = Math.floor((abs % 60000) / 1000);
-      var text = (h ? h + ' h ' : '') + m + ' min ' + (h ? '' : s + ' s ');
+      var text = (h ? h + ' h ' : '') + m + ' min ' + s + ' s ';
       el.textContent = ms >= 0 ? text + 'left' : 'overdue by ' + text.trim();
       el.classList.toggle('overdue', ms < 0);
     });
