@@ -37,7 +37,10 @@ function who(step: RunbookStep): string {
   if (step.audience === 'affected_customers') return step.filter ? `${base} matching ${JSON.stringify(step.filter)}` : base;
   const r = step.recipients ?? [];
   if (!r.length) return `${base} (no recipients yet)`;
-  const names = r.slice(0, 3).map((x) => (x.name ? `${x.name} <${x.address}>` : x.address));
+  const names = r.slice(0, 3).map((x) => {
+    const to = 'address' in x ? x.address : 'webhook' in x ? x.webhook : '';
+    return x.name ? `${x.name} <${to}>` : to;
+  });
   return `${base}: ${names.join(', ')}${r.length > 3 ? ` and ${r.length - 3} more` : ''}`;
 }
 

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { AppException } from '../../common/errors/app.exception';
+import { ErrorCode } from '../../common/errors/error-code';
+import { SEVERITIES } from '../../incidents/declare-incident/declare-incident.command';
+import { DeclarePreview } from '../../incidents/declare-incident/declare-incident.usecase';
+import { DeclareForm } from './declare-form';
+import { DeclareWizardService, INCIDENT_TYPES } from './declare-wizard.service';
+
+type RunbookForm = Awaited<ReturnType<DeclareWizardService['runbookForm']>>;
+
+/** The wizard page's data: the form as typed, the facts it asks for, the preview or the error to fix. */
+@Injectable()
+export class DeclareWizardView {
+  page(meta: RunbookForm, form: Partial<DeclareForm>, idempotencyKey: string, preview: DeclarePreview | null, error: AppException | null) {
+    const missing = new Set((preview?.missing ?? []).map((m) => m.fact));
+    return {
+      title: `Declare an incident with “${meta.runbook.name}”`,
+      runbook: meta.runbook,
+      idempotencyKey,
+      form: {
+        title: form.title ?? '',
+        awareAt: form.awareAt ?? '',
+        materialityAt: form.materialityAt ?? '',
+        jurisdictions: form.jurisdictions ?? '',
+        affectedMode: form.affectedMode ?? 'list',
+        filterField: form.filterField ?? '',
+        filterOp: form.filterOp ?? 'eq',
+        filterValue: form.filterValue ?? '',
+        filterJson: form.filterJson ?? '',
+        externalIds: form.externalIds ?? '',
+      },
+      types: INCIDENT_TYPES.map((t) => ({ value: t, selected: t === (form.type ?? 'data_breach') })),
+      severities: SEVERITIES.map((s) => ({ value: s, selected: s === (form.severity ?? 'high') })),
+      filterOps: [
+        { value: 'eq', label: 'is', selected: (form.filterOp ?? 'eq') === 'eq' },
+        { value: 'in', label: 'is one of (comma-separated)', selected: form.filterOp === 'in' },
+        { value: 'exists', label: 'is set', selected: form.filterOp === 'exists' },
+      ],
+      facts: meta.facts.map((f) => ({ ...f, value: form.facts?.[f.name] ?? '', missing: missing.has(f.name) })),
+      preview: preview && {
+        runbookVersion: preview.runbook.version,
+        affected: preview.affected,
+        missing: preview.missing,
+        ready: !preview.missing.length && !preview.affected.unknownCount && preview.affected.count > 0,
+        schedule: preview.steps.map((s) => ({
+          id: s.step.id,
+          name: s.step.name ?? s.step.id,
+          audience: s.step.audience,
+          channel: s.step.channel,
+          template: s.step.template,
+          dueAt: s.dueAt,
+          state: s.state,
+          waitingReason: s.waitingReason,
+        })),
+        clocks: preview.clocks,
+      },
+      error: error && { message: error.message, details: errorDetails(error) },
+    };
+  }
+}
+
+function errorDetails(e: AppException): string[] {
+  const d = e.details as unknown;
+  if (e.code === ErrorCode.MissingFacts && Array.isArray(d)) return (d as { fact: string; steps: string[] }[]).map((m) => `${m.fact} (needed by ${m.steps.join(', ')})`);
+  if (e.code === ErrorCode.UnknownCustomers && d && typeof d === 'object') {
+    const u = d as { unknown: string[]; unknownCount: number };
+    return [`not known: ${u.unknown.slice(0, 20).join(', ')}${u.unknownCount > 20 ? ` and ${u.unknownCount - 20} more` : ''}`];
+  }
+  if (Array.isArray(d)) return (d as { path?: string; message?: string }[]).map((x) => (x.path ? `${x.path}: ${x.message}` : String(x.message)));
+  return [];
+}

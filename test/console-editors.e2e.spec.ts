@@ -1,0 +1,239 @@
+import { consoleLogin, ConsoleAgent } from './support/console-session';
+import { auth, Harness, waitFor } from './support/harness';
+import { NOTICE, seedRunbook, uniq } from './factories/scenario.factory';
+
+/** The console's template editor, runbook editor and declare wizard, through a signed-in session. */
+describe('Console editors', () => {
+  let h: Harness;
+  let comms: ConsoleAgent;
+  let commander: ConsoleAgent;
+
+  beforeAll(async () => {
+    h = await Harness.start({ workers: 1 });
+    comms = await consoleLogin(h, 'comms');
+    commander = await consoleLogin(h, 'commander');
+  });
+  afterAll(() => h.stop());
+
+  describe('template editor', () => {
+    it('previews as JSON for the page script, with the line and column of each problem', async () => {
+      const ok = await comms.agent
+        .post('/console/templates/preview')
+        .set('X-CSRF-Token', comms.csrf)
+        .set('Accept', 'application/json')
+        .send({ channel: 'sms', template: { text: 'Hi {{customer.name}}, call {{facts.hotline}}', variables: ['customer.name', 'facts.hotline'] }, facts: { hotline: '0800 123' } })
+        .expect(200);
+      expect(ok.body.text).toBe('Hi Alex Sample, call 0800 123');
+      expect(ok.body.sms).toEqual({ encoding: 'GSM-7', characters: 29, segments: 1 });
+
+      const bad = await comms.agent
+        .post('/console/templates/preview')
+        .set('X-CSRF-Token', comms.csrf)
+        .set('Accept', 'application/json')
+        .send({ channel: 'email', template: { subject: 'Notice', html: '<p>ok</p>\n<p>{{#if x}}</p>', text: 'Hello {{customer.nmae}}', variables: ['customer.name'] }, facts: {} })
+        .expect(422);
+      expect(bad.body.error.code).toBe('template_invalid');
+      expect(bad.body.error.details).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ field: 'html', line: 2 }),
+          expect.objectContaining({ field: 'text', line: 1, column: 9 }),
+        ]),
+      );
+    });
+
+    it('refuses a preview without the CSRF token', async () => {
+      await comms.agent.post('/console/templates/preview').set('Accept', 'application/json').send({ channel: 'sms', template: { text: 'x' }, facts: {} }).expect(403);
+    });
+
+    it('shows a refused save on the page with line, column and the offending line; saves a good one as a new version with a diff', async () => {
+      const key = uniq('console-tpl');
+      const url = `/console/templates/${key}/email/en`;
+      const page = await comms.agent.get(url).expect(200);
+      expect(page.text).toContain('A new template');
+
+      const refused = await comms.agent
+        .post(url)
+        .type('form')
+        .send({ _csrf: comms.csrf, action: 'save', subject: 'Hi', html: '<p>\r\n{{facts.unknown}}</p>', text: 'x', variables: '' })
+        .expect(422);
+      expect(refused.text).toMatch(/html, line 2, column 3/);
+      expect(refused.text).toContain('{{facts.unknown}}</p>'.replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/=/g, '&#x3D;'));
+      expect(await h.prisma.template.count({ where: { key } })).toBe(0);
+
+      for (const hotline of ['0800 111', '0800 222']) {
+        const saved = await comms.agent
+          .post(url)
+          .type('form')
+          .send({ _csrf: comms.csrf, action: 'save', subject: NOTICE.subject, html: NOTICE.html, text: `${NOTICE.text}\n${hotline}`, variables: NOTICE.variables.join('\n') })
+          .expect(303);
+        expect(saved.headers.location).toBe(url);
+      }
+      const versions = await h.prisma.template.findMany({ where: { key }, orderBy: { version: 'asc' } });
+      expect(versions.map((v) => v.version)).toEqual([1, 2]);
+      expect(versions[1].createdByName).toBe('comms person');
+
+      const editor = await comms.agent.get(url).expect(200);
+      expect(editor.text).toContain('Saved ');
+      expect(editor.text).toContain(`/diff?from=1&amp;to=2`);
+      const diff = await comms.agent.get(`${url}/diff?from=1&to=2`).expect(200);
+      expect(diff.text).toMatch(/diff-del"><span class="visually-hidden">removed: <\/span>-0800 111/);
+      expect(diff.text).toMatch(/diff-add"><span class="visually-hidden">added: <\/span>\+0800 222/);
+    });
+
+    it('sends a test of the saved template to the signed-in user', async () => {
+      const key = uniq('console-test');
+      const { externalIds } = await seedRunbook(h, uniq('test-send'), 1);
+      await h.http.put(`/api/v1/templates/${key}/email/en`).set(auth()).send(NOTICE).expect(200);
+      // the sample customer has no accountNo attribute: strict templates refuse to render with a hole
+      const refused = await comms.agent
+        .post(`/console/templates/${key}/test-send`)
+        .type('form')
+        .send({ _csrf: comms.csrf, locale: 'en', facts: JSON.stringify({ whatHappened: 'Drill', hotline: '0800 999' }) })
+        .expect(422);
+      expect(refused.text).toMatch(/Rendering failed/);
+      await comms.agent
+        .post(`/console/templates/${key}/test-send`)
+        .type('form')
+        .send({ _csrf: comms.csrf, locale: 'en', customerId: externalIds[0], facts: JSON.stringify({ whatHappened: 'Drill', hotline: '0800 999' }) })
+        .expect(303);
+      const mail = await waitFor('the test email', async () => h.sink.received.find((m) => m.to.includes(comms.email)));
+      expect(mail.subject).toMatch(/^\[TEST\] Security incident/);
+    });
+
+    it('is for comms: a commander gets a 403 page', async () => {
+      await commander.agent.get('/console/templates').expect(403);
+    });
+  });
+
+  describe('runbook editor', () => {
+    it('lists every publish problem with its step and publishes nothing', async () => {
+      const key = uniq('console-rb');
+      const definition = JSON.stringify({
+        name: 'Console plan',
+        steps: [
+          { id: 'to-customers', audience: 'affected_customers', channel: 'email', template: 'no-such-template' },
+          { id: 'to-dpa', audience: 'regulator', channel: 'fax', template: 'breach-notice' },
+        ],
+      });
+      const r = await comms.agent.post(`/console/runbooks/${key}/draft`).type('form').send({ _csrf: comms.csrf, action: 'publish', definition }).expect(422);
+      expect(r.text).toContain('Not published');
+      expect(r.text).toMatch(/step to-customers<\/strong>, template: no email template &#x27;no-such-template&#x27; exists/);
+      expect(r.text).toMatch(/step to-dpa<\/strong>, channel: unknown channel &#x27;fax&#x27;/);
+      expect(r.text).toMatch(/step to-dpa<\/strong>, recipients: a regulator step needs recipients/);
+      const rb = await h.prisma.runbook.findUnique({ where: { key }, include: { versions: true } });
+      expect(rb?.versions).toHaveLength(0);
+      // the draft was kept, and the page shows its steps in words
+      const page = await comms.agent.get(`/console/runbooks/${key}`).expect(200);
+      expect(page.text).toContain('the affected customers');
+    });
+
+    it('refuses a draft that is not valid JSON or not a runbook, with the reason', async () => {
+      const key = uniq('console-rb');
+      const r = await comms.agent.post(`/console/runbooks/${key}/draft`).type('form').send({ _csrf: comms.csrf, definition: '{"name": ' }).expect(422);
+      expect(r.text).toMatch(/not valid JSON/);
+      const r2 = await comms.agent.post(`/console/runbooks/${key}/draft`).type('form').send({ _csrf: comms.csrf, definition: JSON.stringify({ name: 'x', steps: [{ id: 'Bad Id' }] }) }).expect(422);
+      expect(r2.text).toMatch(/step Bad Id<\/strong>, id:/);
+      expect(await h.prisma.runbook.count({ where: { key } })).toBe(0);
+    });
+
+    it('copies a plan from the library and publishes it', async () => {
+      const key = uniq('console-gdpr');
+      await comms.agent.post('/console/runbooks/library/gdpr-breach/copy').type('form').send({ _csrf: comms.csrf, key }).expect(303);
+      const page = await comms.agent.get(`/console/runbooks/${key}`).expect(200);
+      expect(page.text).toContain('waits for approval by a commander other than the declarer');
+      const definition = JSON.stringify((await h.prisma.runbook.findUniqueOrThrow({ where: { key } })).draft);
+      await comms.agent.post(`/console/runbooks/${key}/draft`).type('form').send({ _csrf: comms.csrf, action: 'publish', definition }).expect(303);
+      expect(await h.prisma.runbookVersion.count({ where: { runbook: { key } } })).toBe(1);
+    });
+
+    it('summarises the JSON being typed for the page script', async () => {
+      const r = await comms.agent
+        .post('/console/runbooks/summary')
+        .set('X-CSRF-Token', comms.csrf)
+        .set('Accept', 'application/json')
+        .send({ definition: JSON.stringify({ name: 'x', steps: [{ id: 'a', audience: 'affected_customers', channel: 'sms', template: 't', timing: { milestone: 'declared', offsetMinutes: 30 } }, { id: 'b' }] }) })
+        .expect(200);
+      expect(r.body.steps[0]).toMatchObject({ id: 'a', channel: 'sms', when: '30 min after declaration' });
+      expect(r.body.steps[1].invalid.length).toBeGreaterThan(0);
+      expect(r.body.problems[0]).toMatchObject({ step: 'b' });
+    });
+  });
+
+  describe('declare wizard', () => {
+    let runbook: string;
+    let externalIds: string[];
+    beforeAll(async () => {
+      ({ runbook, externalIds } = await seedRunbook(h, uniq('wizard'), 12));
+    });
+
+    const form = (extra: Record<string, string> = {}) => ({
+      _csrf: commander.csrf,
+      title: 'Console-declared breach',
+      type: 'data_breach',
+      severity: 'high',
+      awareAt: new Date(Date.now() - 3600_000).toISOString().slice(0, 16),
+      jurisdictions: 'FR',
+      affectedMode: 'list',
+      externalIds: externalIds.join('\n'),
+      'fact.whatHappened': 'A stolen password was used.',
+      'fact.hotline': '0800 123 456',
+      ...extra,
+    });
+
+    it('asks for the facts the runbook templates declare', async () => {
+      const page = await commander.agent.get(`/console/incidents/new/${runbook}`).expect(200);
+      expect(page.text).toContain('name="fact.whatHappened"');
+      expect(page.text).toContain('name="fact.hotline"');
+      expect(page.text).toMatch(/name="idempotencyKey" value="console-[0-9a-f-]{36}"/);
+    });
+
+    it('previews the schedule, clocks and population without declaring', async () => {
+      const before = await h.prisma.incident.count();
+      const r = await commander.agent.post(`/console/incidents/new/${runbook}`).type('form').send(form({ action: 'preview', idempotencyKey: uniq('k') })).expect(200);
+      expect(r.text).toMatch(/id="preview-affected">12 customer\(s\)/);
+      expect(r.text).toContain('notify-customers');
+      expect(r.text).toContain('gdpr-art33');
+      expect(await h.prisma.incident.count()).toBe(before);
+    });
+
+    it('counts the customers a filter matches', async () => {
+      const r = await commander.agent
+        .post(`/console/incidents/new/${runbook}/count`)
+        .set('X-CSRF-Token', commander.csrf)
+        .set('Accept', 'application/json')
+        .send({ filterField: 'attributes.accountNo', filterOp: 'in', filterValue: `ACC-1, ACC-2` })
+        .expect(200);
+      expect(r.body.count).toBeGreaterThanOrEqual(2);
+      const bad = await commander.agent.post(`/console/incidents/new/${runbook}/count`).set('X-CSRF-Token', commander.csrf).set('Accept', 'application/json').send({ filterField: 'password', filterOp: 'eq', filterValue: 'x' }).expect(400);
+      expect(bad.body.error.code).toBe('filter_invalid');
+    });
+
+    it('shows missing facts and unknown customers on the form instead of declaring', async () => {
+      const r = await commander.agent.post(`/console/incidents/new/${runbook}`).type('form').send(form({ action: 'declare', idempotencyKey: uniq('k'), 'fact.hotline': '' })).expect(422);
+      expect(r.text).toMatch(/hotline \(needed by notify-customers\)/);
+      const u = await commander.agent.post(`/console/incidents/new/${runbook}`).type('form').send(form({ action: 'declare', idempotencyKey: uniq('k'), externalIds: 'nobody-here' })).expect(422);
+      expect(u.text).toContain('not known: nobody-here');
+    });
+
+    it('declares one incident when the button is pressed twice, and goes to its dashboard', async () => {
+      const key = uniq('console-key');
+      const body = form({ action: 'declare', idempotencyKey: key });
+      const [a, b] = await Promise.all([
+        commander.agent.post(`/console/incidents/new/${runbook}`).type('form').send(body),
+        commander.agent.post(`/console/incidents/new/${runbook}`).type('form').send(body),
+      ]);
+      const again = await commander.agent.post(`/console/incidents/new/${runbook}`).type('form').send(body);
+      expect([a.status, b.status, again.status]).toEqual([303, 303, 303]);
+      expect(new Set([a.headers.location, b.headers.location, again.headers.location]).size).toBe(1);
+      const incidents = await h.prisma.incident.findMany({ where: { idempotencyKey: key } });
+      expect(incidents).toHaveLength(1);
+      expect(a.headers.location).toBe(`/console/incidents/${incidents[0].id}`);
+      expect(await h.prisma.affectedCustomer.count({ where: { incidentId: incidents[0].id } })).toBe(12);
+      expect(incidents[0].declaredBy).not.toBeNull();
+    });
+
+    it('is for commanders: comms gets a 403 page', async () => {
+      await comms.agent.get('/console/incidents/new').expect(403);
+    });
+  });
+});
