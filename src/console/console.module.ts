@@ -2,19 +2,28 @@ import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/c
 import { urlencoded } from 'express';
 import { CustomersModule } from '../customers/customers.module';
 import { IncidentsModule } from '../incidents/incidents.module';
+import { RunbooksModule } from '../runbooks/runbooks.module';
+import { TemplatesModule } from '../templates/templates.module';
 import { AgentLookupController } from './agent-lookup/agent-lookup.controller';
 import { CustomerSearchRepository } from './agent-lookup/customer-search.repository';
 import { ConsoleExceptionFilter } from './console-exception.filter';
 import { ConsoleAssetsController, ConsoleHomeController } from './console-home.controller';
 import { ConsoleGuard } from './console.guard';
 import { ConsoleRenderer } from './console.renderer';
+import { DeclareWizardController } from './declare-wizard/declare-wizard.controller';
+import { DeclareWizardService } from './declare-wizard/declare-wizard.service';
+import { DeclareWizardView } from './declare-wizard/declare-wizard.view';
 import { IncidentDashboardController } from './incidents/incident-dashboard.controller';
 import { IncidentDashboardService } from './incidents/incident-dashboard.service';
 import { IncidentListRepository } from './incidents/incident-list.repository';
+import { RunbookEditorController } from './runbook-editor/runbook-editor.controller';
+import { RunbookEditorService } from './runbook-editor/runbook-editor.service';
 import { LoginThrottleRepository } from './sessions/login-throttle.repository';
 import { LoginController } from './sessions/login.controller';
 import { SessionRepository } from './sessions/session.repository';
 import { SessionService } from './sessions/session.service';
+import { TemplateEditorController } from './template-editor/template-editor.controller';
+import { TemplateEditorView } from './template-editor/template-editor.view';
 import { ConsoleUsersController } from './users/console-users.controller';
 import { UsersModule } from './users/users.module';
 
@@ -23,9 +32,9 @@ import { UsersModule } from './users/users.module';
  * Screens register their controllers here; see src/console/README.md.
  */
 @Module({
-  imports: [UsersModule, IncidentsModule, CustomersModule],
-  controllers: [LoginController, ConsoleHomeController, ConsoleAssetsController, ConsoleUsersController, IncidentDashboardController, AgentLookupController],
-  providers: [ConsoleRenderer, ConsoleGuard, ConsoleExceptionFilter, SessionService, SessionRepository, LoginThrottleRepository, IncidentDashboardService, IncidentListRepository, CustomerSearchRepository],
+  imports: [UsersModule, IncidentsModule, CustomersModule, TemplatesModule, RunbooksModule],
+  controllers: [LoginController, ConsoleHomeController, ConsoleAssetsController, ConsoleUsersController, DeclareWizardController, IncidentDashboardController, AgentLookupController, TemplateEditorController, RunbookEditorController],
+  providers: [ConsoleRenderer, ConsoleGuard, ConsoleExceptionFilter, SessionService, SessionRepository, LoginThrottleRepository, IncidentDashboardService, IncidentListRepository, CustomerSearchRepository, TemplateEditorView, RunbookEditorService, DeclareWizardService, DeclareWizardView],
   exports: [ConsoleRenderer, ConsoleGuard, ConsoleExceptionFilter, SessionService],
 })
 export class ConsoleModule implements NestModule {
