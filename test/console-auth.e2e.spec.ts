@@ -188,6 +188,14 @@ describe('Console users and sessions', () => {
     await admin.agent.get('/api/v1/customers').expect(401);
   });
 
+  it('answers an unknown console address with an HTML 404 page, and leaves the API its JSON 404', async () => {
+    const page = await h.http.get('/console/no-such-screen').expect(404);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.text).toContain('There is no console page at this address.');
+    const api = await h.http.get('/api/v1/no-such-route').set(auth()).expect(404);
+    expect(api.body.error.code).toBe('not_found');
+  });
+
   it('serves the console assets locally and nothing outside their folder', async () => {
     const css = await h.http.get('/console/assets/console.css').expect(200);
     expect(css.headers['content-type']).toMatch(/text\/css/);

@@ -1,5 +1,6 @@
-import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
-import { urlencoded } from 'express';
+import { MiddlewareConsumer, Module, NestModule, OnModuleInit, RequestMethod } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { type Express, urlencoded } from 'express';
 import { CustomersModule } from '../customers/customers.module';
 import { IncidentsModule } from '../incidents/incidents.module';
 import { RunbooksModule } from '../runbooks/runbooks.module';
@@ -37,7 +38,25 @@ import { UsersModule } from './users/users.module';
   providers: [ConsoleRenderer, ConsoleGuard, ConsoleExceptionFilter, SessionService, SessionRepository, LoginThrottleRepository, IncidentDashboardService, IncidentListRepository, CustomerSearchRepository, TemplateEditorView, RunbookEditorService, DeclareWizardService, DeclareWizardView],
   exports: [ConsoleRenderer, ConsoleGuard, ConsoleExceptionFilter, SessionService],
 })
-export class ConsoleModule implements NestModule {
+export class ConsoleModule implements NestModule, OnModuleInit {
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly renderer: ConsoleRenderer,
+  ) {}
+
+  /**
+   * An unknown /console address gets the console's 404 page instead of the API's JSON. Added at init, after
+   * Nest has registered every route (so it only sees what no controller answered) and before its own 404.
+   */
+  onModuleInit(): void {
+    const app = this.adapterHost.httpAdapter?.getInstance?.() as Express | undefined;
+    if (typeof app?.use !== 'function') return;
+    app.use('/console', (_req, res, next) => {
+      if (res.headersSent) return next();
+      this.renderer.render(res, 'errors/error', { title: 'Not found', status: 404, message: 'There is no console page at this address.' }, { status: 404 });
+    });
+  }
+
   /** HTML forms post urlencoded bodies; the API only parses JSON, so the parser is mounted for /console only. */
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(urlencoded({ extended: false, limit: '1mb', parameterLimit: 1000 })).forRoutes({ path: 'console/*path', method: RequestMethod.POST });
