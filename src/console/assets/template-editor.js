@@ -110,6 +110,26 @@
     if (r.body !== undefined) previewEl.appendChild(el('pre', 'preview-text', JSON.stringify(r.body, null, 2)));
   }
 
+  // a fact declared in the variables gets a sample value, so the preview renders without a hole
+  function addSampleFacts() {
+    var factsEl = form.elements.namedItem('facts');
+    var facts;
+    try {
+      facts = JSON.parse(factsEl.value.trim() || '{}');
+    } catch (e) {
+      return;
+    }
+    var added = false;
+    (value('variables') || '').split(/[\s,]+/).forEach(function (v) {
+      var m = /^facts\.([A-Za-z][A-Za-z0-9_]*)/.exec(v);
+      if (m && !(m[1] in facts)) {
+        facts[m[1]] = 'Sample ' + m[1];
+        added = true;
+      }
+    });
+    if (added) factsEl.value = JSON.stringify(facts, null, 2);
+  }
+
   function refresh() {
     var req = request();
     if (testFacts) testFacts.value = value('facts') || '';
@@ -145,6 +165,10 @@
       });
   }
 
+  form.elements.namedItem('variables').addEventListener('change', function () {
+    addSampleFacts();
+    refresh();
+  });
   form.addEventListener('input', function () {
     clearTimeout(timer);
     timer = setTimeout(refresh, 300);
