@@ -232,6 +232,20 @@ describe('Console editors', () => {
       expect(incidents[0].declaredBy).not.toBeNull();
     });
 
+    it('links to the incident already declared when the same form comes back changed, with a new key for a deliberate second one', async () => {
+      const key = uniq('console-key');
+      const first = await commander.agent.post(`/console/incidents/new/${runbook}`).type('form').send(form({ action: 'declare', idempotencyKey: key })).expect(303);
+      const changed = await commander.agent
+        .post(`/console/incidents/new/${runbook}`)
+        .type('form')
+        .send(form({ action: 'declare', idempotencyKey: key, title: 'Changed title' }))
+        .expect(422);
+      expect(changed.text).toContain(`href="${first.headers.location}"`);
+      const newKey = /name="idempotencyKey" value="([^"]+)"/.exec(changed.text)![1];
+      expect(newKey).not.toBe(key);
+      expect(await h.prisma.incident.count({ where: { title: 'Changed title' } })).toBe(0);
+    });
+
     it('is for commanders: comms gets a 403 page', async () => {
       await comms.agent.get('/console/incidents/new').expect(403);
     });

@@ -59,7 +59,10 @@ export class DeclareWizardController {
       this.renderer.render(res, 'declare/form', this.view.page(meta, form, key, await this.wizard.preview(runbook, form), null));
     } catch (e) {
       if (!(e instanceof AppException) || !FORM_ERRORS.includes(e.code)) throw e;
-      this.renderer.render(res, 'declare/form', this.view.page(meta, form, key, null, e), { status: e.code === ErrorCode.ValidationFailed || e.code === ErrorCode.FilterInvalid ? 400 : 422 });
+      // this form already declared an incident and was then changed: link to that one, and give the form a
+      // new key so declaring the changed form is a deliberate second incident
+      const nextKey = e.code === ErrorCode.IdempotencyKeyReused ? this.wizard.newForm().idempotencyKey : key;
+      this.renderer.render(res, 'declare/form', this.view.page(meta, form, nextKey, null, e), { status: e.code === ErrorCode.ValidationFailed || e.code === ErrorCode.FilterInvalid ? 400 : 422 });
     }
   }
 }

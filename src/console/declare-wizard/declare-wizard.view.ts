@@ -29,7 +29,8 @@ export class DeclareWizardView {
         filterJson: form.filterJson ?? '',
         externalIds: form.externalIds ?? '',
       },
-      types: INCIDENT_TYPES.map((t) => ({ value: t, selected: t === (form.type ?? 'data_breach') })),
+      type: form.type ?? 'data_breach',
+      types: INCIDENT_TYPES,
       severities: SEVERITIES.map((s) => ({ value: s, selected: s === (form.severity ?? 'high') })),
       filterOps: [
         { value: 'eq', label: 'is', selected: (form.filterOp ?? 'eq') === 'eq' },
@@ -54,7 +55,11 @@ export class DeclareWizardView {
         })),
         clocks: preview.clocks,
       },
-      error: error && { message: error.message, details: errorDetails(error) },
+      error: error && {
+        message: error.message,
+        details: errorDetails(error),
+        incidentId: error.code === ErrorCode.IdempotencyKeyReused ? ((error.details as { incidentId?: string } | undefined)?.incidentId ?? null) : null,
+      },
     };
   }
 }
