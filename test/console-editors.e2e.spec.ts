@@ -115,7 +115,7 @@ describe('Console editors', () => {
           { id: 'to-dpa', audience: 'regulator', channel: 'fax', template: 'breach-notice' },
         ],
       });
-      const r = await comms.agent.post(`/console/runbooks/${key}/draft`).type('form').send({ _csrf: comms.csrf, action: 'publish', definition }).expect(422);
+      const r = await comms.agent.post(`/console/runbooks/${key}/draft`).type('form').send({ _csrf: comms.csrf, mode: 'json', action: 'publish', definition }).expect(422);
       expect(r.text).toContain('Not published');
       expect(r.text).toMatch(/step to-customers<\/strong>, template: no email template &#x27;no-such-template&#x27; exists/);
       expect(r.text).toMatch(/step to-dpa<\/strong>, channel: unknown channel &#x27;fax&#x27;/);
@@ -123,15 +123,15 @@ describe('Console editors', () => {
       const rb = await h.prisma.runbook.findUnique({ where: { key }, include: { versions: true } });
       expect(rb?.versions).toHaveLength(0);
       // the draft was kept, and the page shows its steps in words
-      const page = await comms.agent.get(`/console/runbooks/${key}`).expect(200);
+      const page = await comms.agent.get(`/console/runbooks/${key}?view=json`).expect(200);
       expect(page.text).toContain('the affected customers');
     });
 
     it('refuses a draft that is not valid JSON or not a runbook, with the reason', async () => {
       const key = uniq('console-rb');
-      const r = await comms.agent.post(`/console/runbooks/${key}/draft`).type('form').send({ _csrf: comms.csrf, definition: '{"name": ' }).expect(422);
+      const r = await comms.agent.post(`/console/runbooks/${key}/draft`).type('form').send({ _csrf: comms.csrf, mode: 'json', definition: '{"name": ' }).expect(422);
       expect(r.text).toMatch(/not valid JSON/);
-      const r2 = await comms.agent.post(`/console/runbooks/${key}/draft`).type('form').send({ _csrf: comms.csrf, definition: JSON.stringify({ name: 'x', steps: [{ id: 'Bad Id' }] }) }).expect(422);
+      const r2 = await comms.agent.post(`/console/runbooks/${key}/draft`).type('form').send({ _csrf: comms.csrf, mode: 'json', definition: JSON.stringify({ name: 'x', steps: [{ id: 'Bad Id' }] }) }).expect(422);
       expect(r2.text).toMatch(/step Bad Id<\/strong>, id:/);
       expect(await h.prisma.runbook.count({ where: { key } })).toBe(0);
     });
@@ -142,8 +142,121 @@ describe('Console editors', () => {
       const page = await comms.agent.get(`/console/runbooks/${key}`).expect(200);
       expect(page.text).toContain('waits for approval by a commander other than the declarer');
       const definition = JSON.stringify((await h.prisma.runbook.findUniqueOrThrow({ where: { key } })).draft);
-      await comms.agent.post(`/console/runbooks/${key}/draft`).type('form').send({ _csrf: comms.csrf, action: 'publish', definition }).expect(303);
+      await comms.agent.post(`/console/runbooks/${key}/draft`).type('form').send({ _csrf: comms.csrf, mode: 'json', action: 'publish', definition }).expect(303);
       expect(await h.prisma.runbookVersion.count({ where: { runbook: { key } } })).toBe(1);
+    });
+
+    it('saves the form per step as the same definition the API takes, and publishes it', async () => {
+      const key = uniq('console-form');
+      const tpl = uniq('form-tpl');
+      await h.http.put(`/api/v1/templates/${tpl}/email/en`).set(auth()).send(NOTICE).expect(200);
+      const fields = {
+        _csrf: comms.csrf,
+        mode: 'steps',
+        stepCount: '2',
+        name: 'Form plan',
+        description: '',
+        defaultLocale: 'en',
+        locales: '',
+        's0.id': 'notify-customers',
+        's0.audience': 'affected_customers',
+        's0.recipients': '',
+        's0.filter': '{"field":"tags","eq":"eu"}',
+        's0.channel': 'email',
+        's0.fallbackChannels': 'sms',
+        's0.template': tpl,
+        's0.timingKind': 'deadline',
+        's0.milestone': 'declared',
+        's0.offsetMinutes': '0',
+        's0.deadline': 'gdpr-art33',
+        's0.beforeMinutes': '60',
+        's0.severityAtLeast': 'high',
+        's0.jurisdictionsInclude': 'eu, fr',
+        's0.approvalRole': 'commander',
+        's0.differentFromDeclarer': 'on',
+        's0.reminderAfterMinutes': '1440',
+        's0.reminderWhen': 'not_acknowledged',
+        's0.meets': ['gdpr-art33', 'gdpr-art34'],
+        's0.urgent': 'on',
+        's1.id': 'tell-dpa',
+        's1.audience': 'regulator',
+        's1.recipients': 'Supervisory authority <dpa@example.org>\nbackup@example.org',
+        's1.channel': 'email',
+        's1.template': tpl,
+        's1.timingKind': 'milestone',
+        's1.milestone': 'declared',
+        's1.offsetMinutes': '30',
+      };
+      await comms.agent.post(`/console/runbooks/${key}/draft`).type('form').send({ ...fields, action: 'save' }).expect(303);
+      const draft = (await h.prisma.runbook.findUniqueOrThrow({ where: { key } })).draft;
+      expect(draft).toEqual({
+        name: 'Form plan',
+        defaultLocale: 'en',
+        steps: [
+          {
+            id: 'notify-customers',
+            audience: 'affected_customers',
+            filter: { field: 'tags', eq: 'eu' },
+            channel: 'email',
+            fallbackChannels: ['sms'],
+            template: tpl,
+            timing: { deadline: 'gdpr-art33', beforeMinutes: 60 },
+            condition: { severityAtLeast: 'high', jurisdictionsInclude: ['EU', 'FR'] },
+            approval: { role: 'commander', differentFromDeclarer: true },
+            reminder: { afterMinutes: 1440, when: 'not_acknowledged' },
+            meets: ['gdpr-art33', 'gdpr-art34'],
+            maxLatenessMinutes: 120,
+            urgent: true,
+          },
+          {
+            id: 'tell-dpa',
+            audience: 'regulator',
+            recipients: [{ address: 'dpa@example.org', name: 'Supervisory authority' }, { address: 'backup@example.org' }],
+            channel: 'email',
+            fallbackChannels: [],
+            template: tpl,
+            timing: { milestone: 'declared', offsetMinutes: 30 },
+            meets: [],
+            maxLatenessMinutes: 120,
+            urgent: false,
+          },
+        ],
+      });
+      // the saved draft comes back into the same form, and publishes
+      const page = await comms.agent.get(`/console/runbooks/${key}`).expect(200);
+      expect(page.text).toContain('>Supervisory authority &lt;dpa@example.org&gt;\nbackup@example.org</textarea>');
+      expect(page.text).toContain('not urgent: SMS wait out quiet hours');
+      expect(page.text).toMatch(/name="s0.meets" value="gdpr-art34" checked/);
+      await comms.agent.post(`/console/runbooks/${key}/draft`).type('form').send({ ...fields, action: 'publish' }).expect(303);
+      expect(await h.prisma.runbookVersion.count({ where: { runbook: { key } } })).toBe(1);
+    });
+
+    it('adds and removes steps in the form without saving, and lists a bad step field next to the step', async () => {
+      const key = uniq('console-form');
+      const base = { _csrf: comms.csrf, mode: 'steps', name: 'Plan', defaultLocale: 'en', 's0.id': 'first', 's0.audience': 'affected_customers', 's0.channel': 'email', 's0.template': 't', 's0.timingKind': 'milestone', 's0.milestone': 'declared', 's0.offsetMinutes': '0' };
+      const added = await comms.agent.post(`/console/runbooks/${key}/draft`).type('form').send({ ...base, stepCount: '1', action: 'add' }).expect(200);
+      expect(added.text).toContain('name="s1.id" value="step-2"');
+      expect(added.text).toContain('not saved until you press Save');
+      const removed = await comms.agent.post(`/console/runbooks/${key}/draft`).type('form').send({ ...base, stepCount: '1', action: 'remove:0' }).expect(200);
+      expect(removed.text).not.toContain('name="s0.id"');
+      expect(await h.prisma.runbook.count({ where: { key } })).toBe(0);
+
+      const bad = await comms.agent.post(`/console/runbooks/${key}/draft`).type('form').send({ ...base, stepCount: '1', 's0.offsetMinutes': 'soon', 's0.filter': '{oops', action: 'save' }).expect(422);
+      expect(bad.text).toMatch(/step first<\/strong>, filter: not valid JSON/);
+      const bad2 = await comms.agent.post(`/console/runbooks/${key}/draft`).type('form').send({ ...base, stepCount: '1', 's0.offsetMinutes': 'soon', action: 'save' }).expect(422);
+      expect(bad2.text).toMatch(/step first<\/strong>, timing/);
+      expect(await h.prisma.runbook.count({ where: { key } })).toBe(0);
+    });
+
+    it('summarises the form per step for the page script', async () => {
+      const r = await comms.agent
+        .post('/console/runbooks/summary')
+        .set('X-CSRF-Token', comms.csrf)
+        .set('Accept', 'application/json')
+        .type('form')
+        .send({ mode: 'steps', stepCount: '1', name: 'x', 's0.id': 'a', 's0.audience': 'internal', 's0.recipients': 'Team <team@acme.test>', 's0.channel': 'email', 's0.template': 't', 's0.timingKind': 'milestone', 's0.milestone': 'aware', 's0.offsetMinutes': '120' })
+        .expect(200);
+      expect(r.body.steps[0]).toMatchObject({ who: 'the internal team: Team <team@acme.test>', when: '2 h after awareness' });
     });
 
     it('summarises the JSON being typed for the page script', async () => {

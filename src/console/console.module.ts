@@ -19,6 +19,7 @@ import { IncidentDashboardService } from './incidents/incident-dashboard.service
 import { IncidentListRepository } from './incidents/incident-list.repository';
 import { RunbookEditorController } from './runbook-editor/runbook-editor.controller';
 import { RunbookEditorService } from './runbook-editor/runbook-editor.service';
+import { RunbookEditorView } from './runbook-editor/runbook-editor.view';
 import { LoginThrottleRepository } from './sessions/login-throttle.repository';
 import { LoginController } from './sessions/login.controller';
 import { SessionRepository } from './sessions/session.repository';
@@ -35,7 +36,7 @@ import { UsersModule } from './users/users.module';
 @Module({
   imports: [UsersModule, IncidentsModule, CustomersModule, TemplatesModule, RunbooksModule],
   controllers: [LoginController, ConsoleHomeController, ConsoleAssetsController, ConsoleUsersController, DeclareWizardController, IncidentDashboardController, AgentLookupController, TemplateEditorController, RunbookEditorController],
-  providers: [ConsoleRenderer, ConsoleGuard, ConsoleExceptionFilter, SessionService, SessionRepository, LoginThrottleRepository, IncidentDashboardService, IncidentListRepository, CustomerSearchRepository, TemplateEditorView, RunbookEditorService, DeclareWizardService, DeclareWizardView],
+  providers: [ConsoleRenderer, ConsoleGuard, ConsoleExceptionFilter, SessionService, SessionRepository, LoginThrottleRepository, IncidentDashboardService, IncidentListRepository, CustomerSearchRepository, TemplateEditorView, RunbookEditorService, RunbookEditorView, DeclareWizardService, DeclareWizardView],
   exports: [ConsoleRenderer, ConsoleGuard, ConsoleExceptionFilter, SessionService],
 })
 export class ConsoleModule implements NestModule, OnModuleInit {

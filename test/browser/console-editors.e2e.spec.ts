@@ -93,33 +93,41 @@ describe('Console in a browser: template editor, runbook editor, declare wizard'
     await page.getByRole('button', { name: 'Write a new runbook' }).click();
     await page.waitForURL(`**/console/runbooks/${runbook}`);
 
-    const draft = (tpl: string) =>
-      JSON.stringify(
-        {
-          name: 'Customer notice (console)',
-          steps: [
-            { id: 'notify-customers', name: 'Tell the affected customers', audience: 'affected_customers', channel: 'email', template: tpl, timing: { milestone: 'declared', offsetMinutes: 0 } },
-            { id: 'alert-team', audience: 'internal', recipients: [{ address: 'security@acme.test', name: 'Security team' }], channel: 'email', template: tpl, timing: { milestone: 'declared', offsetMinutes: 30 }, condition: { severityAtLeast: 'high' } },
-          ],
-        },
-        null,
-        2,
-      );
-    await page.getByLabel('Draft (JSON)').fill(draft(`${template}-typo`));
-    await page.locator('#step-summary li', { hasText: '30 min after declaration' }).waitFor(); // the summary follows the JSON
+    // the form per step: name the plan, fix up the first step, add a second one
+    await page.getByLabel('Name', { exact: true }).fill('Customer notice (console)');
+    await page.locator('#s0-name').fill('Tell the affected customers');
+    await page.locator('#s0-template').fill(`${template}-typo`);
+    await page.getByRole('button', { name: 'Add a step' }).click();
+    await page.locator('#s1-id').waitFor();
+    await page.locator('#s1-id').fill('alert-team');
+    await page.locator('#s1-audience').selectOption('internal');
+    await page.locator('#s1-recipients').fill('Security team <security@acme.test>');
+    await page.locator('#s1-template').fill(`${template}-typo`);
+    await page.locator('#s1-offset').fill('30');
+    await page.locator('#step-1 summary').click();
+    await page.locator('#s1-severity').selectOption('high');
+    // the summary beside the form follows the edits
+    await page.locator('#step-summary li', { hasText: 'only when severity high or higher' }).waitFor();
+    expect(await page.locator('#step-summary li', { hasText: 'alert-team' }).textContent()).toContain('30 min after declaration');
+
     await page.getByRole('button', { name: 'Save and publish' }).click();
     const problems = page.locator('#publish-problems');
     await problems.waitFor();
     expect(await problems.textContent()).toContain(`step notify-customers, template: no email template '${template}-typo' exists`);
+    expect(await problems.textContent()).toContain(`step alert-team, template: no email template '${template}-typo' exists`);
     expect(await h.prisma.runbookVersion.count({ where: { runbook: { key: runbook } } })).toBe(0);
 
-    await page.getByLabel('Draft (JSON)').fill(draft(template));
+    await page.locator('#s0-template').fill(template);
+    await page.locator('#s1-template').fill(template);
     await page.locator('#summary-state', { hasText: 'up to date' }).waitFor();
-    await screenshot(page, 'console-runbook-editor');
     await page.getByRole('button', { name: 'Save and publish' }).click();
     await page.locator('.flash', { hasText: `Published '${runbook}' version 1.` }).waitFor();
+    await screenshot(page, 'console-runbook-editor');
     const step = page.locator('#step-summary li', { hasText: 'alert-team' });
-    expect(await step.textContent()).toContain('only when severity high or higher');
+    expect(await step.textContent()).toContain('the internal team: Security team <security@acme.test>');
+    // the JSON view shows the same draft
+    await page.getByRole('link', { name: 'JSON' }).click();
+    expect(JSON.parse(await page.getByLabel('Draft (JSON)').inputValue()).steps[1]).toMatchObject({ id: 'alert-team', condition: { severityAtLeast: 'high' } });
     await context.close();
   });
 

@@ -1,10 +1,11 @@
-// Runbook editor: the readable step summary follows the JSON as it is typed (the server parses it with
-// the runbook schema, so the summary and the problems are the ones saving would give).
+// Runbook editor: the readable step summary follows the form per step, or the JSON, as it is edited (the
+// server reads it exactly as it reads a save, so the summary and the problems are the ones saving would give).
 (function () {
   'use strict';
   var form = document.getElementById('runbook-form');
   if (!form || !window.tocsin) return;
-  var textarea = document.getElementById('rb-definition');
+  var textarea = document.getElementById('rb-definition'); // JSON mode only
+  var target = textarea || form;
   var list = document.getElementById('step-summary');
   var problemsEl = document.getElementById('summary-problems');
   var stateEl = document.getElementById('summary-state');
@@ -46,14 +47,22 @@
       var box = el('ul', 'error problems');
       r.problems.forEach(function (p) { box.appendChild(el('li', '', (p.step ? 'step ' + p.step + ', ' : '') + p.field + ': ' + p.message)); });
       problemsEl.appendChild(box);
-      textarea.setAttribute('aria-invalid', 'true');
-    } else textarea.removeAttribute('aria-invalid');
+      if (textarea) textarea.setAttribute('aria-invalid', 'true');
+    } else if (textarea) textarea.removeAttribute('aria-invalid');
   }
 
   function refresh() {
     var mine = ++seq;
     stateEl.textContent = 'updating…';
-    window.tocsin.post(form.dataset.summaryUrl, { definition: textarea.value })
+    var request = textarea
+      ? window.tocsin.post(form.dataset.summaryUrl, { definition: textarea.value })
+      : fetch(form.dataset.summaryUrl, {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: { Accept: 'application/json', 'X-CSRF-Token': window.tocsin.csrfToken },
+          body: new URLSearchParams(new FormData(form)),
+        });
+    request
       .then(function (res) { return res.json(); })
       .then(function (r) {
         if (mine !== seq) return;
@@ -65,8 +74,10 @@
       .catch(function () { if (mine === seq) stateEl.textContent = 'could not reach the server'; });
   }
 
-  textarea.addEventListener('input', function () {
+  target.addEventListener('input', schedule);
+  target.addEventListener('change', schedule);
+  function schedule() {
     clearTimeout(timer);
     timer = setTimeout(refresh, 400);
-  });
+  }
 })();

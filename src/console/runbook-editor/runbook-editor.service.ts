@@ -21,21 +21,28 @@ export const NEW_RUNBOOK: RunbookDefinition = runbookDefinitionSchema.parse({
   steps: [{ id: 'notify-customers', name: 'Tell the affected customers', audience: 'affected_customers', channel: 'email', template: 'breach-notice', timing: { milestone: 'declared', offsetMinutes: 0 } }],
 });
 
-/** The draft as typed: JSON text, parsed step by step so one bad step still shows the others' summaries. */
-export function summariseDraft(text: string): { steps: (StepSummary | { id: string; invalid: string[] })[]; problems: EditorProblem[] } {
+/** The draft as typed in the JSON editor. */
+export function summariseDraft(text: string): DraftSummary {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
     return { steps: [], problems: [{ step: null, field: 'json', message: `Not valid JSON: ${(e as Error).message}` }] };
   }
-  const rawSteps = json && typeof json === 'object' && Array.isArray((json as { steps?: unknown }).steps) ? ((json as { steps: unknown[] }).steps) : [];
+  return summariseDefinition(json);
+}
+
+export type DraftSummary = { steps: (StepSummary | { id: string; invalid: string[] })[]; problems: EditorProblem[] };
+
+/** A draft parsed step by step, so one bad step still shows the others' summaries. */
+export function summariseDefinition(json: unknown): DraftSummary {
+  const rawSteps = json && typeof json === 'object' && Array.isArray((json as { steps?: unknown }).steps) ? (json as { steps: unknown[] }).steps : [];
   const steps = rawSteps.map((raw, i) => {
     const r = stepSchema.safeParse(raw);
     if (r.success) return summariseStep(r.data);
-    const id = raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : `step ${i + 1}`;
+    const id = raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string' && (raw as { id: string }).id ? (raw as { id: string }).id : `step ${i + 1}`;
     return { id, invalid: zodIssues(r.error).map((x) => `${x.path || 'step'}: ${x.message}`) };
-  });
+  })
   const whole = runbookDefinitionSchema.safeParse(json);
   return { steps, problems: whole.success ? [] : definitionProblems(whole.error, json) };
 }
@@ -46,8 +53,9 @@ function definitionProblems(error: ZodError, json: unknown): EditorProblem[] {
     const [head, index, ...rest] = i.path;
     const isStep = head === 'steps' && typeof index === 'number';
     const id = isStep ? steps?.[index]?.id : undefined;
+    // a step without a usable id is named by its position
     return {
-      step: isStep ? (typeof id === 'string' ? id : `step ${index + 1}`) : null,
+      step: isStep ? (typeof id === 'string' && id ? id : `step ${index + 1}`) : null,
       field: (isStep ? rest : i.path).join('.') || 'runbook',
       message: i.message,
     };
@@ -62,18 +70,24 @@ function definitionProblems(error: ZodError, json: unknown): EditorProblem[] {
 export class RunbookEditorService {
   constructor(private readonly runbooks: RunbooksService) {}
 
-  async saveDraft(key: string, text: string, actor: Actor) {
-    const parsed = runbookDefinitionSchema.safeParse(parseJson(text));
+  /** The draft as an object (from the JSON editor or the form per step), checked by the runbook schema. */
+  async saveDraft(key: string, draft: unknown, actor: Actor) {
+    const parsed = runbookDefinitionSchema.safeParse(draft);
     if (!parsed.success) {
-      throw new AppException(ErrorCode.ValidationFailed, 'The draft is not a valid runbook; nothing was saved', definitionProblems(parsed.error, JSON.parse(text)));
+      throw new AppException(ErrorCode.ValidationFailed, 'The draft is not a valid runbook; nothing was saved', definitionProblems(parsed.error, draft));
     }
     return this.runbooks.saveDraft(key, parsed.data, actor);
   }
 
-  async saveAndPublish(key: string, text: string, actor: Actor) {
-    await this.saveDraft(key, text, actor);
+  async saveAndPublish(key: string, draft: unknown, actor: Actor) {
+    await this.saveDraft(key, draft, actor);
     return this.runbooks.publish(key, actor);
   }
+}
+
+/** The JSON editor's text as an object; not JSON is a problem shown on the page. */
+export function draftFromText(text: string): unknown {
+  return parseJson(text);
 }
 
 function parseJson(text: string): unknown {

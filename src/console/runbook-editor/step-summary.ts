@@ -69,7 +69,9 @@ export function summariseStep(step: RunbookStep): StepSummary {
     id: step.id,
     name: step.name ?? null,
     who: who(step),
-    channel: step.fallbackChannels.length ? `${step.channel}, then ${step.fallbackChannels.join(', then ')} if that fails` : step.channel,
+    channel:
+      (step.fallbackChannels.length ? `${step.channel}, then ${step.fallbackChannels.join(', then ')} if that fails` : step.channel) +
+      (step.urgent === false ? ' (not urgent: SMS wait out quiet hours)' : ''),
     template: step.template,
     when: when(step),
     conditions: conditions(step),
