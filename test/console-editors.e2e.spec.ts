@@ -100,6 +100,20 @@ describe('Console editors', () => {
       expect(mail.subject).toMatch(/^\[TEST\] Security incident/);
     });
 
+    it('shows the SMS encoding and segment count of a shipped SMS template', async () => {
+      const page = await comms.agent.get('/console/templates/breach-notice/sms/en').expect(200);
+      expect(page.text).toMatch(/id="sms-size" class="sms-size">\d+ characters · (GSM-7|UCS-2) · <strong>\d+ segment\(s\)<\/strong>/);
+    });
+
+    it('answers a bad address or version with a 400 or 404 page, not a 500', async () => {
+      await comms.agent.get('/console/templates/Bad Key/email/en').expect(400);
+      await comms.agent.get('/console/templates/breach-notice/fax/en').expect(400);
+      await comms.agent.get('/console/templates/breach-notice/email/en?version=zero').expect(400);
+      await comms.agent.get('/console/templates/breach-notice/email/en?version=999').expect(404);
+      await comms.agent.get('/console/templates/breach-notice/email/en/diff?from=1&to=999').expect(404);
+      await comms.agent.post('/console/templates/open').type('form').send({ _csrf: comms.csrf, key: '../etc', channel: 'email', locale: 'en' }).expect(400);
+    });
+
     it('is for comms: a commander gets a 403 page', async () => {
       await commander.agent.get('/console/templates').expect(403);
     });
@@ -144,6 +158,11 @@ describe('Console editors', () => {
       const definition = JSON.stringify((await h.prisma.runbook.findUniqueOrThrow({ where: { key } })).draft);
       await comms.agent.post(`/console/runbooks/${key}/draft`).type('form').send({ _csrf: comms.csrf, mode: 'json', action: 'publish', definition }).expect(303);
       expect(await h.prisma.runbookVersion.count({ where: { runbook: { key } } })).toBe(1);
+      // the wizard asks for the regulator's checklist (art. 33(3)) next to the customer notice's facts
+      const wizard = await commander.agent.get(`/console/incidents/new/${key}`).expect(200);
+      for (const fact of ['natureOfBreach', 'categoriesOfData', 'dpoContact', 'likelyConsequences', 'measuresTaken', 'whatHappened', 'hotline']) {
+        expect(wizard.text).toContain(`name="fact.${fact}"`);
+      }
     });
 
     it('saves the form per step as the same definition the API takes, and publishes it', async () => {
@@ -357,6 +376,19 @@ describe('Console editors', () => {
       const newKey = /name="idempotencyKey" value="([^"]+)"/.exec(changed.text)![1];
       expect(newKey).not.toBe(key);
       expect(await h.prisma.incident.count({ where: { title: 'Changed title' } })).toBe(0);
+    });
+
+    it('declares for the customers a filter matches', async () => {
+      const key = uniq('console-key');
+      const r = await commander.agent
+        .post(`/console/incidents/new/${runbook}`)
+        .type('form')
+        .send(form({ action: 'declare', idempotencyKey: key, affectedMode: 'filter', filterField: 'attributes.accountNo', filterOp: 'in', filterValue: externalIds.slice(0, 3).map((_, i) => `ACC-${i}`).join(','), filterJson: '' }))
+        .expect(303);
+      const incident = await h.prisma.incident.findUniqueOrThrow({ where: { idempotencyKey: key } });
+      expect(r.headers.location).toBe(`/console/incidents/${incident.id}`);
+      expect(incident.affectedFilter).toEqual({ field: 'attributes.accountNo', in: ['ACC-0', 'ACC-1', 'ACC-2'] });
+      expect(await h.prisma.affectedCustomer.count({ where: { incidentId: incident.id } })).toBeGreaterThanOrEqual(3);
     });
 
     it('is for commanders: comms gets a 403 page', async () => {
