@@ -182,6 +182,24 @@ describe('Console users and sessions', () => {
     await agent.post('/console/login').type('form').send({ email: other.email, password: other.password, _csrf: csrf }).expect(401);
   });
 
+  it('ends the session a browser had when it signs in again', async () => {
+    const first = await consoleLogin(h, 'viewer');
+    const form = await first.agent.get('/console/login?next=%2Fconsole').expect(303); // already signed in
+    expect(form.headers.location).toBe('/console');
+    const page = await request(h.api.getHttpServer()).get('/console/login').expect(200);
+    const loginCookie = setCookies(page).find((c) => c.startsWith('tocsin_login_csrf='))!.split(';')[0];
+    const again = await request(h.api.getHttpServer())
+      .post('/console/login')
+      .set('Cookie', `${loginCookie}; ${first.cookie}`)
+      .type('form')
+      .send({ email: first.email, password: first.password, _csrf: csrfOf(page.text) })
+      .expect(303);
+    const second = setCookies(again).find((c) => c.startsWith('tocsin_session='))!.split(';')[0];
+    expect(second).not.toBe(first.cookie);
+    await request(h.api.getHttpServer()).get('/console').set('Cookie', first.cookie).expect(303);
+    await request(h.api.getHttpServer()).get('/console').set('Cookie', second).expect(200);
+  });
+
   it('keeps API keys working for the API, and a session cookie does not open the API', async () => {
     await h.http.get('/api/v1/customers').set(auth()).expect(200);
     const admin = await consoleLogin(h, 'admin');

@@ -52,6 +52,7 @@ export class LoginController {
       return this.page(req, res, { next, email: parsed.data.email, error: `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.` }, 429);
     }
     if (!result.ok) return this.page(req, res, { next, email: parsed.data.email, error: WRONG }, 401);
+    await this.sessions.logout(readCookie(req, SESSION_COOKIE)); // a session this browser had before ends: one live session per sign-in
     res.clearCookie(LOGIN_CSRF_COOKIE, cookieOptions(req, this.config.PUBLIC_URL));
     res.cookie(SESSION_COOKIE, result.token, cookieOptions(req, this.config.PUBLIC_URL, SESSION_TTL_MS));
     res.redirect(303, next);
