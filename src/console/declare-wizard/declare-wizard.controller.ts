@@ -9,7 +9,7 @@ import { ConsoleController, ConsoleRoles, ConsoleUser } from '../console.decorat
 import { ConsoleRenderer } from '../console.renderer';
 import { type ConsoleUser as User } from '../sessions/session.service';
 import { readDeclareForm } from './declare-form';
-import { DeclareWizardService, INCIDENT_TYPES, SEVERITIES } from './declare-wizard.service';
+import { DeclareWizardService } from './declare-wizard.service';
 import { DeclareWizardView } from './declare-wizard.view';
 
 const Runbook = new ZodParam(templateKeySchema, 'runbook');
@@ -66,5 +66,3 @@ export class DeclareWizardController {
     }
   }
 }
-
-export { INCIDENT_TYPES, SEVERITIES };

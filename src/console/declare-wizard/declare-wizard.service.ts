@@ -7,7 +7,7 @@ import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
 import { zodIssues } from '../../common/errors/zod-issues';
 import { Clock } from '../../common/time/clock';
-import { DeclareIncidentCommand, SEVERITIES } from '../../incidents/declare-incident/declare-incident.command';
+import { DeclareIncidentCommand } from '../../incidents/declare-incident/declare-incident.command';
 import { DeclarePreview, DeclareIncidentUseCase } from '../../incidents/declare-incident/declare-incident.usecase';
 import { RunbookDefinition } from '../../runbooks/runbook-definition';
 import { RunbookRepository } from '../../runbooks/runbook.repository';
@@ -85,5 +85,3 @@ export class DeclareWizardService {
     return DeclareIncidentCommand.create(await declareBodyFromForm(runbook, form), idempotencyKey, this.clock.now());
   }
 }
-
-export { SEVERITIES };
