@@ -6,6 +6,7 @@ import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { CommonModule } from '../src/common/common.module';
@@ -51,6 +52,22 @@ async function* csv(n: number): AsyncGenerator<Buffer> {
   }
 }
 
+/** CPU seconds used so far by every PostgreSQL process (the server's share of the import; other work on the machine shows up too). */
+function postgresCpuSeconds(): number {
+  let ticks = 0;
+  for (const d of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
+    try {
+      if (readFileSync(`/proc/${d}/comm`, 'utf8').trim() !== 'postgres') continue;
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(f[11]) + Number(f[12]);
+    } catch {
+      // the process ended
+    }
+  }
+  return ticks / 100;
+}
+
 async function main(): Promise<void> {
   const db = `tocsin_bench_${Date.now().toString(36)}`;
   const admin = new Client({ connectionString: adminUrl });
@@ -64,21 +81,30 @@ async function main(): Promise<void> {
     SMTP_URL: 'smtp://127.0.0.1:1025',
     PUBLIC_URL: 'http://bench.local',
     MAIL_FROM: 'bench@bench.local',
+    NOTICE_TOKEN_SECRET: 'bench-notice-token-secret-0123456789abcdef',
     LOG_LEVEL: 'log',
   });
   const root = path.resolve(__dirname, '..');
   execFileSync(path.join(root, 'node_modules/.bin/prisma'), ['migrate', 'deploy', '--config', 'prisma/prisma.config.ts'], { cwd: root, env: process.env, stdio: 'ignore' });
 
   let peak = 0;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+  let atPeak = process.memoryUsage();
+  const sampler = setInterval(() => {
+    const m = process.memoryUsage();
+    if (m.rss > peak) [peak, atPeak] = [m.rss, m];
+  }, 100);
   const app = await NestFactory.createApplicationContext(BenchModule, { logger: ['error', 'warn', 'log'] });
   try {
     const baseline = process.memoryUsage().rss;
+    const cpu0 = process.cpuUsage();
+    const pg0 = postgresCpuSeconds();
     const t0 = Date.now();
     const imp = await app.get(ImportsService).upload(csv(N), 'text/csv', importOptionsSchema.parse({}), { id: null as unknown as string, name: 'bench', role: 'admin' });
     const t1 = Date.now();
     const result = await app.get(ImportCustomersUseCase).execute(imp.id);
     const t2 = Date.now();
+    const cpu = process.cpuUsage(cpu0);
+    const pgCpu = postgresCpuSeconds() - pg0;
     const report = await app.get(ImportsService).get(imp.id);
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().rss);
@@ -88,8 +114,11 @@ async function main(): Promise<void> {
     console.log(`upload (stream into Postgres, ${mb(report.bytes)}): ${t1 - t0} ms`);
     console.log(`worker (parse, check, stage, apply): ${t2 - t1} ms = ${Math.round(N / ((t2 - t1) / 1000))} rows/s`);
     console.log(`end to end: ${t2 - t0} ms = ${Math.round(N / ((t2 - t0) / 1000))} rows/s`);
+    // CPU time is what a busy machine disturbs least: compare runs by these when wall-clock times are noisy
+    console.log(`CPU: this process ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, PostgreSQL ${pgCpu.toFixed(1)} s`);
     console.log(`peak RSS: ${mb(peak)} (sampled every 100 ms; OS max RSS ${mb(process.resourceUsage().maxRSS * 1024)}); ` +
-      `RSS before the import ${mb(baseline)} (ts-node and the compiler included), so the import added ${mb(peak - baseline)}`);
+      `RSS before the import ${mb(baseline)} (ts-node and the compiler included), so the import added ${mb(peak - baseline)}; ` +
+      `at the peak: JS heap ${mb(atPeak.heapUsed)} used of ${mb(atPeak.heapTotal)}, buffers ${mb(atPeak.arrayBuffers)}, other external ${mb(atPeak.external - atPeak.arrayBuffers)}`);
   } finally {
     clearInterval(sampler);
     await app.close();

@@ -137,6 +137,19 @@ describe('Importing customers from a streamed file', () => {
     await h.http.get('/api/v1/imports/00000000-0000-4000-8000-000000000000').set(auth()).expect(404);
   });
 
+  it('keeps the first row of an externalId that repeats far down the file, after the first was already applied', async () => {
+    const p = uniq('far');
+    const N = 45_000; // more than two apply ranges: row 1 is upserted long before row N is read
+    const rows = ['externalId,email,name'];
+    for (let i = 1; i < N; i++) rows.push(`${p}-${i},user${i}@${p}.test,Customer ${i}`);
+    rows.push(`${p}-1,late@${p}.test,Late Duplicate`); // row N repeats row 1
+    const report = await importFile(h, Buffer.from(rows.join('\n') + '\n'));
+
+    expect(report).toMatchObject({ status: 'completed', rowsRead: N, rowsImported: N - 1, created: N - 1, rowsRejected: 1 });
+    expect(report.errors).toEqual([expect.objectContaining({ row: N, field: 'externalId', message: 'duplicate externalId: the same customer is already in row 1' })]);
+    expect(await customer(`${p}-1`)).toMatchObject({ email: `user1@${p}.test`, name: 'Customer 1' });
+  }, 120_000);
+
   it('imports 100,000 rows in batches, reporting progress while it runs', async () => {
     const p = uniq('big');
     const N = 100_000;

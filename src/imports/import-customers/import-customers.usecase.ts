@@ -6,7 +6,8 @@ import { StoredImportOptions } from '../import-options';
 import { csvRecords } from '../read/csv-records';
 import { ndjsonRecords } from '../read/ndjson-records';
 import { FatalReadError, SourceRecord } from '../read/source-record';
-import { checkRecord, ColumnMap, mapColumns, RowError, StagedRow } from '../row/customer-row';
+import { JsonRowsBuffer } from './json-rows-buffer';
+import { checkRecord, ColumnMap, mapColumns, RowError } from '../row/customer-row';
 
 /** Rows upserted per statement when the staged rows are applied. */
 const APPLY_RANGE = 20_000;
@@ -56,22 +57,54 @@ export class ImportCustomersUseCase {
           })
         : ndjsonRecords(source);
 
-    let batch: StagedRow[] = [];
+    // rows serialised as soon as they are checked, outside the JS heap (see JsonRowsBuffer)
+    const batch = new JsonRowsBuffer();
+    let lastRow = 0;
     let errors: RowError[] = [];
+    // A valid-only import that writes is applied while the file is still being read: staged ranges are
+    // upserted behind the parser (rows repeating an earlier externalId left out, rejected at the end), so the
+    // database applies one part while the worker parses the next. A dry run or an all-or-nothing import
+    // must see every row first, and applies afterwards.
+    const streaming = imp.mode === 'valid-only' && !imp.dryRun;
+    let created = 0;
+    let updated = 0;
+    let staged = 0; // rows numbered up to this are staged
+    let applied = 0; // … and up to this applied
+    let applying: Promise<void> = Promise.resolve();
+    const applyUpTo = (to: number) => {
+      applying = applying.then(async () => {
+        for (let from = applied; from < to; from = applied) {
+          const end = Math.min(to, from + APPLY_RANGE);
+          const r = await this.imports.applyRange(importId, from, end, undefined, true);
+          created += r.created;
+          updated += r.updated;
+          applied = end;
+          await this.imports.update(importId, { rowsImported: created + updated, created, updated });
+          await onProgress?.({ rowsRead: read, rowsImported: created + updated });
+        }
+      });
+      applying.catch(() => undefined); // awaited before the next range is queued and at the end
+    };
+
     // One batch is written while the next is parsed: the database and the parser overlap instead of taking turns.
     let writing: Promise<void> = Promise.resolve();
     const flush = async () => {
-      const rows = batch;
+      const rows = batch.count ? batch.take() : null;
       const errs = errors;
+      const upTo = lastRow;
       const progress = { rowsRead: read, rowsValid: valid, rowsRejected: rejected };
-      batch = [];
       errors = [];
       await writing;
       writing = (async () => {
-        await this.imports.stage(importId, rows);
+        if (rows) await this.imports.stage(importId, rows);
         stored += await this.imports.addErrors(importId, errs, stored);
         await this.imports.update(importId, progress);
-        await onProgress?.({ rowsRead: progress.rowsRead, rowsImported: 0 });
+        await onProgress?.({ rowsRead: progress.rowsRead, rowsImported: created + updated });
+        staged = upTo;
+        if (streaming && staged - applied >= APPLY_RANGE) {
+          await applying; // bounded: the parser waits rather than queueing more ranges than the database applies
+          applyUpTo(staged - ((staged - applied) % APPLY_RANGE));
+        }
       })();
       writing.catch(() => undefined); // awaited at the next flush or at the end
     };
@@ -80,23 +113,29 @@ export class ImportCustomersUseCase {
       for await (const rec of records) {
         if (headerProblem) return this.fail(importId, `line 1: ${headerProblem}`);
         read++;
+        lastRow = rec.row;
         const checked = checkRecord(rec, columns, rowOpts);
         if (checked.ok) {
           valid++;
-          batch.push(checked.row);
+          batch.push(JSON.stringify(checked.row));
         } else {
           rejected++;
           errors.push(...checked.errors);
         }
-        if (batch.length + errors.length >= this.config.IMPORT_BATCH_SIZE) await flush();
+        if (batch.count + errors.length >= this.config.IMPORT_BATCH_SIZE) await flush();
       }
       if (headerProblem) return this.fail(importId, `line 1: ${headerProblem}`);
     } catch (e) {
+      await applying.catch(() => undefined);
       if (e instanceof FatalReadError) return this.fail(importId, e.line ? `line ${e.line}: ${e.message}` : e.message);
       throw e;
     }
     await flush();
     await writing;
+    if (streaming) {
+      applyUpTo(staged);
+      await applying;
+    }
     const tParsed = Date.now();
 
     const dupIds = await this.imports.rejectDuplicateIds(importId, stored);
@@ -116,27 +155,25 @@ export class ImportCustomersUseCase {
     }
 
     const tChecked = Date.now();
-    await this.imports.update(importId, { phase: 'applying' });
-    const max = await this.imports.maxRow(importId);
-    let created = 0;
-    let updated = 0;
-    const applyAll = async (db?: Parameters<ImportRepository['applyRange']>[3]) => {
-      for (let from = 0; from < max; from += APPLY_RANGE) {
-        const r = await this.imports.applyRange(importId, from, from + APPLY_RANGE, db);
-        created += r.created;
-        updated += r.updated;
-        await this.imports.update(importId, { rowsImported: created + updated, created, updated });
-        await onProgress?.({ rowsRead: read, rowsImported: created + updated });
-      }
-    };
-    if (imp.mode === 'all-or-nothing') await this.imports.transaction((tx) => applyAll(tx));
-    else await applyAll();
+    if (!streaming) {
+      await this.imports.update(importId, { phase: 'applying' });
+      const max = await this.imports.maxRow(importId);
+      await this.imports.transaction(async (tx) => {
+        for (let from = 0; from < max; from += APPLY_RANGE) {
+          const r = await this.imports.applyRange(importId, from, from + APPLY_RANGE, tx);
+          created += r.created;
+          updated += r.updated;
+          await this.imports.update(importId, { rowsImported: created + updated, created, updated });
+          await onProgress?.({ rowsRead: read, rowsImported: created + updated });
+        }
+      });
+    }
 
     const tApplied = Date.now();
     await this.finish(importId, { created, updated, rowsImported: created + updated });
     this.logger.log(
       `import ${importId}: ${read} rows read, ${created} created, ${updated} updated, ${rejected} rejected ` +
-        `(parse+stage ${tParsed - t0} ms, duplicate checks ${tChecked - tParsed} ms, apply ${tApplied - tChecked} ms, cleanup ${Date.now() - tApplied} ms)`,
+        `(parse+stage${streaming ? '+apply' : ''} ${tParsed - t0} ms, duplicate checks ${tChecked - tParsed} ms, apply ${tApplied - tChecked} ms, cleanup ${Date.now() - tApplied} ms)`,
     );
     return success({ read, created, updated, rejected });
   }

@@ -5,6 +5,7 @@ import { FatalReadError, SourceRecord } from './source-record';
 export const CSV_DELIMITERS = [',', ';', '\t'] as const;
 /** A record longer than this means a runaway quote, not data: stop instead of buffering the rest of the file. */
 const MAX_RECORD_BYTES = 2 * 1024 * 1024;
+const PARSE_SLICE_BYTES = 16 * 1024;
 
 export interface CsvHeader {
   delimiter: string;
@@ -40,9 +41,13 @@ export async function* csvRecords(
   if (first.done || !first.value.length) throw new FatalReadError('the file is empty', 1);
   const delimiter = opts.delimiter ?? sniffDelimiter(first.value);
 
+  // The parser turns all it is given at once into records, ignoring backpressure within one piece: a stored
+  // 1 MB piece would become ~10,000 records waiting at once, old enough by the time they are read to be
+  // promoted and to swell the heap. Small slices keep records short-lived and memory flat.
   async function* all(): AsyncGenerator<Buffer> {
-    yield first.value as Buffer;
-    for (let n = await it.next(); !n.done; n = await it.next()) yield n.value as Buffer;
+    for (let n: IteratorResult<Buffer> = first; !n.done; n = await it.next()) {
+      for (let i = 0; i < n.value.length; i += PARSE_SLICE_BYTES) yield n.value.subarray(i, i + PARSE_SLICE_BYTES);
+    }
   }
   const parser = Readable.from(all()).pipe(
     parse({
