@@ -2,6 +2,7 @@ import type http from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { type Browser } from 'playwright-core';
 import { declareBody, seedRunbook, uniq } from '../factories/scenario.factory';
+import { accessibilityProblems } from '../support/accessibility';
 import { launchBrowser, newPage, screenshot } from '../support/browser';
 import { auth, Harness } from '../support/harness';
 
@@ -50,6 +51,7 @@ describe('Console in a browser: dashboard and agent lookup', () => {
     await page.goto(`/console/incidents/${incidentId}`);
     expect(new URL(page.url()).pathname).toBe('/console/login');
     await screenshot(page, 'console-login');
+    expect(await accessibilityProblems(page)).toEqual([]);
     await page.getByLabel('Email').fill('grace@acme.test');
     await page.getByLabel('Password').fill('wrong password');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -72,6 +74,7 @@ describe('Console in a browser: dashboard and agent lookup', () => {
     expect(await countdown.textContent()).not.toBe(before);
     expect(before).toMatch(/^\d+ h \d+ min \d+ s left$/);
     await screenshot(page, 'console-dashboard');
+    expect(await accessibilityProblems(page)).toEqual([]);
 
     // the confirmation step before pausing
     await page.getByRole('link', { name: 'Pause sending' }).click();
@@ -84,6 +87,7 @@ describe('Console in a browser: dashboard and agent lookup', () => {
     await phone.page.goto(`/console/incidents/${incidentId}`);
     await phone.page.locator('#reach-percent', { hasText: '100 %' }).waitFor();
     await screenshot(phone.page, 'console-dashboard-phone');
+    expect(await accessibilityProblems(phone.page)).toEqual([]);
     await phone.context.close();
     await context.close();
   });
@@ -106,6 +110,7 @@ describe('Console in a browser: dashboard and agent lookup', () => {
     expect(await notice.locator('td').nth(1).textContent()).toBe('email');
     expect(await notice.locator('td').nth(3).textContent()).toMatch(/sent|delivered/);
     await screenshot(page, 'console-agent-lookup');
+    expect(await accessibilityProblems(page)).toEqual([]);
     await context.close();
   });
 });
