@@ -92,6 +92,31 @@ describe('Console in a browser: dashboard and agent lookup', () => {
     await context.close();
   });
 
+  it('lets an admin create a user, whose generated password is shown once and works', async () => {
+    await h.http.post('/api/v1/users').set(auth()).send({ email: 'ada@acme.test', name: 'Ada Admin', role: 'admin', password: 'admin-password-123' }).expect(201);
+    const { context, page } = await newPage(browser, { baseURL: base });
+    await page.goto('/console/login');
+    await page.getByLabel('Email').fill('ada@acme.test');
+    await page.getByLabel('Password').fill('admin-password-123');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
+    await page.getByLabel('Email').fill('linus@acme.test');
+    await page.getByLabel('Name').fill('Linus Viewer');
+    await page.getByLabel('Role').selectOption('viewer');
+    await page.getByRole('button', { name: 'Create user' }).click();
+    const password = (await page.locator('#new-password').textContent())!;
+    expect(password).toHaveLength(20);
+    await screenshot(page, 'console-users');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByText('You are signed out.').waitFor();
+    await page.getByLabel('Email').fill('linus@acme.test');
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Hello Linus Viewer' }).waitFor();
+    await context.close();
+  });
+
   it('lets an agent look a customer up by email and see what they were told', async () => {
     const { context, page } = await newPage(browser, { baseURL: base });
     await page.goto('/console/login');
