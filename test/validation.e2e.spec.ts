@@ -104,14 +104,16 @@ describe('Bad input gets a clear 4xx and changes nothing', () => {
       .set(auth())
       .send({ name: 'x', steps: [
         { id: 'a', audience: 'affected_customers', channel: 'carrier-pigeon', template: 't' },
-        { id: 'b', audience: 'affected_customers', channel: 'webhook', template: 't' },
+        { id: 'b', audience: 'affected_customers', channel: 'page', template: 't' },
+        { id: 'c', audience: 'affected_customers', channel: 'webhook', template: 't' },
       ] })
       .expect(200);
     const r = await h.http.post(`/api/v1/runbooks/${key}/publish`).set(auth()).expect(422);
     expect(r.body.error.details).toEqual(
       expect.arrayContaining([
         { step: 'a', field: 'channel', message: "unknown channel 'carrier-pigeon'" },
-        { step: 'b', field: 'channel', message: "channel 'webhook' cannot be sent by runbook steps yet (email and sms only)" },
+        { step: 'b', field: 'channel', message: "channel 'page' cannot be sent by runbook steps yet (email, sms and webhook only)" },
+        { step: 'c', field: 'channel', message: expect.stringContaining('the webhook channel sends to endpoints named in recipients') },
       ]),
     );
   });
