@@ -2,7 +2,7 @@ import request from 'supertest';
 import { runCli } from '../src/cli/cli';
 import { Readable } from 'node:stream';
 import { csrfOf, consoleLogin } from './support/console-session';
-import { auth, Harness } from './support/harness';
+import { auth, Harness, waitFor } from './support/harness';
 
 const setCookies = (res: request.Response): string[] => ([] as string[]).concat(res.headers['set-cookie'] ?? []);
 
@@ -103,6 +103,15 @@ describe('Console users and sessions', () => {
     // after the lock runs out, the right password works again
     await h.prisma.loginThrottle.update({ where: { key: 'email:locked@example.test' }, data: { lockedUntil: new Date(Date.now() - 1000) } });
     await agent.post('/console/login').type('form').send({ email: 'locked@example.test', password: 'locked-password-1', _csrf: csrf }).expect(303);
+  });
+
+  it('forgets failures older than an hour whose lock has run out', async () => {
+    const old = new Date(Date.now() - 2 * 3600_000);
+    await h.prisma.loginThrottle.create({ data: { key: 'email:stale@example.test', failures: 7, lastFailAt: old, lockedUntil: old } });
+    await h.prisma.loginThrottle.create({ data: { key: 'email:still-locked@example.test', failures: 9, lastFailAt: old, lockedUntil: new Date(Date.now() + 600_000) } });
+    await consoleLogin(h, 'viewer');
+    await waitFor('purge', async () => (await h.prisma.loginThrottle.count({ where: { key: 'email:stale@example.test' } })) === 0);
+    expect(await h.prisma.loginThrottle.count({ where: { key: 'email:still-locked@example.test' } })).toBe(1);
   });
 
   it('locks a client address after 20 failures across accounts', async () => {

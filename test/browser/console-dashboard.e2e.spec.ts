@@ -65,6 +65,7 @@ describe('Console in a browser: dashboard and agent lookup', () => {
     await h.startWorker(); // sending starts only now: what follows on the page comes from the event stream
     await page.locator('#reach-percent', { hasText: '100 %' }).waitFor({ timeout: 60_000 });
     expect(await page.locator('#reach-reached').textContent()).toBe(String(AUDIENCE));
+    await page.locator('#state-changed', { hasText: 'The incident is now monitoring' }).waitFor();
     expect(await page.locator('#reach-progress').evaluate((el) => (el as unknown as { value: number }).value)).toBe(100);
     await page.locator('#reach-steps tbody tr', { hasText: 'notify-customers' }).locator('td').nth(4).filter({ hasText: String(AUDIENCE) }).waitFor();
     // the GDPR clock counts down in the page

@@ -28,6 +28,9 @@
     if (r.state && r.state !== root.getAttribute('data-state')) {
       var st = document.getElementById('incident-state');
       if (st) { st.textContent = r.state; st.className = 'status ' + r.state; }
+      // the actions, approvals and schedule on the page were for the old state: say so rather than reload under the user
+      var note = document.getElementById('state-changed');
+      if (note) { note.hidden = false; set('state-changed-to', r.state); }
     }
     var body = document.querySelector('#reach-steps tbody');
     if (!body || !r.steps) return;

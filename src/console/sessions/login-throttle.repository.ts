@@ -30,6 +30,13 @@ export class LoginThrottleRepository {
     return row.failures;
   }
 
+  /** Forgets failures older than the window whose lock has run out (called now and then, off the request path). */
+  async purge(now: Date): Promise<void> {
+    await this.prisma.loginThrottle.deleteMany({
+      where: { lastFailAt: { lt: new Date(now.getTime() - FAILURE_WINDOW_MS) }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+    });
+  }
+
   async clear(key: string): Promise<void> {
     await this.prisma.loginThrottle.deleteMany({ where: { key } });
   }

@@ -62,6 +62,7 @@ export class SessionService {
     await this.sessions.create({ tokenHash: sha256(token), userId: user.id, csrfSecret: randomBytes(32).toString('base64url'), expiresAt: new Date(now.getTime() + SESSION_TTL_MS) });
     this.users.touchLogin(user.id, now).catch((e: Error) => this.logger.warn(`could not record login: ${e.message}`));
     this.sessions.deleteExpired(now).catch((e: Error) => this.logger.warn(`could not purge expired sessions: ${e.message}`));
+    this.throttle.purge(now).catch((e: Error) => this.logger.warn(`could not purge old login failures: ${e.message}`));
     return { ok: true, token, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
   }
 
