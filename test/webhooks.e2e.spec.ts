@@ -117,6 +117,8 @@ describe('Webhook channel (internal and regulator steps)', () => {
     const gone = (await h.http.get(`/api/v1/webhook-endpoints/${p}-gone`).set(auth()).expect(200)).body;
     expect(gone).toMatchObject({ enabled: false, disabledReason: expect.stringContaining('410'), disabledAt: expect.any(String) });
     expect(gone.secret).toBeUndefined();
+    const disabledEvents = await h.prisma.auditEvent.findMany({ where: { action: 'webhook_endpoint.disabled', entityType: 'webhook_endpoint' } });
+    expect(disabledEvents.filter((e) => (e.data as { key?: string }).key === `${p}-gone`)).toHaveLength(1);
 
     expect(await notification(body.id, `${p}-moved`)).toMatchObject({ state: 'failed', lastError: expect.stringMatching(/answered 302 \(redirect to http:\/\/127\.0\.0\.1:\d+\/admin not followed/) });
     expect(await notification(body.id, `${p}-local`)).toMatchObject({ state: 'failed', attempts: 1, lastError: expect.stringContaining('refused to connect to localhost: 127.0.0.1 is a loopback address') });

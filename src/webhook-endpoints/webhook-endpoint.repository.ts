@@ -43,7 +43,8 @@ export class WebhookEndpointRepository {
   }
 
   /** 410 Gone from the receiver: disabled with the reason, once (a concurrent send does not overwrite it). */
-  async disable(id: string, reason: string): Promise<void> {
-    await this.prisma.webhookEndpoint.updateMany({ where: { id, enabled: true }, data: { enabled: false, disabledReason: reason.slice(0, 500), disabledAt: new Date() } });
+  async disable(id: string, reason: string): Promise<boolean> {
+    const n = await this.prisma.webhookEndpoint.updateMany({ where: { id, enabled: true }, data: { enabled: false, disabledReason: reason.slice(0, 500), disabledAt: new Date() } });
+    return n.count === 1;
   }
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AuditRepository } from '../../audit/audit.repository';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
 import { WebhookEndpointRepository } from '../../webhook-endpoints/webhook-endpoint.repository';
 import type { SendOutcome } from '../email/mail-transport';
@@ -16,6 +17,7 @@ export class WebhookChannel {
   constructor(
     private readonly endpoints: WebhookEndpointRepository,
     private readonly sender: WebhookSender,
+    private readonly audit: AuditRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -28,8 +30,10 @@ export class WebhookChannel {
     if (endpoint.previousSecret && endpoint.previousSecretUntil && endpoint.previousSecretUntil > now) secrets.push(endpoint.previousSecret);
     const outcome = await this.sender.send({ id: notificationId, url: endpoint.url, secrets, body }, now);
     if (outcome.gone) {
-      await this.endpoints.disable(endpoint.id, outcome.error ?? '410 Gone');
-      this.logger.warn(`webhook endpoint ${endpoint.key} answered 410 Gone: disabled`);
+      if (await this.endpoints.disable(endpoint.id, outcome.error ?? '410 Gone')) {
+        this.logger.warn(`webhook endpoint ${endpoint.key} answered 410 Gone: disabled`);
+        await this.audit.record({ actorName: 'tocsin', action: 'webhook_endpoint.disabled', entityType: 'webhook_endpoint', entityId: endpoint.id, data: { key: endpoint.key, reason: outcome.error ?? '410 Gone', notification: notificationId } });
+      }
     }
     return { ok: outcome.ok, permanent: outcome.permanent, error: outcome.error, providerId: outcome.status ? `http-${outcome.status}` : undefined };
   }
