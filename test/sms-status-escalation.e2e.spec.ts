@@ -199,6 +199,23 @@ describe('SMS status callbacks, quiet hours and reminders', () => {
     });
   });
 
+  it('applies a callback that overtakes the recording of its own send', async () => {
+    const prefix = uniq('race');
+    const { incidentId, ids } = await setup(prefix, { channel: 'sms' }, [{ name: 'Quick' }]);
+    const [n] = await waitFor('sent', async () => {
+      const rows = await notificationOf(incidentId, ids[0], 'sms');
+      return rows[0]?.state === 'sent' && rows[0].providerMessageId ? rows : null;
+    });
+    // as if the send's result were still in the worker's write buffer
+    await h.prisma.notification.update({ where: { id: n.id }, data: { providerMessageId: null } });
+    const pending = callback({ MessageSid: n.providerMessageId!, MessageStatus: 'delivered' }).then((r) => r);
+    await new Promise((r) => setTimeout(r, 600));
+    await h.prisma.notification.update({ where: { id: n.id }, data: { providerMessageId: n.providerMessageId } });
+    const res = await pending;
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ applied: 1, events: [{ notificationId: n.id, kind: 'delivered', applied: true }] });
+  });
+
   describe('quiet hours', () => {
     it("defers a non-urgent SMS in the customer's night to the end of their window, across a worker restart, and sends it once", async () => {
       const prefix = uniq('quiet');

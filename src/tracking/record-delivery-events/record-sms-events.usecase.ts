@@ -10,6 +10,8 @@ import { TrackingMetrics } from '../tracking.metrics';
 import { RecordedEvents } from './record-email-events.usecase';
 
 const MAX_EVIDENCE_CHARS = 16 * 1024;
+const UNKNOWN_SID_RETRIES = 4;
+const UNKNOWN_SID_WAIT_MS = 500;
 
 /**
  * SMS status callbacks (the common provider shape): delivered moves a sent SMS to delivered; undelivered or
@@ -34,7 +36,13 @@ export class RecordSmsEventsUseCase {
       throw new AppException(ErrorCode.ValidationFailed, `Invalid status callback (${details[0]?.path || 'body'}: ${details[0]?.message})`, details);
     }
     const { MessageSid: sid, MessageStatus: status, ErrorCode: code } = parsed.data;
-    const ids = await this.repository.smsByProviderId([sid]);
+    let ids = await this.repository.smsByProviderId([sid]);
+    // a callback can overtake its own send's result (written in batches of 25): look again for a moment
+    // before calling the id unknown, so a quick `delivered` is not lost
+    for (let i = 0; !ids.size && i < UNKNOWN_SID_RETRIES; i++) {
+      await new Promise((r) => setTimeout(r, UNKNOWN_SID_WAIT_MS));
+      ids = await this.repository.smsByProviderId([sid]);
+    }
     const kind = kindOfSmsStatus(status);
     const event: DeliveryEventInput = {
       source: 'form',
