@@ -98,33 +98,43 @@ export class NotificationRepository {
       SELECT max(customer_id::text) AS last, count(*) AS n FROM page`;
     const pageSize = Number(page.n);
     if (!pageSize || !page.last) return { last: null, pageSize: 0, pendingIds: [] };
-    const pending = await this.prisma.$queryRaw<{ id: string }[]>`
-      SELECT id FROM notification
-      WHERE step_id = ${stepId}::uuid AND channel = ${channel}
-        AND (${after}::uuid IS NULL OR customer_id > ${after}::uuid) AND customer_id <= ${page.last}::uuid
-        AND state = 'pending'
-      ORDER BY customer_id`;
+    // thousands of ids in, thousands out: on the pg pool (see PrismaService.pool)
+    const { rows: pending } = await this.prisma.pool.query<{ id: string }>(
+      `SELECT id FROM notification
+       WHERE step_id = $1::uuid AND channel = $2 AND ($3::uuid IS NULL OR customer_id > $3::uuid) AND customer_id <= $4::uuid
+         AND state = 'pending'
+       ORDER BY customer_id`,
+      [stepId, channel, after, page.last],
+    );
     this.metrics.fanoutPage(channel, pageSize);
     return { last: page.last, pageSize, pendingIds: pending.map((p) => p.id) };
   }
 
   /** Records which job carries each notification and marks them queued (only those still pending). */
   async markQueued(ids: string[], jobIds: string[]): Promise<void> {
-    await this.prisma.$executeRaw`
-      UPDATE notification n SET state = 'queued', job_id = v.job_id, queued_at = now(), updated_at = now()
-      FROM unnest(${ids}::uuid[], ${jobIds}::text[]) AS v(id, job_id)
-      WHERE n.id = v.id AND n.state IN ('pending', 'queued')`;
+    await this.prisma.pool.query(
+      `UPDATE notification n SET state = 'queued', job_id = v.job_id, queued_at = now(), updated_at = now()
+       FROM unnest($1::uuid[], $2::text[]) AS v(id, job_id)
+       WHERE n.id = v.id AND n.state IN ('pending', 'queued')`,
+      [ids, jobIds],
+    );
   }
 
-  /** Compare-and-set pending/queued → sending, only while the incident is live; rows already taken are not returned. */
-  claim(ids: string[], incidentId: string): Promise<ClaimedNotification[]> {
-    return this.prisma.$queryRaw<ClaimedNotification[]>`
-      UPDATE notification n SET state = 'sending', sending_at = now(), attempts = n.attempts + 1, updated_at = now()
-      FROM (SELECT n2.id, c.id AS customer_id, c.external_id, c.name, c.email, c.phone, c.locale, c.timezone, c.attributes
-            FROM notification n2 LEFT JOIN customer c ON c.id = n2.customer_id WHERE n2.id = ANY(${ids}::uuid[])) x
-      WHERE n.id = x.id AND n.state IN ('pending', 'queued')
-        AND EXISTS (SELECT 1 FROM incident i WHERE i.id = ${incidentId}::uuid AND i.state IN ('declared', 'notifying', 'monitoring'))
-      RETURNING n.id, n.channel, n.recipient, n.attempts, x.customer_id, x.external_id, x.name, x.email, x.phone, x.locale, x.timezone, x.attributes`;
+  /**
+   * Compare-and-set pending/queued → sending, only while the incident is live; rows already taken are not returned.
+   * Straight on the pg pool: it runs once per send batch (see PrismaService.pool).
+   */
+  async claim(ids: string[], incidentId: string): Promise<ClaimedNotification[]> {
+    const { rows } = await this.prisma.pool.query<ClaimedNotification>(
+      `UPDATE notification n SET state = 'sending', sending_at = now(), attempts = n.attempts + 1, updated_at = now()
+       FROM (SELECT n2.id, c.id AS customer_id, c.external_id, c.name, c.email, c.phone, c.locale, c.timezone, c.attributes
+             FROM notification n2 LEFT JOIN customer c ON c.id = n2.customer_id WHERE n2.id = ANY($1::uuid[])) x
+       WHERE n.id = x.id AND n.state IN ('pending', 'queued')
+         AND EXISTS (SELECT 1 FROM incident i WHERE i.id = $2::uuid AND i.state IN ('declared', 'notifying', 'monitoring'))
+       RETURNING n.id, n.channel, n.recipient, n.attempts, x.customer_id, x.external_id, x.name, x.email, x.phone, x.locale, x.timezone, x.attributes`,
+      [ids, incidentId],
+    );
+    return rows;
   }
 
   /**
@@ -163,23 +173,22 @@ export class NotificationRepository {
     return rows.map((r) => r.id);
   }
 
-  /** Writes a set of send outcomes in one statement; only rows still `sending` change. */
+  /** Writes a set of send outcomes in one statement; only rows still `sending` change. On the pg pool, as claim. */
   async recordResults(results: SendResult[]): Promise<void> {
     if (!results.length) return;
-    await this.prisma.$executeRaw`
-      UPDATE notification n SET
-        state = v.state::"NotificationState",
-        sent_at = CASE WHEN v.state = 'sent' THEN now() ELSE n.sent_at END,
-        failed_at = CASE WHEN v.state = 'failed' THEN now() ELSE n.failed_at END,
-        provider_message_id = coalesce(v.provider_id, n.provider_message_id),
-        last_error = v.error,
-        template_version_id = coalesce(v.template_version_id::uuid, n.template_version_id),
-        updated_at = now()
-      FROM unnest(${results.map((r) => r.id)}::uuid[], ${results.map((r) => r.state)}::text[],
-                  ${results.map((r) => r.providerMessageId)}::text[], ${results.map((r) => r.error)}::text[],
-                  ${results.map((r) => r.templateVersionId)}::text[])
-        AS v(id, state, provider_id, error, template_version_id)
-      WHERE n.id = v.id AND n.state = 'sending'`;
+    await this.prisma.pool.query(
+      `UPDATE notification n SET
+         state = v.state::"NotificationState",
+         sent_at = CASE WHEN v.state = 'sent' THEN now() ELSE n.sent_at END,
+         failed_at = CASE WHEN v.state = 'failed' THEN now() ELSE n.failed_at END,
+         provider_message_id = coalesce(v.provider_id, n.provider_message_id),
+         last_error = v.error,
+         template_version_id = coalesce(v.template_version_id::uuid, n.template_version_id),
+         updated_at = now()
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[]) AS v(id, state, provider_id, error, template_version_id)
+       WHERE n.id = v.id AND n.state = 'sending'`,
+      [results.map((r) => r.id), results.map((r) => r.state), results.map((r) => r.providerMessageId), results.map((r) => r.error), results.map((r) => r.templateVersionId)],
+    );
     const bounced = results.filter((r) => r.state === 'failed' && isHardBounce(r.error));
     if (bounced.length) {
       // a hard bounce suppresses this channel for this customer: later steps do not try the address again
