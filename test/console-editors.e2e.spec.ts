@@ -317,6 +317,7 @@ describe('Console editors', () => {
       expect(page.text).toContain('name="fact.whatHappened"');
       expect(page.text).toContain('name="fact.hotline"');
       expect(page.text).toMatch(/name="idempotencyKey" value="console-[0-9a-f-]{36}"/);
+      expect(page.text).not.toContain('id="declare-button"'); // the schedule is seen before declaring
     });
 
     it('previews the schedule, clocks and population without declaring', async () => {
@@ -325,7 +326,11 @@ describe('Console editors', () => {
       expect(r.text).toMatch(/id="preview-affected">12 customer\(s\)/);
       expect(r.text).toContain('notify-customers');
       expect(r.text).toContain('gdpr-art33');
+      expect(r.text).toContain('id="declare-button"');
       expect(await h.prisma.incident.count()).toBe(before);
+      const missing = await commander.agent.post(`/console/incidents/new/${runbook}`).type('form').send(form({ action: 'preview', idempotencyKey: uniq('k'), 'fact.hotline': '' })).expect(200);
+      expect(missing.text).toMatch(/Facts still missing:/);
+      expect(missing.text).not.toContain('id="declare-button"');
     });
 
     it('counts the customers a filter matches', async () => {
