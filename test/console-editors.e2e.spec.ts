@@ -80,6 +80,18 @@ describe('Console editors', () => {
       expect(diff.text).toMatch(/diff-add"><span class="visually-hidden">added: <\/span>\+0800 222/);
     });
 
+    it('previews the posted sources without the page script, saving nothing', async () => {
+      const key = uniq('console-nojs');
+      const r = await comms.agent
+        .post(`/console/templates/${key}/sms/en`)
+        .type('form')
+        .send({ _csrf: comms.csrf, action: 'preview', text: 'Call {{facts.hotline}} — Ω', variables: 'facts.hotline', facts: '{"hotline":"0800 1"}', customerId: '' })
+        .expect(200);
+      expect(r.text).toContain('Call 0800 1 — Ω');
+      expect(r.text).toMatch(/UCS-2 · <strong>1 segment\(s\)<\/strong>/);
+      expect(await h.prisma.template.count({ where: { key } })).toBe(0);
+    });
+
     it('sends a test of the saved template to the signed-in user', async () => {
       const key = uniq('console-test');
       const { externalIds } = await seedRunbook(h, uniq('test-send'), 1);
