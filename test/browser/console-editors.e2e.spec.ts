@@ -2,6 +2,7 @@ import type http from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { type Browser, type Page } from 'playwright-core';
 import { customers, uniq } from '../factories/scenario.factory';
+import { accessibilityProblems } from '../support/accessibility';
 import { launchBrowser, newPage, screenshot } from '../support/browser';
 import { auth, Harness } from '../support/harness';
 
@@ -77,6 +78,7 @@ describe('Console in a browser: template editor, runbook editor, declare wizard'
     await page.locator('#preview-state', { hasText: 'up to date' }).waitFor();
     expect(await page.locator('#problems li').count()).toBe(0);
     await screenshot(page, 'console-template-editor');
+    expect(await accessibilityProblems(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Save as a new version' }).click();
     await page.locator('.flash', { hasText: `Saved ${template}/email/en as version 1.` }).waitFor();
@@ -84,6 +86,14 @@ describe('Console in a browser: template editor, runbook editor, declare wizard'
     expect(saved.createdByName).toBe('Casey Comms');
     expect(saved.variables).toEqual(['customer.name', 'incident.title', 'facts.whatHappened', 'facts.hotline']);
     await context.close();
+
+    // on a phone: one column, no sideways scrolling, still accessible
+    const phone = await newPage(browser, { baseURL: base, mobile: true });
+    await signIn(phone.page, `casey-${prefix}@acme.test`, 'comms-password-123', `/console/templates/${template}/email/en`);
+    await phone.page.locator('#preview-subject', { hasText: 'Important: Sample incident' }).waitFor();
+    expect(await phone.page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')).toBeLessThanOrEqual(0);
+    expect(await accessibilityProblems(phone.page)).toEqual([]);
+    await phone.context.close();
   });
 
   it('publishes a runbook after fixing the problems publish lists', async () => {
@@ -123,6 +133,7 @@ describe('Console in a browser: template editor, runbook editor, declare wizard'
     await page.getByRole('button', { name: 'Save and publish' }).click();
     await page.locator('.flash', { hasText: `Published '${runbook}' version 1.` }).waitFor();
     await screenshot(page, 'console-runbook-editor');
+    expect(await accessibilityProblems(page)).toEqual([]);
     const step = page.locator('#step-summary li', { hasText: 'alert-team' });
     expect(await step.textContent()).toContain('the internal team: Security team <security@acme.test>');
     // the JSON view shows the same draft
@@ -159,6 +170,7 @@ describe('Console in a browser: template editor, runbook editor, declare wizard'
     expect(await page.locator('#preview-clocks').textContent()).toContain('gdpr-art33');
     expect(await h.prisma.incident.count({ where: { title: 'Customer records accessed', runbookVersion: { runbook: { key: runbook } } } })).toBe(0);
     await screenshot(page, 'console-declare-wizard');
+    expect(await accessibilityProblems(page)).toEqual([]);
 
     // pressed twice (a double click submits the form twice): the form's idempotency key makes it one incident
     await page.getByRole('button', { name: 'Declare the incident' }).dblclick();
