@@ -92,6 +92,23 @@ describe('Console editors', () => {
       expect(await h.prisma.template.count({ where: { key } })).toBe(0);
     });
 
+    it('renders the HTML for the preview frame under its own sandboxed policy, or the problems', async () => {
+      const url = `/console/templates/${uniq('frame')}/email/en/preview.html`;
+      const ok = await comms.agent
+        .post(url)
+        .type('form')
+        .send({ _csrf: comms.csrf, subject: 'S', html: '<style>p{color:red}</style><p>{{facts.hotline}}</p><script>alert(1)</script>', text: 't', variables: 'facts.hotline', facts: '{"hotline":"<b>0800</b>"}' })
+        .expect(200);
+      expect(ok.text).toContain('<p>&lt;b&gt;0800&lt;/b&gt;</p>');
+      expect(ok.headers['content-security-policy']).toMatch(/default-src 'none'; style-src 'unsafe-inline';.*sandbox; frame-ancestors 'self'/);
+      expect(ok.headers['x-frame-options']).toBe('SAMEORIGIN');
+      const bad = await comms.agent.post(url).type('form').send({ _csrf: comms.csrf, subject: 'S', html: '<p>{{facts.x}}</p>', text: 't', variables: '' }).expect(200);
+      expect(bad.text).toContain('html, line 1, column 6: &#x27;facts.x&#x27; is used but not declared');
+      await comms.agent.post(url).type('form').send({ subject: 'S' }).expect(403);
+      const saved = await comms.agent.get('/console/templates/breach-notice/email/en/preview.html').expect(200);
+      expect(saved.text).toContain('<style');
+    });
+
     it('sends a test of the saved template to the signed-in user', async () => {
       const key = uniq('console-test');
       const { externalIds } = await seedRunbook(h, uniq('test-send'), 1);

@@ -74,9 +74,12 @@ describe('Console in a browser: template editor, runbook editor, declare wizard'
     await problem.waitFor();
     expect(await problem.textContent()).toContain("'facts.hotlne' is used but not declared");
     expect(await page.getByLabel('HTML').getAttribute('aria-invalid')).toBe('true');
-    await page.getByLabel('HTML').fill('<h1>{{incident.title}}</h1>\n<p>Dear {{default customer.name "customer"}},</p>\n<p>{{facts.whatHappened}}</p>\n<p>Call <strong>{{facts.hotline}}</strong></p>');
+    // in the shipped layout (its own styles), as the email will look
+    await page.getByLabel('HTML').fill('{{#> layout}}\n<h1>{{incident.title}}</h1>\n<p>Dear {{default customer.name "customer"}},</p>\n<p>{{facts.whatHappened}}</p>\n<p>Call <strong>{{facts.hotline}}</strong></p>\n{{/layout}}');
     await page.locator('#preview-state', { hasText: 'up to date' }).waitFor();
     expect(await page.locator('#problems li').count()).toBe(0);
+    // the HTML as the email will look, in its own frame
+    await page.frameLocator('#preview-frame').locator('strong', { hasText: '0800 123 456' }).waitFor();
     await screenshot(page, 'console-template-editor');
     expect(await accessibilityProblems(page)).toEqual([]);
 

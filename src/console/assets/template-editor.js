@@ -6,6 +6,9 @@
   if (!form || !window.tocsin) return;
   form.classList.add('js');
   var previewEl = document.getElementById('preview');
+  var partsEl = document.getElementById('preview-parts');
+  // the HTML is shown in a frame loaded from the server under its own policy, so the email's styles apply
+  var frameSubmit = document.getElementById('frame-submit');
   var problemsEl = document.getElementById('problems');
   var stateEl = document.getElementById('preview-state');
   var testFacts = document.getElementById('test-send-facts');
@@ -79,6 +82,7 @@
 
   function showPreview(r) {
     previewEl.textContent = '';
+    partsEl.textContent = '';
     var subject = r.subject || r.title;
     if (subject) {
       var p = el('p');
@@ -95,19 +99,13 @@
       size.appendChild(el('strong', '', r.sms.segments + ' segment(s)'));
       previewEl.appendChild(size);
     }
-    if (r.html) {
-      var frame = el('iframe', 'preview-html');
-      frame.title = 'HTML preview';
-      frame.setAttribute('sandbox', '');
-      frame.srcdoc = r.html;
-      previewEl.appendChild(frame);
-    }
+    if (r.html && frameSubmit) form.requestSubmit(frameSubmit);
     if (r.text) {
       var t = el('pre', 'preview-text', r.text);
       t.id = 'preview-text';
-      previewEl.appendChild(t);
+      partsEl.appendChild(t);
     }
-    if (r.body !== undefined) previewEl.appendChild(el('pre', 'preview-text', JSON.stringify(r.body, null, 2)));
+    if (r.body !== undefined) partsEl.appendChild(el('pre', 'preview-text', JSON.stringify(r.body, null, 2)));
   }
 
   // a fact declared in the variables gets a sample value, so the preview renders without a hole

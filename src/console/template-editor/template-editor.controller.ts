@@ -94,6 +94,20 @@ export class TemplateEditorController {
     }
   }
 
+  /** The preview frame's document for the sources posted by the editor (its form targets the frame). */
+  @Post(':key/:channel/:locale/preview.html')
+  @HttpCode(200)
+  async previewFrame(@Param('channel', Chan) channel: Channel, @Param('locale', Locale) locale: string, @Body() body: Record<string, unknown>, @Res() res: Response) {
+    sendPreviewDocument(res, await this.view.previewDocument(channel, locale, body));
+  }
+
+  /** The preview frame's document for a saved version (sample facts). */
+  @Get(':key/:channel/:locale/preview.html')
+  async savedPreviewFrame(@Param('key', Key) key: string, @Param('channel', Chan) channel: Channel, @Param('locale', Locale) locale: string, @Query() query: Record<string, unknown>, @Res() res: Response) {
+    const { version } = parseForm(versionQuery, query);
+    sendPreviewDocument(res, await this.view.savedPreviewDocument(key, channel, locale, version));
+  }
+
   @Get(':key/:channel/:locale/diff')
   async diff(@Param('key', Key) key: string, @Param('channel', Chan) channel: Channel, @Param('locale', Locale) locale: string, @Query() query: Record<string, unknown>, @Res() res: Response) {
     const q = parseForm(diffQuery, query);
@@ -112,3 +126,21 @@ export class TemplateEditorController {
 }
 
 export const editorUrl = (key: string, channel: string, locale: string) => `/console/templates/${encodeURIComponent(key)}/${channel}/${encodeURIComponent(locale)}`;
+
+/**
+ * A rendered notice, shown in the editor's frame under its own policy: its inline styles apply (as in a mail
+ * client), nothing in it can run or load from elsewhere (sandbox, no scripts), and only the console may frame it.
+ */
+function sendPreviewDocument(res: Response, html: string): void {
+  res
+    .status(200)
+    .set({
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data: https:; font-src data:; sandbox; frame-ancestors 'self'; base-uri 'none'; form-action 'none'",
+      'X-Content-Type-Options': 'nosniff',
+      'X-Frame-Options': 'SAMEORIGIN',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-store',
+    })
+    .send(html);
+}

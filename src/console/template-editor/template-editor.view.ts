@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import Handlebars from 'handlebars';
 import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
 import { PreviewInput } from '../../templates/dto/template.dto';
 import { TemplatePreviewService } from '../../templates/template-preview.service';
-import { Channel } from '../../templates/template-fields';
+import { Channel, CHANNEL_FIELDS } from '../../templates/template-fields';
 import { TemplatesService } from '../../templates/templates.service';
 import { editorFields, parseVariables, sampleFacts, templateFromForm } from './template-form';
 
@@ -95,6 +96,37 @@ export class TemplateEditorView {
     };
   }
 
+  /**
+   * The preview as a document of its own, for the editor's preview frame: the email's HTML exactly as it
+   * will be sent (its own styles apply there, which the console page's strict policy would block), or the
+   * problems that stop it rendering.
+   */
+  async previewDocument(channel: Channel, locale: string, form: Record<string, unknown>): Promise<string> {
+    const str = (k: string) => (typeof form[k] === 'string' ? (form[k] as string) : '');
+    try {
+      const customerId = str('customerId').trim();
+      const r = (await this.previews.preview({
+        channel,
+        locale,
+        template: templateFromForm(channel, form),
+        facts: this.factsFromText(str('facts')),
+        ...(customerId ? { customer: { externalId: customerId } } : {}),
+      } as PreviewInput)) as { html?: string; text?: string; body?: unknown };
+      return documentOf(r);
+    } catch (e) {
+      if (!(e instanceof AppException)) throw e;
+      return problemsDocument(problemsOf(e));
+    }
+  }
+
+  /** The same for a saved version (what the frame shows when the editor opens), with sample facts. */
+  async savedPreviewDocument(key: string, channel: Channel, locale: string, version?: number): Promise<string> {
+    const t = (version ? await this.templates.version(key, channel, locale, version) : (await this.templates.history(key, channel, locale)).latest) as Sources & { variables: string[] };
+    const facts = sampleFacts(t.variables);
+    const result = await this.tryPreview({ channel, locale, template: pickSources(channel, t, t.variables), facts });
+    return result.preview ? documentOf(result.preview as { html?: string; text?: string }) : problemsDocument(result.problems);
+  }
+
   /** The editor's "sample facts" box: a JSON object of fact name → value. */
   factsFromText(text: string | undefined): Record<string, string | number | boolean> {
     if (!text || !text.trim()) return {};
@@ -154,6 +186,9 @@ export class TemplateEditorView {
       previewBody: (p.preview as { body?: unknown } | null)?.body === undefined ? null : JSON.stringify((p.preview as { body: unknown }).body, null, 2),
       problems: p.problems.map((x) => ({ ...x, excerpt: excerpt((p.sources as Record<string, string | null | undefined>)[x.field], x.line, x.column) })),
       canTestSend: channel === 'email' && !!p.history,
+      hasHtml: CHANNEL_FIELDS[channel].required.includes('html'),
+      // the frame shows the saved version from the server; a re-rendered draft (no script) inlines its HTML
+      frameSrc: p.history && p.shownVersion ? `/console/templates/${encodeURIComponent(key)}/${channel}/${encodeURIComponent(locale)}/preview.html?version=${p.shownVersion}` : null,
       previewUrl: '/console/templates/preview',
     };
   }
@@ -177,4 +212,18 @@ function excerpt(source: string | null | undefined, line: number, column: number
   const text = source.split('\n')[line - 1];
   if (text === undefined) return null;
   return { line: text, caret: ' '.repeat(Math.max(0, column - 1)) + '^' };
+}
+
+const esc = (v: string) => Handlebars.Utils.escapeExpression(v);
+const page = (body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Preview</title></head><body>${body}</body></html>`;
+
+function documentOf(r: { html?: string; text?: string; body?: unknown }): string {
+  if (r.html) return r.html;
+  if (r.text) return page(`<pre style="white-space:pre-wrap;font:14px/1.5 monospace">${esc(r.text)}</pre>`);
+  return page(`<pre>${esc(JSON.stringify(r.body ?? null, null, 2))}</pre>`);
+}
+
+function problemsDocument(problems: Problem[]): string {
+  const items = problems.map((p) => `<li>${esc(p.field || 'template')}${p.line ? `, line ${p.line}, column ${p.column}` : ''}: ${esc(p.message)}</li>`).join('');
+  return page(`<p style="font:15px system-ui,sans-serif;color:#a11">Not rendered: ${problems.length} problem(s)</p><ul style="font:14px system-ui,sans-serif">${items}</ul>`);
 }
