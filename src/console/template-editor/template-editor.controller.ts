@@ -6,7 +6,7 @@ import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
 import { ZodParam } from '../../common/zod-param.pipe';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
-import { type Channel, channelSchema, localeParamSchema, PreviewTemplateDto, templateKeySchema } from '../../templates/dto/template.dto';
+import { type Channel, CHANNELS, channelSchema, localeParamSchema, PreviewTemplateDto, templateKeySchema } from '../../templates/dto/template.dto';
 import { TemplatePreviewService } from '../../templates/template-preview.service';
 import { TemplatesService } from '../../templates/templates.service';
 import { setFlash } from '../console-http';
@@ -39,7 +39,7 @@ export class TemplateEditorController {
 
   @Get()
   async list(@Res() res: Response) {
-    this.renderer.render(res, 'templates/list', { title: 'Templates', templates: await this.templates.list(), channels: ['email', 'sms', 'webhook', 'page'] });
+    this.renderer.render(res, 'templates/list', { title: 'Templates', templates: await this.templates.list(), channels: CHANNELS });
   }
 
   /** The "open or create" form on the list: goes to the editor of that key/channel/locale. */
