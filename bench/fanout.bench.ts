@@ -20,10 +20,11 @@ const { values } = parseArgs({
     // leave the sender waiting on round trips: 20 is where the raw baseline stopped getting faster here
     // (5 → ~2,050 msg/s, 10 → ~2,350, 20 → ~2,600, 32 and 50 no better), the strongest honest baseline.
     pool: { type: 'string', default: '20' },
-    // messages in flight in both: the baseline's lanes; Tocsin's WORKER_CONCURRENCY × SEND_CONCURRENCY
+    // messages in flight in both: the baseline's lanes; Tocsin's per-process bound EMAIL_CONCURRENCY
     lanes: { type: 'string', default: '80' },
-    // send jobs a Tocsin worker runs at once (SEND_CONCURRENCY = lanes / jobs)
-    jobs: { type: 'string', default: '4' },
+    // send jobs a Tocsin worker runs at once, each with lanes / min(jobs, 4) lanes (SEND_CONCURRENCY): more
+    // jobs than the bound needs, so one job's start and end (claim, write-back, next job) leave no lane idle
+    jobs: { type: 'string', default: '8' },
     // write V8 CPU profiles of the API and worker to bench/results/prof/ (open them in Chrome DevTools)
     profile: { type: 'boolean', default: false },
   },
@@ -170,7 +171,7 @@ async function main(): Promise<void> {
   execFileSync(path.join(root, 'node_modules/.bin/prisma'), ['migrate', 'deploy', '--config', 'prisma/prisma.config.ts'], { cwd: root, env: { ...process.env, DATABASE_URL: dbUrl }, stdio: 'ignore' });
 
   const sink = await startSink();
-  console.log(`bench: ${N.toLocaleString('en')} recipients, SMTP pool ${POOL}, ${LANES} in flight, sink on :${sink.port}`);
+  console.log(`bench: ${N.toLocaleString('en')} recipients, SMTP pool ${POOL}, ${LANES} in flight (Tocsin: ${JOBS} jobs), sink on :${sink.port}`);
 
   const cpuA0 = cpuSnapshot({ bench: process.pid, sink: sink.proc.pid });
   const baselineRate = await baseline(sink.port);
@@ -197,7 +198,8 @@ async function main(): Promise<void> {
     BODY_LIMIT: '100mb',
     SMTP_POOL_SIZE: String(POOL),
     WORKER_CONCURRENCY: String(JOBS),
-    SEND_CONCURRENCY: String(Math.ceil(LANES / JOBS)),
+    SEND_CONCURRENCY: String(Math.ceil(LANES / Math.min(JOBS, 4))),
+    EMAIL_CONCURRENCY: String(LANES),
     LOG_LEVEL: 'warn',
   };
   const dist = process.env.BENCH_DIST ?? path.join(root, 'dist');
@@ -243,7 +245,11 @@ async function main(): Promise<void> {
     const { rows } = await pg.query(`SELECT coalesce(sum(n) FILTER (WHERE state = 'sent'), 0) AS sent, coalesce(sum(n), 0) AS total FROM reach_counter WHERE incident_id = $1`, [incidentId]);
     const sent = Number(rows[0].sent);
     if (Date.now() - lastLog > 5000) {
-      console.log(`  … ${sent.toLocaleString('en')} / ${N.toLocaleString('en')} sent, ${Number(rows[0].total).toLocaleString('en')} materialised`);
+      // RSS now (not the peak) on every line, to see whether memory stays flat through a long run
+      console.log(
+        `  … ${sent.toLocaleString('en')} / ${N.toLocaleString('en')} sent, ${Number(rows[0].total).toLocaleString('en')} materialised; ` +
+          `RSS api ${rssMb(api.pid)} MB, worker ${rssMb(worker.pid)} MB`,
+      );
       lastLog = Date.now();
     }
     if (sent >= N) break;
