@@ -25,6 +25,8 @@ const { values } = parseArgs({
     // send jobs a Tocsin worker runs at once, each with lanes / min(jobs, 4) lanes (SEND_CONCURRENCY): more
     // jobs than the bound needs, so one job's start and end (claim, write-back, next job) leave no lane idle
     jobs: { type: 'string', default: '8' },
+    // recipients per send job (SEND_BATCH_SIZE)
+    batch: { type: 'string', default: '100' },
     // write V8 CPU profiles of the API and worker to bench/results/prof/ (open them in Chrome DevTools)
     profile: { type: 'boolean', default: false },
   },
@@ -33,6 +35,7 @@ const N = Number(values.recipients);
 const POOL = Number(values.pool);
 const LANES = Number(values.lanes);
 const JOBS = Number(values.jobs);
+const BATCH = Number(values.batch);
 const ADMIN_URL = process.env.DATABASE_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const KEY = 'bench-admin-key-0123456789abcdefghij';
@@ -171,7 +174,7 @@ async function main(): Promise<void> {
   execFileSync(path.join(root, 'node_modules/.bin/prisma'), ['migrate', 'deploy', '--config', 'prisma/prisma.config.ts'], { cwd: root, env: { ...process.env, DATABASE_URL: dbUrl }, stdio: 'ignore' });
 
   const sink = await startSink();
-  console.log(`bench: ${N.toLocaleString('en')} recipients, SMTP pool ${POOL}, ${LANES} in flight (Tocsin: ${JOBS} jobs), sink on :${sink.port}`);
+  console.log(`bench: ${N.toLocaleString('en')} recipients, SMTP pool ${POOL}, ${LANES} in flight (Tocsin: ${JOBS} jobs of ${BATCH}), sink on :${sink.port}`);
 
   const cpuA0 = cpuSnapshot({ bench: process.pid, sink: sink.proc.pid });
   const baselineRate = await baseline(sink.port);
@@ -200,6 +203,7 @@ async function main(): Promise<void> {
     WORKER_CONCURRENCY: String(JOBS),
     SEND_CONCURRENCY: String(Math.ceil(LANES / Math.min(JOBS, 4))),
     EMAIL_CONCURRENCY: String(LANES),
+    SEND_BATCH_SIZE: String(BATCH),
     LOG_LEVEL: 'warn',
   };
   const dist = process.env.BENCH_DIST ?? path.join(root, 'dist');
