@@ -390,5 +390,33 @@ describe('SMS status callbacks, quiet hours and reminders', () => {
       // the customer was not in any step: regulator and staff messages do not count as reaching customers
       expect(r).toMatchObject({ affected: 1, reached: 0 });
     });
+
+    it('does not count a regulator step whose notice failed as meeting the clock', async () => {
+      const prefix = uniq('regfail');
+      const authority = `dpa-${prefix}@authority.test`;
+      await h.http.put(`/api/v1/templates/${prefix}-dpa/email/en`).set(auth()).send({ subject: 'Breach: {{incident.title}}', html: '<p>{{facts.whatHappened}}</p>', text: '{{facts.whatHappened}}', variables: ['incident.title', 'facts.whatHappened'] }).expect(200);
+      await h.http.put(`/api/v1/runbooks/${prefix}-rb`).set(auth()).send({
+        name: 'GDPR',
+        steps: [{ id: 'dpa', audience: 'regulator', recipients: [{ address: authority }], channel: 'email', template: `${prefix}-dpa`, meets: ['gdpr-art33'] }],
+      }).expect(200);
+      await h.http.post(`/api/v1/runbooks/${prefix}-rb/publish`).set(auth()).expect(201);
+      await h.http.put(`/api/v1/customers/${prefix}-c`).set(auth()).send({ email: `${prefix}-c@customers.test` }).expect(201);
+      h.sink.failFor = (rcpt) => (rcpt === authority ? { code: 550, message: '5.1.1 mailbox unavailable' } : null);
+      try {
+        const { body } = await h.http.post('/api/v1/incidents').set(auth()).send(declareBody(`${prefix}-rb`, [`${prefix}-c`], { type: 'personal_data_breach', jurisdictions: ['FR'] })).expect(201);
+        const incident = await waitFor('the regulator step completed', async () => {
+          const i = (await h.http.get(`/api/v1/incidents/${body.id}`).set(auth())).body;
+          return i.schedule.find((s: { step: string }) => s.step === 'dpa')?.state === 'completed' ? i : null;
+        });
+        expect(incident.clocks.find((c: { id: string }) => c.id === 'gdpr-art33')).toMatchObject({
+          status: 'running',
+          metAt: null,
+          note: expect.stringContaining('dpa completed without reaching any recipient'),
+        });
+        expect((await reach(body.id)).steps).toEqual([expect.objectContaining({ step: 'dpa', channel: 'email', failed: 1, sent: 0 })]);
+      } finally {
+        h.sink.failFor = () => null;
+      }
+    });
   });
 });

@@ -110,6 +110,14 @@ export class IncidentRepository {
       ORDER BY s.due_at NULLS LAST, s.step_key`;
   }
 
+  /** Per step: its notifications and those that reached their recipient (sent, delivered, acknowledged), from the counters. */
+  async stepReach(incidentId: string): Promise<Map<string, { reached: number; total: number }>> {
+    const rows = await this.prisma.$queryRaw<{ step_id: string; reached: bigint; total: bigint }[]>`
+      SELECT step_id, coalesce(sum(n) FILTER (WHERE state IN ('sent', 'delivered', 'acknowledged')), 0) AS reached, sum(n) AS total
+      FROM reach_counter WHERE incident_id = ${incidentId}::uuid GROUP BY step_id`;
+    return new Map(rows.map((r) => [r.step_id, { reached: Number(r.reached), total: Number(r.total) }]));
+  }
+
   /** Affected customers with at least one notification that reached them (counted once, when first reached). */
   async reachedCustomers(incidentId: string): Promise<number> {
     const c = await this.prisma.incidentCounter.findUnique({ where: { incidentId } });

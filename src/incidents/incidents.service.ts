@@ -26,10 +26,15 @@ export function byChannel(rows: { channel: string; state: string | null; n: bigi
   return [...out.values()];
 }
 
-export function toIncidentView(i: IncidentWithSchedule, affected: number | undefined, now: Date) {
+/** `stepReach` (per step id): a completed step whose notices all failed meets no clock. */
+export function toIncidentView(i: IncidentWithSchedule, affected: number | undefined, now: Date, stepReach?: Map<string, { reached: number; total: number }>) {
+  const reachedNobody = (stepId: string) => {
+    const r = stepReach?.get(stepId);
+    return !!r && r.total > 0 && r.reached === 0;
+  };
   const clocks = computeClocks(
     { type: i.type, jurisdictions: i.jurisdictions, awareAt: i.awareAt, materialityAt: i.materialityAt, affectedCount: affected ?? 0 },
-    i.steps.map((s) => ({ stepKey: s.stepKey, meets: (s.definition as { meets?: string[] }).meets ?? [], completedAt: s.completedAt })),
+    i.steps.map((s) => ({ stepKey: s.stepKey, meets: (s.definition as { meets?: string[] }).meets ?? [], completedAt: s.completedAt, reachedNobody: reachedNobody(s.id) })),
     now,
   );
   return {
@@ -75,7 +80,8 @@ export class IncidentsService {
   async get(id: string) {
     const incident = await this.incidents.find(id);
     if (!incident) throw AppException.notFound('Incident', id);
-    return toIncidentView(incident, await this.incidents.affectedCount(id), this.clock.now());
+    const [affected, stepReach] = await Promise.all([this.incidents.affectedCount(id), this.incidents.stepReach(id)]);
+    return toIncidentView(incident, affected, this.clock.now(), stepReach);
   }
 
   /** Who has been reached: totals, and the same per step and channel. */

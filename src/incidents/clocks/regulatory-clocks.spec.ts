@@ -27,6 +27,14 @@ describe('regulatory clocks', () => {
     expect(late[1]).toMatchObject({ id: 'gdpr-art34', status: 'flag', dueAt: null, elapsedHours: 72 });
   });
 
+  it('does not count a step that completed without reaching anyone as meeting its clock', () => {
+    const failed = [{ stepKey: 'dpa', meets: ['gdpr-art33'], completedAt: at('2026-11-22T09:00:00Z'), reachedNobody: true }];
+    const [running] = computeClocks(base, failed, at('2026-11-22T10:00:00Z'));
+    expect(running).toMatchObject({ status: 'running', metAt: null, note: expect.stringContaining('dpa completed without reaching any recipient') });
+    const [missed] = computeClocks(base, failed, at('2026-11-23T09:00:01Z'));
+    expect(missed).toMatchObject({ status: 'missed' });
+  });
+
   it('counts NIS2 final report one month from the notification actually sent', () => {
     const i = { ...base, type: 'nis2_significant_incident', jurisdictions: ['DE'] };
     const clocks = computeClocks(i, [{ stepKey: 'n', meets: ['nis2-notification'], completedAt: at('2026-11-21T12:00:00Z') }], at('2026-11-22T00:00:00Z'));

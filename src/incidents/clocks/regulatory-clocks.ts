@@ -34,6 +34,8 @@ export interface ClockStep {
   stepKey: string;
   meets: string[];
   completedAt: Date | null;
+  /** the step completed but every one of its notices failed (or was suppressed): it meets nothing */
+  reachedNobody?: boolean;
 }
 
 export interface ClockView {
@@ -171,7 +173,7 @@ export function clockDue(id: string, i: ClockIncident): Date | null | undefined 
 export function computeClocks(i: ClockIncident, steps: ClockStep[], now: Date): ClockView[] {
   const metAt = new Map<string, { step: string; at: Date }>();
   for (const s of steps) {
-    if (!s.completedAt) continue;
+    if (!s.completedAt || s.reachedNobody) continue;
     for (const id of s.meets) {
       const prev = metAt.get(id);
       if (!prev || s.completedAt < prev.at) metAt.set(id, { step: s.stepKey, at: s.completedAt });
@@ -187,7 +189,12 @@ export function computeClocks(i: ClockIncident, steps: ClockStep[], now: Date): 
     else if (due === null) status = 'waiting';
     else if (met) status = met.at <= due ? 'met' : 'missed';
     else status = now > due ? 'missed' : 'running';
-    const notes = [c.note?.(i), meetingSteps.length ? undefined : 'no step of the runbook meets this deadline'].filter(Boolean);
+    const failedSteps = met ? [] : meetingSteps.filter((s) => s.completedAt && s.reachedNobody).map((s) => s.stepKey);
+    const notes = [
+      c.note?.(i),
+      meetingSteps.length ? undefined : 'no step of the runbook meets this deadline',
+      failedSteps.length ? `${failedSteps.join(', ')} completed without reaching any recipient: not met` : undefined,
+    ].filter(Boolean);
     return {
       id: c.id,
       regulation: c.regulation,
