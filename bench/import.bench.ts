@@ -89,9 +89,12 @@ async function main(): Promise<void> {
 
   let peak = 0;
   let atPeak = process.memoryUsage();
+  let ticks = 0;
   const sampler = setInterval(() => {
     const m = process.memoryUsage();
     if (m.rss > peak) [peak, atPeak] = [m.rss, m];
+    // every 5 s: is memory flat or growing?
+    if (++ticks % 50 === 0) console.log(`  RSS ${Math.round(m.rss / 1048576)} MB, heap ${Math.round(m.heapUsed / 1048576)}/${Math.round(m.heapTotal / 1048576)} MB`);
   }, 100);
   const app = await NestFactory.createApplicationContext(BenchModule, { logger: ['error', 'warn', 'log'] });
   try {

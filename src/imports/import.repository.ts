@@ -7,6 +7,7 @@ import { RowError } from './row/customer-row';
 
 /** Row errors kept per import (all are counted); enough to fix a file, bounded for a file that is all wrong. */
 export const MAX_STORED_ERRORS = 10_000;
+const READ_SLICE_BYTES = 32 * 1024;
 
 type Db = PrismaService | Prisma.TransactionClient;
 
@@ -48,12 +49,24 @@ export class ImportRepository {
     await this.prisma.pool.query('INSERT INTO import_chunk (import_id, seq, data) VALUES ($1, $2, $3)', [importId, seq, data]);
   }
 
-  /** The upload, one stored piece at a time (bounded memory whatever the file size). */
+  /**
+   * The upload, stored piece by stored piece, read in 32 KB slices (bounded memory whatever the file size).
+   * pg returns bytea as hex text: a whole 1 MB piece would arrive as a 2 MB string, allocated straight in the
+   * old generation of the heap, and a million-row file as 170 MB of such garbage between full collections;
+   * 64 KB strings die young instead. The column is stored uncompressed (see the perf migration), so a slice
+   * reads only its part of the piece.
+   */
   async *chunks(importId: string): AsyncGenerator<Buffer> {
     for (let seq = 0; ; seq++) {
-      const { rows } = await this.prisma.pool.query<{ data: Buffer }>('SELECT data FROM import_chunk WHERE import_id = $1 AND seq = $2', [importId, seq]);
-      if (!rows.length) return;
-      yield rows[0].data;
+      for (let from = 1; ; from += READ_SLICE_BYTES) {
+        const { rows } = await this.prisma.pool.query<{ part: Buffer; size: number }>(
+          'SELECT substring(data from $3 for $4) AS part, octet_length(data) AS size FROM import_chunk WHERE import_id = $1 AND seq = $2',
+          [importId, seq, from, READ_SLICE_BYTES],
+        );
+        if (!rows.length) return;
+        if (rows[0].part.length) yield rows[0].part;
+        if (from - 1 + READ_SLICE_BYTES >= rows[0].size) break;
+      }
     }
   }
 

@@ -5,3 +5,7 @@ ALTER TABLE "import_row" SET UNLOGGED;
 
 -- CreateIndex
 CREATE INDEX "import_row_import_id_external_id_idx" ON "import_row"("import_id", "external_id");
+
+-- The worker reads an upload's pieces back in small slices: stored uncompressed, a slice reads only its
+-- own part instead of decompressing the whole piece each time
+ALTER TABLE "import_chunk" ALTER COLUMN "data" SET STORAGE EXTERNAL;

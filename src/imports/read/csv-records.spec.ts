@@ -25,6 +25,19 @@ describe(csvRecords.name, () => {
     expect(recs[1]).toMatchObject({ row: 2, values: null, error: 'has 3 cells but the header has 2' });
   });
 
+  it('keeps a character whose UTF-8 bytes are split between two pieces, and reads a piece larger than its slices', async () => {
+    const name = 'Zoë Ünïcödé ' + 'é'.repeat(40_000); // 80 KB of two-byte characters: several 16 KB slices
+    const bytes = Buffer.from(`id,name\n1,${name}\n2,Ok\n`);
+    const cut = bytes.indexOf(Buffer.from('ë')) + 1; // inside the two bytes of ë
+    async function* pieces(): AsyncGenerator<Buffer> {
+      yield bytes.subarray(0, cut);
+      yield bytes.subarray(cut);
+    }
+    const recs = [];
+    for await (const r of csvRecords(pieces(), { onHeader: () => undefined })) recs.push(r);
+    expect(recs.map((r) => r.values)).toEqual([['1', name], ['2', 'Ok']]);
+  });
+
   it('finds the delimiter from the header row, ignoring quoted ones', () => {
     expect(sniffDelimiter(Buffer.from('externalId;email;"a,b,c"\nx,y,z'))).toBe(';');
     expect(sniffDelimiter(Buffer.from('externalId,email\n'))).toBe(',');
