@@ -250,13 +250,16 @@ export class NotificationRepository {
    * them. The reconciler checks those jobs still exist in Redis.
    */
   async waitingBatches(olderThanMs: number, maxRows: number): Promise<StuckBatch[]> {
-    const rows = await this.prisma.$queryRaw<{ job_id: string | null; ids: string[] }[]>`
-      SELECT job_id, array_agg(id::text) AS ids FROM (
-        SELECT id, job_id FROM notification
-        WHERE state IN ('pending', 'queued') AND updated_at < now() - make_interval(secs => ${olderThanMs / 1000})
-          AND incident_id IN (SELECT id FROM incident WHERE state IN ('declared', 'notifying', 'monitoring'))
-        ORDER BY updated_at LIMIT ${maxRows}
-      ) t GROUP BY job_id`;
+    // on the pg pool: during a big fan-out every pass reads thousands of ids of rows still waiting their turn
+    const { rows } = await this.prisma.pool.query<{ job_id: string | null; ids: string[] }>(
+      `SELECT job_id, array_agg(id::text) AS ids FROM (
+         SELECT id, job_id FROM notification
+         WHERE state IN ('pending', 'queued') AND updated_at < now() - make_interval(secs => $1)
+           AND incident_id IN (SELECT id FROM incident WHERE state IN ('declared', 'notifying', 'monitoring'))
+         ORDER BY updated_at LIMIT $2
+       ) t GROUP BY job_id`,
+      [olderThanMs / 1000, maxRows],
+    );
     return rows.map((r) => ({ jobId: r.job_id, ids: r.ids }));
   }
 
