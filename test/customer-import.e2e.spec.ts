@@ -150,6 +150,19 @@ describe('Importing customers from a streamed file', () => {
     expect(await customer(`${p}-1`)).toMatchObject({ email: `user1@${p}.test`, name: 'Customer 1' });
   }, 120_000);
 
+  it('reports the ranges a valid-only import already applied when the file breaks far down', async () => {
+    const p = uniq('broken');
+    const rows = ['externalId,email,name'];
+    for (let i = 1; i <= 25_000; i++) rows.push(`${p}-${i},user${i}@${p}.test,Customer ${i}`);
+    rows.push(`${p}-x,x@${p}.test,"a quote never closed`);
+    const report = await importFile(h, Buffer.from(rows.join('\n') + '\nmore\n'));
+
+    expect(report.status).toBe('failed');
+    expect(report.failure).toMatch(/^line \d+: .*; the 20000 valid rows before it were imported$/);
+    expect(report).toMatchObject({ rowsImported: 20_000, created: 20_000 });
+    expect(await h.prisma.customer.count({ where: { externalId: { startsWith: `${p}-` } } })).toBe(20_000);
+  }, 120_000);
+
   it('imports 100,000 rows in batches, reporting progress while it runs', async () => {
     const p = uniq('big');
     const N = 100_000;

@@ -126,8 +126,14 @@ export class ImportCustomersUseCase {
       }
       if (headerProblem) return this.fail(importId, `line 1: ${headerProblem}`);
     } catch (e) {
+      await writing.catch(() => undefined);
       await applying.catch(() => undefined);
-      if (e instanceof FatalReadError) return this.fail(importId, e.line ? `line ${e.line}: ${e.message}` : e.message);
+      if (e instanceof FatalReadError) {
+        const failure = e.line ? `line ${e.line}: ${e.message}` : e.message;
+        // a valid-only import of a big file may already have upserted ranges before the break: say so, with the counts
+        if (!(created + updated)) return this.fail(importId, failure);
+        return this.fail(importId, `${failure}; the ${created + updated} valid rows before it were imported`, { created, updated, rowsImported: created + updated });
+      }
       throw e;
     }
     await flush();
@@ -183,9 +189,10 @@ export class ImportCustomersUseCase {
     await this.imports.update(importId, { ...counts, status: 'completed', phase: 'done', finishedAt: new Date() });
   }
 
-  private async fail(importId: string, failure: string, would?: { created: number; updated: number }): Promise<JobResult> {
+  /** `counts`: what a dry run would have done, or what a valid-only import applied before a fatal error. */
+  private async fail(importId: string, failure: string, counts?: { created: number; updated: number; rowsImported?: number }): Promise<JobResult> {
     await this.imports.cleanup(importId);
-    await this.imports.update(importId, { status: 'failed', phase: 'done', failure, finishedAt: new Date(), rowsImported: 0, ...would });
+    await this.imports.update(importId, { status: 'failed', phase: 'done', failure, finishedAt: new Date(), rowsImported: 0, ...counts });
     return skipped(`import failed: ${failure}`);
   }
 }
