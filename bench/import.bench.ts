@@ -1,12 +1,13 @@
 // Customer import figure: streams an N-row CSV through the real upload path into Postgres, then runs the
 // worker's import use case in this process, and prints rows/s per phase and the peak RSS.
-//   npx ts-node bench/import.bench.ts [rows=1000000]
+//   npm run bench:import -- [rows=1000000]   (compiled first, so the RSS is the import's, not ts-node's)
+//   npx ts-node bench/import.bench.ts [rows]
 // Uses a fresh database (created and dropped here) on the PostgreSQL at BENCH_DATABASE_ADMIN_URL.
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { CommonModule } from '../src/common/common.module';
@@ -84,7 +85,9 @@ async function main(): Promise<void> {
     NOTICE_TOKEN_SECRET: 'bench-notice-token-secret-0123456789abcdef',
     LOG_LEVEL: 'log',
   });
-  const root = path.resolve(__dirname, '..');
+  // the repository root: bench/ under ts-node, .bench-dist/bench/ when compiled (npm run bench:import)
+  let root = path.resolve(__dirname, '..');
+  while (!existsSync(path.join(root, 'package.json'))) root = path.dirname(root);
   execFileSync(path.join(root, 'node_modules/.bin/prisma'), ['migrate', 'deploy', '--config', 'prisma/prisma.config.ts'], { cwd: root, env: process.env, stdio: 'ignore' });
 
   let peak = 0;
@@ -120,7 +123,7 @@ async function main(): Promise<void> {
     // CPU time is what a busy machine disturbs least: compare runs by these when wall-clock times are noisy
     console.log(`CPU: this process ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, PostgreSQL ${pgCpu.toFixed(1)} s`);
     console.log(`peak RSS: ${mb(peak)} (sampled every 100 ms; OS max RSS ${mb(process.resourceUsage().maxRSS * 1024)}); ` +
-      `RSS before the import ${mb(baseline)} (ts-node and the compiler included), so the import added ${mb(peak - baseline)}; ` +
+      `RSS before the import ${mb(baseline)} (Node, Nest, Prisma and, under ts-node, the compiler), so the import added ${mb(peak - baseline)}; ` +
       `at the peak: JS heap ${mb(atPeak.heapUsed)} used of ${mb(atPeak.heapTotal)}, buffers ${mb(atPeak.arrayBuffers)}, other external ${mb(atPeak.external - atPeak.arrayBuffers)}`);
   } finally {
     clearInterval(sampler);
