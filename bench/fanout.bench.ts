@@ -4,6 +4,7 @@
 // Needs PostgreSQL and Redis at the default URLs (or DATABASE_ADMIN_URL / REDIS_URL). Prints figures and
 // writes bench/results/latest.json.
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -39,12 +40,13 @@ const BATCH = Number(values.batch);
 const ADMIN_URL = process.env.DATABASE_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const KEY = 'bench-admin-key-0123456789abcdefghij';
+const LINK_KEY = 'bench-baseline-link-key';
 
 const TEMPLATE = {
   subject: 'Important: a security incident affecting your {{facts.company}} account',
-  html: '<p>Dear {{customer.name}},</p><p>{{facts.whatHappened}}</p><p>Account {{customer.externalId}}</p><p>Call {{facts.hotline}}</p>',
-  text: 'Dear {{customer.name}},\n{{facts.whatHappened}}\nAccount {{customer.externalId}}\nCall {{facts.hotline}}',
-  variables: ['customer.name', 'customer.externalId', 'facts.company', 'facts.whatHappened', 'facts.hotline'],
+  html: '<p>Dear {{customer.name}},</p><p>{{facts.whatHappened}}</p><p>Account {{customer.externalId}}</p><p>Call {{facts.hotline}}</p><p><a href="{{notice.url}}">Your notice</a></p>',
+  text: 'Dear {{customer.name}},\n{{facts.whatHappened}}\nAccount {{customer.externalId}}\nCall {{facts.hotline}}\nYour notice: {{notice.url}}',
+  variables: ['customer.name', 'customer.externalId', 'facts.company', 'facts.whatHappened', 'facts.hotline', 'notice.url'],
 };
 const FACTS = { company: 'Acme', whatHappened: 'An attacker accessed part of our customer database.', hotline: '0800 123 456' };
 
@@ -88,7 +90,8 @@ async function baseline(port: number): Promise<number> {
   const lanes = Array.from({ length: LANES }, async () => {
     while (next < N) {
       const i = next++;
-      const ctx = { customer: { name: `Customer ${i}`, externalId: `bench-${i}` }, facts: FACTS };
+      // a personal link per customer, an HMAC as Tocsin's notice links are, so both sides do the same work
+      const ctx = { customer: { name: `Customer ${i}`, externalId: `bench-${i}` }, facts: FACTS, notice: { url: `http://bench.local/n/${createHmac('sha256', LINK_KEY).update(`bench-${i}`).digest('base64url')}` } };
       await transport.sendMail({
         from: 'Acme <security@acme.test>',
         to: { name: `Customer ${i}`, address: `bench-${i}@customers.test` },

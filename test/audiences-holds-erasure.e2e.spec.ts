@@ -143,6 +143,10 @@ describe('Audiences, marketing hold, erasure and the agent view', () => {
     // erasure: personal data gone, counts unchanged, audited
     const c0 = await h.prisma.customer.findUniqueOrThrow({ where: { externalId: `${p}-0` } });
     const link0 = new URL(h.api.get(NoticeLinks).url(incidentId, c0.id)).pathname;
+    // the factory's template has no {{notice.url}}: the link is added to both parts anyway
+    const mail0 = h.sink.to(`${p}-0@customers.test`)[0];
+    expect(mail0.text).toContain(`http://tocsin.test${link0}`);
+    expect(mail0.html).toContain(`<a href="http://tocsin.test${link0}">`);
     await h.http.get(link0).expect(200);
     await h.prisma.deliveryEvent.create({ data: { channel: 'email', source: 'json', kind: 'delivered', customerId: c0.id, incidentId, raw: `{"to":"${p}-0@customers.test"}` } });
     await h.prisma.noticeFeedback.create({ data: { incidentId, customerId: c0.id, csat: 4, ces: 6, comment: `I am ${p}-0, call me` } });

@@ -6,6 +6,7 @@ import { SmsProvider } from '../../channels/sms/sms-provider';
 import { WebhookChannel } from '../../channels/webhook/webhook-channel';
 import { recipientKey, type StepRecipient } from '../../runbooks/runbook-definition';
 import { NoticeLinks } from '../../notices/notice-links.service';
+import { ensureNoticeLink } from '../../notices/ensure-notice-link.util';
 import { DispatchMetrics } from '../../metrics/dispatch.metrics';
 import { SendBatchPayload } from '../../queue/queue.constants';
 import { CustomerLike, renderContext } from '../../templates/render-context';
@@ -134,6 +135,7 @@ export class SendBatchUseCase {
     let rendered;
     try {
       rendered = this.engine.render(template.id, template, renderContext(recipient, step.incident, approved?.facts ?? step.incident.facts, notice));
+      if (notice) rendered = ensureNoticeLink(rendered, notice.url, n.channel);
     } catch (e) {
       return { ...base, templateVersionId: template.id, state: 'failed', error: `template ${template.key} v${template.version}: ${(e as Error).message}` };
     }
