@@ -5,6 +5,7 @@ import { Clock } from '../common/time/clock';
 import { APP_CONFIG, type AppConfig } from '../config/config.module';
 import { DispatchQueue } from '../queue/dispatch-queue.service';
 import { sendJobId } from '../queue/queue.constants';
+import { quitRedis, redisReady, settlesWithin } from '../queue/close-worker';
 import { queuePrefix, redisOptions } from '../queue/redis-options';
 import { LateAdditionsRepository } from './late-additions.repository';
 import { NotificationRepository } from './notification.repository';
@@ -52,10 +53,12 @@ export class ReconcilerService implements OnApplicationBootstrap, OnModuleDestro
 
   async onModuleDestroy(): Promise<void> {
     clearTimeout(this.timer);
-    await this.running;
     const r = this.redis;
     this.redis = undefined;
-    await r?.quit().catch(() => undefined);
+    // with Redis gone a pass waits on it forever (its queue calls too): give it a moment, then leave it
+    if (redisReady(r)) await this.running;
+    else await settlesWithin(this.running ?? Promise.resolve(), 1000);
+    await quitRedis(r);
   }
 
   /** One pass; returns what it repaired (also used by tests to force a pass). */

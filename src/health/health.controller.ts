@@ -1,10 +1,12 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Queue } from 'bullmq';
 import { Public } from '../auth/auth.decorators';
 import { MailTransport } from '../channels/email/mail-transport';
+import { AppException } from '../common/errors/app.exception';
+import { ErrorCode } from '../common/errors/error-code';
 import { PrismaService } from '../database/prisma.service';
 import { QueueName } from '../queue/queue.constants';
 
@@ -26,7 +28,19 @@ export class HealthController {
   @Get()
   @Public()
   @HealthCheck()
-  check() {
+  async check() {
+    try {
+      return await this.checkAll();
+    } catch (e) {
+      // 503 in the one error shape, naming what is down (a monitor reads `details`)
+      if (!(e instanceof ServiceUnavailableException)) throw e;
+      const details = (e.getResponse() as { details?: Record<string, { status: string }> }).details ?? {};
+      const down = Object.entries(details).filter(([, v]) => v.status === 'down').map(([k]) => k);
+      throw new AppException(down.includes('database') ? ErrorCode.ServiceUnavailable : ErrorCode.QueueUnavailable, `Down: ${down.join(', ')}`, details);
+    }
+  }
+
+  private checkAll() {
     return this.health.check([
       async () => {
         const i = this.indicator.check('database');

@@ -3,6 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config.module';
 import { DispatchQueue } from './dispatch-queue.service';
 import { ImportQueue } from './import-queue.service';
+import { QueueShutdown } from './queue-shutdown';
 import { KEEP_JOBS, QueueName } from './queue.constants';
 import { queuePrefix, redisOptions } from './redis-options';
 
@@ -29,7 +30,7 @@ export class QueueModule {
         }),
         queues,
       ],
-      providers: [DispatchQueue, ImportQueue],
+      providers: [DispatchQueue, ImportQueue, QueueShutdown],
       exports: [queues, DispatchQueue, ImportQueue],
     };
   }

@@ -66,11 +66,24 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return make(HTTP_CODES[e.status] ?? ErrorCode.MalformedBody, e.message ?? 'Bad request', undefined, e.status);
     }
 
+    if (isQueueUnavailable(exception)) {
+      return make(ErrorCode.QueueUnavailable, 'The work queue (Redis) is unavailable; nothing was changed, retry shortly');
+    }
     if (isUnavailable(exception)) {
       return make(ErrorCode.ServiceUnavailable, 'A backing service (database or queue) is unavailable; nothing was changed, retry shortly');
     }
     return make(ErrorCode.Internal, 'Internal error');
   }
+}
+
+/** ioredis/BullMQ failures: no connection, no answer (Prisma's own errors are the database's). */
+function isQueueUnavailable(exception: unknown): boolean {
+  if (!(exception instanceof Error) || exception.name.startsWith('PrismaClient')) return false;
+  return (
+    exception.name === 'MaxRetriesPerRequestError' ||
+    /Stream isn't writeable|Connection is closed|the queue \(Redis\) did not answer|Command timed out/.test(exception.message) ||
+    (/ECONNREFUSED|connect ETIMEDOUT/.test(exception.message) && /redis|6379/i.test(exception.stack ?? ''))
+  );
 }
 
 function isUnavailable(exception: unknown): boolean {

@@ -19,6 +19,8 @@ export enum ErrorCode {
   FilterInvalid = 'filter_invalid',
   UnsupportedMediaType = 'unsupported_media_type',
   ServiceUnavailable = 'service_unavailable',
+  /** Redis (the work queue) is unreachable; what Postgres holds is kept and sent once it is back */
+  QueueUnavailable = 'queue_unavailable',
   EventsDisabled = 'events_disabled',
   WebhookUrlRefused = 'webhook_url_refused',
   Internal = 'internal_error',
@@ -44,6 +46,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.FilterInvalid]: 400,
   [ErrorCode.UnsupportedMediaType]: 415,
   [ErrorCode.ServiceUnavailable]: 503,
+  [ErrorCode.QueueUnavailable]: 503,
   [ErrorCode.EventsDisabled]: 503,
   [ErrorCode.WebhookUrlRefused]: 422,
   [ErrorCode.Internal]: 500,

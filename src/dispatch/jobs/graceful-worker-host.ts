@@ -1,14 +1,18 @@
 import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnModuleDestroy } from '@nestjs/common';
 import { Job } from 'bullmq';
+import { closeWorker } from '../../queue/close-worker';
 
 /** What every Tocsin queue worker needs: a graceful close first at shutdown, and listeners that log instead of crashing. */
 export abstract class GracefulWorkerHost extends WorkerHost implements OnModuleDestroy {
   protected readonly logger = new Logger(this.constructor.name);
 
-  /** Graceful shutdown, first of all: the active jobs finish while the database and SMTP pool are still open. */
+  /**
+   * Graceful shutdown, first of all: the active jobs finish while the database and SMTP pool are still open
+   * (bounded when Redis is gone, which would otherwise hold the close forever).
+   */
   async onModuleDestroy(): Promise<void> {
-    await this.worker.close();
+    await closeWorker(this.worker, this.logger);
   }
 
   /** Without a listener an 'error' event would crash the process; e.g. after Redis lost a job's keys. */

@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import Redis from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
+import { quitRedis } from '../../queue/close-worker';
 import { queuePrefix, redisOptions } from '../../queue/redis-options';
 import { Semaphore } from './semaphore';
 
@@ -71,6 +72,6 @@ export class ChannelThrottle implements OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     const r = this.redis;
     this.redis = undefined;
-    await r?.quit().catch(() => r.disconnect());
+    await quitRedis(r);
   }
 }

@@ -3,6 +3,7 @@ import { Inject, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
 import { JobResult } from '../../dispatch/job-result';
+import { closeWorker } from '../../queue/close-worker';
 import { ImportQueue } from '../../queue/import-queue.service';
 import { importCustomersPayload, ImportCustomersPayload, QueueName } from '../../queue/queue.constants';
 import { ImportCustomersUseCase } from '../import-customers/import-customers.usecase';
@@ -46,7 +47,7 @@ export class ImportProcessor extends WorkerHost implements OnModuleInit, OnModul
 
   async onModuleDestroy(): Promise<void> {
     clearInterval(this.timer);
-    await this.worker.close();
+    await closeWorker(this.worker, this.logger);
   }
 
   @OnWorkerEvent('error')
