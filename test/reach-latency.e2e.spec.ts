@@ -86,5 +86,12 @@ describe('Time to reach in GET /incidents/{id}/reach', () => {
     const { body: again } = await h.http.get(`/api/v1/incidents/${incident.id}/reach`).set(auth()).expect(200);
     expect(again.timeToReach.count).toBe(100);
     expect(again.steps.find((s: { channel: string }) => s.channel === 'email').timeToReach.count).toBe(100);
+
+    // fan-out progress on /metrics comes from the same counters
+    const metrics = (await h.http.get('/metrics').expect(200)).text;
+    const value = (series: string) => Number(metrics.split('\n').find((l) => l.startsWith(`${series} `))?.split(' ')[1]);
+    expect(value('tocsin_notifications{channel="email",state="sent"}')).toBeGreaterThanOrEqual(80);
+    expect(value('tocsin_notifications{channel="email",state="acknowledged"}')).toBeGreaterThanOrEqual(20);
+    expect(value('tocsin_notifications{channel="sms",state="sent"}')).toBeGreaterThanOrEqual(10);
   });
 });

@@ -37,6 +37,21 @@ export class QueueMetrics implements OnModuleInit {
         up.set({ backend: 'redis' }, 0);
       }
     });
+    // fan-out progress in notifications, from the trigger-kept counters (a few rows per step, never the notifications)
+    this.metrics.gauge('tocsin_notifications', 'Notifications of live incidents by channel and state (pending → queued → sending → sent …)', ['channel', 'state'], async (g) => {
+      g.reset();
+      try {
+        const rows = await withTimeout(
+          this.prisma.$queryRaw<{ channel: string; state: string; n: bigint }[]>`
+            SELECT rc.channel, rc.state::text, sum(rc.n)::bigint AS n FROM reach_counter rc JOIN incident i ON i.id = rc.incident_id
+            WHERE i.state IN ('declared', 'notifying', 'monitoring', 'paused') GROUP BY 1, 2`,
+          2000,
+        );
+        for (const r of rows) g.set({ channel: r.channel, state: r.state }, Number(r.n));
+      } catch {
+        // tocsin_backend_up{backend="postgres"} says so
+      }
+    });
     this.metrics.gauge('tocsin_incident_steps', 'Incident steps by state (fan-out progress: scheduled → fanning_out → dispatched → completed)', ['state'], async (g) => {
       g.reset();
       try {
