@@ -66,6 +66,8 @@ export class SmtpSink {
         });
       },
     });
+    // a client that dies mid-session (a worker killed with SIGKILL) resets its socket: expected here, not a test failure
+    this.server.on('error', () => undefined);
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.port = (this.server!.server.address() as AddressInfo).port;
   }
