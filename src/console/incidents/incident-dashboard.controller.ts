@@ -65,10 +65,7 @@ export class IncidentDashboardController {
   @Get(':id/unreached.csv')
   async csv(@Param('id', IdPipe) id: string, @Res() res: Response) {
     await this.incidents.get(id); // 404 before any byte is sent
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="unreached-${id}.csv"`);
-    res.setHeader('Cache-Control', 'no-store');
-    await this.unreached.write(id, res);
+    await this.unreached.download(id, res);
   }
 
   /** The approval role is the step's own: the use case checks it, as for the API. */

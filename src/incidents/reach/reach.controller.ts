@@ -24,10 +24,7 @@ export class ReachController {
   @ApiProduces('text/csv')
   async csv(@Param('id', IdPipe) id: string, @Res() res: Response): Promise<void> {
     await this.incidents.get(id); // 404 before any byte is sent
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="unreached-${id}.csv"`);
-    res.setHeader('Cache-Control', 'no-store');
-    await this.unreached.write(id, res);
+    await this.unreached.download(id, res);
   }
 
   /** Live reach (server-sent events): the same body as GET …/reach, every 2 seconds. */

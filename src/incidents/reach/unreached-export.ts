@@ -28,6 +28,14 @@ export function neutralise(v: string | null | undefined): string {
 export class UnreachedExport {
   constructor(private readonly prisma: PrismaService) {}
 
+  /** The export as a file download (API and console): headers, then the rows. */
+  async download(incidentId: string, res: Writable & { setHeader(name: string, value: string): unknown }): Promise<number> {
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="unreached-${incidentId}.csv"`);
+    res.setHeader('Cache-Control', 'no-store');
+    return this.write(incidentId, res);
+  }
+
   async write(incidentId: string, out: Writable): Promise<number> {
     const csv = stringify({ header: true, columns: ['externalId', 'name', 'email', 'phone', 'why'] });
     csv.pipe(out);
