@@ -5,6 +5,10 @@ import { Prisma } from '@prisma/client';
 import { AudienceFilter, filterToSql } from '../audiences/audience-filter';
 import { PrismaService } from '../database/prisma.service';
 import { DispatchMetrics } from '../metrics/dispatch.metrics';
+import { sendJobId } from '../queue/queue.constants';
+
+/** sendJobId around a notification id, for SQL: the job ids the fan-out writes are the ones it adds to the queue. */
+const JOB_ID = sendJobId('\0').split('\0');
 
 /** The customer's address on a channel: the phone for SMS, the email otherwise (SQL over alias `c`). */
 export const addressOf = (channel: string) => (channel === 'sms' ? Prisma.sql`c.phone` : Prisma.sql`c.email`);
@@ -70,8 +74,12 @@ export class NotificationRepository {
   ) {}
 
   /**
-   * Creates the notifications of one keyset page of the affected population (ON CONFLICT DO NOTHING, so a
-   * repeated page is harmless) and returns the page's last customer id and the ids still pending in it.
+   * Creates the notifications of one keyset page of the affected population in one statement, already
+   * `queued` and each with the id of the send job that will carry it (batches of `batchSize` in customer
+   * order, the job named after its first notification), and returns them with the page's last customer id.
+   * ON CONFLICT DO NOTHING: a page read again after a crash returns only the rows it did not have, and the
+   * reconciler gives a job to rows whose job was never added. Customers this channel cannot reach are
+   * created `suppressed`, with the reason.
    */
   async materializePage(
     incidentId: string,
@@ -79,35 +87,46 @@ export class NotificationRepository {
     channel: string,
     after: string | null,
     limit: number,
+    batchSize: number,
     filter?: AudienceFilter,
-  ): Promise<{ last: string | null; pageSize: number; pendingIds: string[] }> {
+  ): Promise<{ last: string | null; pageSize: number; batches: { jobId: string; ids: string[] }[] }> {
     // a step's own filter narrows the incident's population (a short page then still means "no more")
     const narrow = filter ? Prisma.sql`AND ${filterToSql(filter)}` : Prisma.empty;
-    const [page] = await this.prisma.$queryRaw<{ last: string | null; n: bigint }[]>`
+    const rows = await this.prisma.$queryRaw<{ last: string | null; n: bigint; id: string | null; job_id: string | null }[]>`
       WITH page AS (
         SELECT ac.customer_id FROM affected_customer ac JOIN customer c ON c.id = ac.customer_id
         WHERE ac.incident_id = ${incidentId}::uuid AND (${after}::uuid IS NULL OR ac.customer_id > ${after}::uuid) ${narrow}
         ORDER BY ac.customer_id LIMIT ${limit}
-      ), ins AS (
-        INSERT INTO notification (incident_id, step_id, customer_id, channel, recipient, state, last_error, failed_at)
-        SELECT ${customerNoticeValues(incidentId, stepId, channel)}
+      ), v (incident_id, step_id, customer_id, channel, recipient, state, last_error, failed_at, id) AS (
+        SELECT ${customerNoticeValues(incidentId, stepId, channel)}, gen_random_uuid()
         FROM page JOIN customer c ON c.id = page.customer_id
         LEFT JOIN suppression sp ON sp.customer_id = c.id AND sp.channel = ${channel}
+      ), numbered AS (
+        SELECT v.*, (row_number() OVER (PARTITION BY v.state ORDER BY v.customer_id) - 1) / ${batchSize} AS batch FROM v
+      ), ins AS (
+        INSERT INTO notification (id, incident_id, step_id, customer_id, channel, recipient, state, last_error, failed_at, job_id, queued_at)
+        SELECT id, incident_id, step_id, customer_id, channel, recipient,
+               CASE WHEN state = 'pending' THEN 'queued'::"NotificationState" ELSE state END, last_error, failed_at,
+               CASE WHEN state = 'pending' THEN ${JOB_ID[0]} || first_value(id) OVER (PARTITION BY state, batch ORDER BY customer_id) || ${JOB_ID[1]} END,
+               CASE WHEN state = 'pending' THEN now() END
+        FROM numbered ORDER BY customer_id
         ON CONFLICT DO NOTHING
+        RETURNING id, job_id
       )
-      SELECT max(customer_id::text) AS last, count(*) AS n FROM page`;
-    const pageSize = Number(page.n);
-    if (!pageSize || !page.last) return { last: null, pageSize: 0, pendingIds: [] };
-    // thousands of ids in, thousands out: on the pg pool (see PrismaService.pool)
-    const { rows: pending } = await this.prisma.pool.query<{ id: string }>(
-      `SELECT id FROM notification
-       WHERE step_id = $1::uuid AND channel = $2 AND ($3::uuid IS NULL OR customer_id > $3::uuid) AND customer_id <= $4::uuid
-         AND state = 'pending'
-       ORDER BY customer_id`,
-      [stepId, channel, after, page.last],
-    );
+      SELECT s.last, s.n, ins.id::text, ins.job_id
+      FROM (SELECT max(customer_id::text) AS last, count(*) AS n FROM page) s LEFT JOIN ins ON true`;
+    const head = rows[0];
+    const pageSize = Number(head?.n ?? 0);
+    if (!pageSize || !head.last) return { last: null, pageSize: 0, batches: [] };
+    const jobs = new Map<string, string[]>();
+    for (const r of rows) {
+      if (!r.id || !r.job_id) continue; // no row inserted, or a suppressed one (no job)
+      const ids = jobs.get(r.job_id);
+      if (ids) ids.push(r.id);
+      else jobs.set(r.job_id, [r.id]);
+    }
     this.metrics.fanoutPage(channel, pageSize);
-    return { last: page.last, pageSize, pendingIds: pending.map((p) => p.id) };
+    return { last: head.last, pageSize, batches: [...jobs].map(([jobId, ids]) => ({ jobId, ids })) };
   }
 
   /** Records which job carries each notification and marks them queued (only those still pending). */
@@ -239,24 +258,25 @@ export class NotificationRepository {
       UPDATE notification SET state = 'queued', updated_at = now() WHERE id = ANY(${ids}::uuid[]) AND state = 'sending'`;
   }
 
-  async outstanding(stepId: string): Promise<number> {
-    const [r] = await this.prisma.$queryRaw<{ n: bigint }[]>`
-      SELECT count(*) AS n FROM notification WHERE step_id = ${stepId}::uuid AND state IN ('pending', 'queued', 'sending', 'deferred')`;
-    return Number(r.n);
-  }
-
   /**
    * Rows waiting for a job: pending/queued and untouched for a while, grouped by the job that should carry
    * them. The reconciler checks those jobs still exist in Redis.
    */
   async waitingBatches(olderThanMs: number, maxRows: number): Promise<StuckBatch[]> {
-    // on the pg pool: during a big fan-out every pass reads thousands of ids of rows still waiting their turn
+    // on the pg pool: during a big fan-out every pass reads thousands of ids of rows still waiting their turn.
+    // One ordered read per state (notification_waiting_idx): the oldest rows first, and no more than maxRows
+    // read however many are queued behind them.
     const { rows } = await this.prisma.pool.query<{ job_id: string | null; ids: string[] }>(
       `SELECT job_id, array_agg(id::text) AS ids FROM (
-         SELECT id, job_id FROM notification
-         WHERE state IN ('pending', 'queued') AND updated_at < now() - make_interval(secs => $1)
-           AND incident_id IN (SELECT id FROM incident WHERE state IN ('declared', 'notifying', 'monitoring'))
-         ORDER BY updated_at LIMIT $2
+         (SELECT id, job_id FROM notification
+          WHERE state = 'pending' AND updated_at < now() - make_interval(secs => $1)
+            AND incident_id IN (SELECT id FROM incident WHERE state IN ('declared', 'notifying', 'monitoring'))
+          ORDER BY updated_at LIMIT $2)
+         UNION ALL
+         (SELECT id, job_id FROM notification
+          WHERE state = 'queued' AND updated_at < now() - make_interval(secs => $1)
+            AND incident_id IN (SELECT id FROM incident WHERE state IN ('declared', 'notifying', 'monitoring'))
+          ORDER BY updated_at LIMIT $2)
        ) t GROUP BY job_id`,
       [olderThanMs / 1000, maxRows],
     );

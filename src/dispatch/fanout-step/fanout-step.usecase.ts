@@ -13,8 +13,8 @@ import { DEFAULT_MAX_LATENESS_MINUTES, recipientKey, RunbookStep } from '../../r
 
 /**
  * Turns a due step into notifications and send jobs: reads the affected population in keyset pages,
- * creates each page's notification rows in one statement, adds one send job per batch of recipients
- * (addBulk), and saves its cursor after every page so a crash resumes instead of starting over.
+ * creates each page's notification rows in one statement (already queued, with their job's id), adds one
+ * send job per batch of recipients (addBulk), and saves its cursor after every page so a crash resumes instead of starting over.
  */
 @Injectable()
 export class FanoutStepUseCase {
@@ -63,26 +63,24 @@ export class FanoutStepUseCase {
       const state = await this.steps.incidentState(step.incidentId);
       if (!state || HALTED.includes(state)) return skipped(`incident became ${state} during fan-out; resumes from the cursor`);
 
-      const page = await this.notifications.materializePage(step.incidentId, step.id, step.channel, cursor, this.config.FANOUT_PAGE_SIZE, definition.filter);
+      const page = await this.notifications.materializePage(
+        step.incidentId, step.id, step.channel, cursor, this.config.FANOUT_PAGE_SIZE, this.config.SEND_BATCH_SIZE, definition.filter,
+      );
       if (!page.last) break;
       // each customer's notice page (the link in their message) exists before any of its messages is sent
       await this.noticePages.createForRange(step.incidentId, cursor, page.last, now);
-      const batches = this.batches(step.incidentId, step.id, page.pendingIds);
-      // jobs before the queued mark: a crash in between leaves rows pending with a live job (harmless),
-      // never queued with no job; the reconciler covers a crash before the jobs were added
-      await this.queue.addSendBatches(batches);
-      await this.notifications.markQueued(
-        batches.flatMap((b) => b.payload.notificationIds),
-        batches.flatMap((b) => b.payload.notificationIds.map(() => b.jobId)),
-      );
+      // the rows already say `queued` with their job's id: a crash before this line leaves rows whose
+      // job does not exist, which the reconciler finds and queues again (never a row with no record)
+      await this.queue.addSendBatches(page.batches.map((b) => ({ jobId: b.jobId, payload: { incidentId: step.incidentId, stepId: step.id, notificationIds: b.ids } })));
       if (this.fallback.fallbackOf(step)) {
-        // customers this channel cannot reach at all go to the fallback channel straight away
+        // customers this channel cannot reach at all go to the fallback channel straight away (read from
+        // the rows, not from what this statement inserted: a page read again after a crash moves them too)
         await this.fallback.move(step, await this.notifications.suppressedCustomers(step.id, step.channel, cursor, page.last));
       }
       await this.steps.saveCursor(step.id, page.last);
       cursor = page.last;
       materialized += page.pageSize;
-      jobs += batches.length;
+      jobs += page.batches.length;
       await onProgress?.(materialized);
       if (page.pageSize < this.config.FANOUT_PAGE_SIZE) break;
     }
