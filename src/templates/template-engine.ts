@@ -38,7 +38,8 @@ type Fn = HandlebarsTemplateDelegate;
 interface Compiled {
   fields: Partial<Record<Exclude<TemplateField, 'body'>, Fn>>;
   body?: unknown; // the JSON tree with compiled string leaves
-  outputs: string[];
+  /** each value the template prints, as its path (['customer', 'name']): checked before every render */
+  outputs: { path: string; keys: string[] }[];
 }
 
 export const MAX_RENDERED_BYTES = 256 * 1024;
@@ -98,10 +99,14 @@ export class TemplateEngine {
   render(cacheKey: string | null, sources: TemplateSources, ctx: RenderContext): Rendered {
     const compiled = (cacheKey && this.cache.get(cacheKey)) || this.compile(sources);
     if (cacheKey) this.cache.set(cacheKey, compiled);
-    const data = JSON.parse(JSON.stringify(ctx)) as RenderContext; // plain data only: no getters, no prototypes
-    for (const p of compiled.outputs) {
-      const v = p.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' && Object.hasOwn(o, k) ? (o as Record<string, unknown>)[k] : undefined), data);
-      if (v === undefined || v === null || v === '') throw new Error(`${p} is empty for this recipient (use {{default ${p} "…"}} for optional values)`);
+    // The context is plain data: built by renderContext from rows and JSON columns (or a request's JSON), never
+    // a class instance, and the runtime refuses prototype properties anyway. It used to be cloned through
+    // JSON here on every render, a third of the cost of rendering during a fan-out.
+    const data = ctx;
+    for (const { path, keys } of compiled.outputs) {
+      let v: unknown = data;
+      for (const k of keys) v = v && typeof v === 'object' && Object.hasOwn(v, k) ? (v as Record<string, unknown>)[k] : undefined;
+      if (v === undefined || v === null || v === '') throw new Error(`${path} is empty for this recipient (use {{default ${path} "…"}} for optional values)`);
     }
     const started = performance.now();
     const run = (f?: Fn) => (f ? f(data, RUNTIME) : '');
@@ -133,7 +138,7 @@ export class TemplateEngine {
         return this.hbs.compile(leaf as string, text);
       });
     }
-    return { fields, body, outputs: [...outputs] };
+    return { fields, body, outputs: [...outputs].map((path) => ({ path, keys: path.split('.') })) };
   }
 
   /** The template sources to check, with a webhook body's JSON leaves expanded (a JSON error is a problem). */
