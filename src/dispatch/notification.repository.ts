@@ -7,6 +7,9 @@ import { PrismaService } from '../database/prisma.service';
 import { DispatchMetrics } from '../metrics/dispatch.metrics';
 import { sendJobId } from '../queue/queue.constants';
 
+/** Below every uuid: the keyset cursor of a fan-out that has not read a page yet. */
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
+
 /** sendJobId around a notification id, for SQL: the job ids the fan-out writes are the ones it adds to the queue. */
 const JOB_ID = sendJobId('\0').split('\0');
 
@@ -90,14 +93,20 @@ export class NotificationRepository {
     batchSize: number,
     filter?: AudienceFilter,
   ): Promise<{ last: string | null; pageSize: number; batches: { jobId: string; ids: string[] }[] }> {
-    // a step's own filter narrows the incident's population (a short page then still means "no more")
-    const narrow = filter ? Prisma.sql`AND ${filterToSql(filter)}` : Prisma.empty;
+    // a step's own filter narrows the incident's population (a short page then still means "no more").
+    // The keyset bound is a plain range (no "IS NULL OR"), and the customer is joined only when a filter
+    // needs it, so the page is read in primary-key order from the cursor on, whatever its size: a plan that
+    // reads every remaining row and sorts them costs a page seconds at a million.
+    const from = after ?? NIL_UUID;
+    const page = filter
+      ? Prisma.sql`SELECT ac.customer_id FROM affected_customer ac JOIN customer c ON c.id = ac.customer_id
+          WHERE ac.incident_id = ${incidentId}::uuid AND ac.customer_id > ${from}::uuid AND ${filterToSql(filter)}
+          ORDER BY ac.customer_id LIMIT ${limit}`
+      : Prisma.sql`SELECT ac.customer_id FROM affected_customer ac
+          WHERE ac.incident_id = ${incidentId}::uuid AND ac.customer_id > ${from}::uuid
+          ORDER BY ac.customer_id LIMIT ${limit}`;
     const rows = await this.prisma.$queryRaw<{ last: string | null; n: bigint; id: string | null; job_id: string | null }[]>`
-      WITH page AS (
-        SELECT ac.customer_id FROM affected_customer ac JOIN customer c ON c.id = ac.customer_id
-        WHERE ac.incident_id = ${incidentId}::uuid AND (${after}::uuid IS NULL OR ac.customer_id > ${after}::uuid) ${narrow}
-        ORDER BY ac.customer_id LIMIT ${limit}
-      ), v (incident_id, step_id, customer_id, channel, recipient, state, last_error, failed_at, id) AS (
+      WITH page AS MATERIALIZED (${page}), v (incident_id, step_id, customer_id, channel, recipient, state, last_error, failed_at, id) AS (
         SELECT ${customerNoticeValues(incidentId, stepId, channel)}, gen_random_uuid()
         FROM page JOIN customer c ON c.id = page.customer_id
         LEFT JOIN suppression sp ON sp.customer_id = c.id AND sp.channel = ${channel}
@@ -176,7 +185,7 @@ export class NotificationRepository {
     const rows = await this.prisma.$queryRaw<{ customer_id: string }[]>`
       SELECT customer_id::text FROM notification
       WHERE step_id = ${stepId}::uuid AND channel = ${channel} AND state = 'suppressed'
-        AND (${after}::uuid IS NULL OR customer_id > ${after}::uuid) AND customer_id <= ${last}::uuid`;
+        AND customer_id > ${after ?? NIL_UUID}::uuid AND customer_id <= ${last}::uuid`;
     return rows.map((r) => r.customer_id);
   }
 
@@ -291,7 +300,12 @@ export class NotificationRepository {
       WHERE state = 'sending' AND sending_at < now() - make_interval(secs => ${leaseMs / 1000})`;
   }
 
-  async stepsOf(ids: string[]): Promise<{ id: string; incident_id: string; step_id: string }[]> {
-    return this.prisma.$queryRaw`SELECT id, incident_id, step_id FROM notification WHERE id = ANY(${ids}::uuid[])`;
+  /**
+   * Incident and step of the rows still waiting for a send (pending/queued): read after their job was found
+   * missing in Redis, so a job that finished in between (its rows claimed before it completed) re-queues nothing.
+   */
+  async stillWaiting(ids: string[]): Promise<{ id: string; incident_id: string; step_id: string }[]> {
+    return this.prisma.$queryRaw`
+      SELECT id, incident_id, step_id FROM notification WHERE id = ANY(${ids}::uuid[]) AND state IN ('pending', 'queued')`;
   }
 }

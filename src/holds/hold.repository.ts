@@ -51,7 +51,7 @@ export class HoldRepository {
       SELECT c.id AS customer_id, c.external_id, bool_or(NOT ${ENDED}) AS open,
              max(CASE WHEN ${ENDED} THEN ${endsAt(cooldownHours)} END) AS ends
       FROM affected_customer ac JOIN customer c ON c.id = ac.customer_id JOIN incident i ON i.id = ac.incident_id
-      WHERE c.erased_at IS NULL AND (${after}::uuid IS NULL OR ac.customer_id > ${after}::uuid)
+      WHERE c.erased_at IS NULL AND ac.customer_id > coalesce(${after}::uuid, '00000000-0000-0000-0000-000000000000'::uuid)
       GROUP BY c.id, c.external_id
       HAVING ${wanted}
       ORDER BY c.id LIMIT ${limit}`;

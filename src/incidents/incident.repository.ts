@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Incident, IncidentStep, Prisma, RunbookVersion } from '@prisma/client';
 import { AudienceFilter, filterToSql } from '../audiences/audience-filter';
 import { PrismaService } from '../database/prisma.service';
+import { analyzeAffectedAfterBulk } from '../database/analyze-after-bulk.util';
 
 export type IncidentWithSchedule = Incident & {
   steps: IncidentStep[];
@@ -84,6 +85,7 @@ export class IncidentRepository {
               ORDER BY c.id
               ON CONFLICT DO NOTHING`;
         if (n.filter && affected === 0) throw new EmptyAudienceError();
+        await analyzeAffectedAfterBulk(tx, affected);
         await tx.incidentStep.createMany({ data: n.steps.map((s) => ({ ...s, incidentId: incident.id })) });
         await audit(tx, incident.id, affected);
         return { incident: await tx.incident.findUniqueOrThrow({ where: { id: incident.id }, include: INCLUDE }), affected };

@@ -40,7 +40,7 @@ export class NoticeRepository {
   async createForRange(incidentId: string, after: string | null, last: string, now: Date): Promise<number> {
     return this.insert(
       Prisma.sql`SELECT ac.incident_id, ac.customer_id FROM affected_customer ac
-                 WHERE ac.incident_id = ${incidentId}::uuid AND (${after}::uuid IS NULL OR ac.customer_id > ${after}::uuid)
+                 WHERE ac.incident_id = ${incidentId}::uuid AND ac.customer_id > coalesce(${after}::uuid, '00000000-0000-0000-0000-000000000000'::uuid)
                    AND ac.customer_id <= ${last}::uuid`,
       now,
     );

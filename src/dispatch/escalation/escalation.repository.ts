@@ -123,7 +123,7 @@ export class EscalationRepository {
     const [row] = await this.prisma.$queryRaw<{ last: string | null; n: bigint; ids: string[] }[]>`
       WITH page AS (
         SELECT DISTINCT n.customer_id FROM notification n
-        WHERE n.step_id = ${parentId}::uuid AND n.customer_id IS NOT NULL AND (${after}::uuid IS NULL OR n.customer_id > ${after}::uuid)
+        WHERE n.step_id = ${parentId}::uuid AND n.customer_id IS NOT NULL AND n.customer_id > coalesce(${after}::uuid, '00000000-0000-0000-0000-000000000000'::uuid)
         ORDER BY n.customer_id LIMIT ${limit}
       ), eligible AS (
         SELECT p.customer_id FROM page p WHERE NOT (${when === 'not_acknowledged' ? acknowledged : delivered})

@@ -7,6 +7,7 @@ import { Actor } from '../../auth/role';
 import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
 import { externalIdSchema } from '../../customers/dto/customer.dto';
+import { analyzeAffectedAfterBulk } from '../../database/analyze-after-bulk.util';
 import { PrismaService } from '../../database/prisma.service';
 import { DispatchQueue } from '../../queue/dispatch-queue.service';
 import { MAX_AFFECTED_IN_REQUEST } from '../declare-incident/declare-incident.command';
@@ -72,6 +73,7 @@ export class AddAffectedUseCase {
       // a malformed CSV stops reading; what was added so far stays, and the answer says where it stopped
       throw new AppException(ErrorCode.ValidationFailed, `The file could not be read after row ${rowsRead}: ${(e as Error).message}; ${added} customers were added`, { rowsRead, added });
     }
+    await analyzeAffectedAfterBulk(this.prisma, added);
     await this.prisma.auditEvent.create({
       data: { actorId: actor.id, actorName: actor.name, action: 'incident.affected_added', entityType: 'incident', entityId: incidentId, incidentId, data: { added, fromFile: true, rowsRead, rejected } },
     });
@@ -103,6 +105,7 @@ export class AddAffectedUseCase {
           SELECT ${incidentId}::uuid, c.id FROM customer c WHERE ${filterToSql(input.filter!)}
           ON CONFLICT DO NOTHING`;
       }
+      await analyzeAffectedAfterBulk(tx, n);
       await tx.auditEvent.create({
         data: {
           actorId: actor.id,

@@ -48,7 +48,7 @@ export class UnreachedExport {
              FROM notification n JOIN incident_step s ON s.id = n.step_id
              WHERE n.incident_id = ${incidentId}::uuid AND n.customer_id = c.id) AS notices
         FROM affected_customer ac JOIN customer c ON c.id = ac.customer_id
-        WHERE ac.incident_id = ${incidentId}::uuid AND (${after}::uuid IS NULL OR ac.customer_id > ${after}::uuid)
+        WHERE ac.incident_id = ${incidentId}::uuid AND ac.customer_id > coalesce(${after}::uuid, '00000000-0000-0000-0000-000000000000'::uuid)
           AND NOT EXISTS (SELECT 1 FROM notification n WHERE n.incident_id = ${incidentId}::uuid AND n.customer_id = c.id
                           AND n.state IN ('sent', 'delivered', 'acknowledged'))
         ORDER BY ac.customer_id LIMIT ${PAGE}`;
