@@ -12,7 +12,9 @@ import { NotificationRepository } from './notification.repository';
 import { StepRepository } from './step.repository';
 import { EscalationPass, EscalationService } from './escalation/escalation.service';
 
-const SCAN_ROWS = 20_000;
+/** Waiting rows read per state and round (the oldest first), and rounds per pass while most of them were lost. */
+const SCAN_ROWS = 5_000;
+const MAX_SCAN_ROUNDS = 20;
 
 /**
  * Postgres is the truth, Redis may lose everything. Every few seconds one worker (holding a lock) makes
@@ -81,14 +83,30 @@ export class ReconcilerService implements OnApplicationBootstrap, OnModuleDestro
     return { steps, requeued, expired, completed, ...escalation };
   }
 
+  /**
+   * Rows whose job is gone get a new one. A pass reads the oldest waiting rows (a big fan-out keeps a
+   * million rows legitimately queued, so it does not read them all); when most of what it read was lost
+   * (Redis flushed) it reads the next ones at once, so recovery keeps up with the senders.
+   */
   private async requeueLost(): Promise<number> {
+    let count = 0;
+    for (let round = 0; round < MAX_SCAN_ROUNDS; round++) {
+      const { read, requeued } = await this.requeueOldest();
+      count += requeued;
+      if (requeued < read / 2 || read < SCAN_ROWS) break;
+    }
+    return count;
+  }
+
+  private async requeueOldest(): Promise<{ read: number; requeued: number }> {
     // rows untouched for two intervals: long enough that a fan-out in progress has added their job
     const batches = await this.notifications.waitingBatches(this.config.RECONCILE_INTERVAL_MS * 2, SCAN_ROWS);
+    const read = batches.reduce((n, b) => n + b.ids.length, 0);
     const live = await this.queue.liveSendJobs(batches.map((b) => b.jobId).filter((id): id is string => !!id));
     const lost = batches.filter((b) => !b.jobId || !live.has(b.jobId));
-    if (!lost.length) return 0;
-    const ids = lost.flatMap((b) => b.ids);
-    const meta = new Map((await this.notifications.stepsOf(ids)).map((r) => [r.id, r]));
+    if (!lost.length) return { read, requeued: 0 };
+    const meta = new Map((await this.notifications.stillWaiting(lost.flatMap((b) => b.ids))).map((r) => [r.id, r]));
+    const ids = [...meta.keys()];
     const generation = Date.now();
     let count = 0;
     for (let i = 0; i < ids.length; i += this.config.SEND_BATCH_SIZE) {
@@ -108,7 +126,7 @@ export class ReconcilerService implements OnApplicationBootstrap, OnModuleDestro
         count += group.length;
       }
     }
-    return count;
+    return { read, requeued: count };
   }
 
   /** Only one scheduler acts at a time: a short Redis lock renewed by whoever holds it. */
