@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# Tocsin image: one image for the API (default CMD), the worker (`node dist/worker.js`) and
+# Tocsin image: one image for the API (default CMD), the worker (`node --max-semi-space-size=64 dist/worker.js`) and
 # migrations (`npm run db:migrate`). Prisma runs fully offline: JS engine + pg driver adapter,
 # so no native Prisma engine is ever downloaded or shipped.
 

@@ -123,7 +123,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('publishes no worker ports and names no worker container, so the worker can be scaled', () => {
-    expect(commandOf(services.worker)).toBe('node dist/worker.js');
+    expect(commandOf(services.worker)).toBe('node --max-semi-space-size=64 dist/worker.js');
     expect(services.worker.ports).toBeUndefined();
     expect(services.worker.container_name).toBeUndefined();
   });
