@@ -246,6 +246,8 @@ async function main(): Promise<void> {
   const worker = spawn(process.execPath, [...NODE_FLAGS, ...prof, path.join(dist, 'worker.js')], { env, stdio: 'inherit' });
   children.push(api, worker);
   const redis = new Redis(REDIS_URL);
+  // the whole server's used_memory: what was there before this run (other queues) is printed alongside
+  const redisBeforeMb = mb(Number(/used_memory:(\d+)/.exec(await redis.info('memory'))?.[1] ?? 0));
   let peak = { api: 0, worker: 0, redis: 0 };
   const sampler = setInterval(async () => {
     const used = Number(/used_memory:(\d+)/.exec(await redis.info('memory'))?.[1] ?? 0);
@@ -332,6 +334,7 @@ async function main(): Promise<void> {
     materialiseSeconds: Number(Number(m[0].s).toFixed(2)),
     peakRssMb: { api: peak.api, worker: peak.worker },
     redisPeakMb: peak.redis,
+    redisBeforeMb,
     reachQueryMs: reachMs,
     sinkReceived: delivered,
     declareSeconds: Number(declareSeconds.toFixed(2)),
@@ -355,6 +358,14 @@ async function main(): Promise<void> {
   await pg.end();
   await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
   await admin.end();
+  // this run's queue keys (BullMQ keeps finished jobs up to its limits): left behind, they would count in
+  // the next run's Redis figure
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `{bench-${run}}*`, 'COUNT', 1000);
+    if (keys.length) await redis.del(...keys);
+    cursor = next;
+  } while (cursor !== '0');
   await redis.quit();
 }
 
