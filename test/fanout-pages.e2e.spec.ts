@@ -1,0 +1,38 @@
+import { sendJobId } from '../src/queue/queue.constants';
+import { auth, Harness, waitFor } from './support/harness';
+import { declareBody, seedRunbook, uniq } from './factories/scenario.factory';
+
+// The fan-out writes each page's rows already `queued` with the id of the job that carries them; the
+// reconciler trusts that id to tell a live job from a lost one, so it must be exactly the job's id.
+describe('Fan-out pages', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await Harness.start({ workers: 1, env: { SEND_BATCH_SIZE: '3', FANOUT_PAGE_SIZE: '100' } });
+  });
+  afterAll(() => h.stop());
+
+  it('creates rows queued in batches named after their first notification, and sends each once', async () => {
+    const prefix = uniq('pages');
+    const { runbook, externalIds } = await seedRunbook(h, prefix, 7);
+    // a customer with no email address: suppressed at creation, in no batch
+    await h.http.put(`/api/v1/customers/${prefix}-nomail`).set(auth()).send({ name: 'No Mail', phone: '+33612345678', locale: 'en' }).expect(201);
+    const { body } = await h.http.post('/api/v1/incidents').set(auth()).send(declareBody(runbook, [...externalIds, `${prefix}-nomail`])).expect(201);
+    await waitFor('all sent', async () => {
+      const r = (await h.http.get(`/api/v1/incidents/${body.id}/reach`).set(auth())).body;
+      return r.sent === 7 && r.steps[0].state === 'completed';
+    });
+
+    const rows = await h.prisma.$queryRaw<{ id: string; customer_id: string; state: string; job_id: string | null; queued_at: Date | null }[]>`
+      SELECT id::text, customer_id::text, state::text, job_id, queued_at FROM notification WHERE incident_id = ${body.id}::uuid ORDER BY customer_id`;
+    const sent = rows.filter((r) => r.state === 'sent');
+    expect(sent).toHaveLength(7);
+    expect(rows.filter((r) => r.state === 'suppressed')).toEqual([expect.objectContaining({ job_id: null, queued_at: null })]);
+    // batches of 3 in customer order (3, 3, 1), each job named after its first notification
+    const expected = sent.map((r, i) => sendJobId(sent[i - (i % 3)].id));
+    expect(sent.map((r) => r.job_id)).toEqual(expected);
+    expect(new Set(expected).size).toBe(3);
+    // the reconciler found nothing lost (it would have given the rows a job id of another generation)
+    expect(sent.every((r) => r.job_id!.endsWith('-0') && r.queued_at)).toBe(true);
+    for (const id of externalIds) expect(h.sink.to(`${id}@customers.test`)).toHaveLength(1);
+  });
+});
