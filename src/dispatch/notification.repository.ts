@@ -6,9 +6,7 @@ import { AudienceFilter, filterToSql } from '../audiences/audience-filter';
 import { PrismaService } from '../database/prisma.service';
 import { DispatchMetrics } from '../metrics/dispatch.metrics';
 import { sendJobId } from '../queue/queue.constants';
-
-/** Below every uuid: the keyset cursor of a fan-out that has not read a page yet. */
-const NIL_UUID = '00000000-0000-0000-0000-000000000000';
+import { keysetFrom } from '../common/keyset.util';
 
 /** sendJobId around a notification id, for SQL: the job ids the fan-out writes are the ones it adds to the queue. */
 const JOB_ID = sendJobId('\0').split('\0');
@@ -97,7 +95,7 @@ export class NotificationRepository {
     // The keyset bound is a plain range (no "IS NULL OR"), and the customer is joined only when a filter
     // needs it, so the page is read in primary-key order from the cursor on, whatever its size: a plan that
     // reads every remaining row and sorts them costs a page seconds at a million.
-    const from = after ?? NIL_UUID;
+    const from = keysetFrom(after);
     const page = filter
       ? Prisma.sql`SELECT ac.customer_id FROM affected_customer ac JOIN customer c ON c.id = ac.customer_id
           WHERE ac.incident_id = ${incidentId}::uuid AND ac.customer_id > ${from}::uuid AND ${filterToSql(filter)}
@@ -185,7 +183,7 @@ export class NotificationRepository {
     const rows = await this.prisma.$queryRaw<{ customer_id: string }[]>`
       SELECT customer_id::text FROM notification
       WHERE step_id = ${stepId}::uuid AND channel = ${channel} AND state = 'suppressed'
-        AND customer_id > ${after ?? NIL_UUID}::uuid AND customer_id <= ${last}::uuid`;
+        AND customer_id > ${keysetFrom(after)}::uuid AND customer_id <= ${last}::uuid`;
     return rows.map((r) => r.customer_id);
   }
 

@@ -3,6 +3,7 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '@prisma/client';
 import { PrismaService } from '../database/prisma.service';
+import { keysetFrom } from '../common/keyset.util';
 
 export interface HoldIncidentRow {
   id: string;
@@ -51,7 +52,7 @@ export class HoldRepository {
       SELECT c.id AS customer_id, c.external_id, bool_or(NOT ${ENDED}) AS open,
              max(CASE WHEN ${ENDED} THEN ${endsAt(cooldownHours)} END) AS ends
       FROM affected_customer ac JOIN customer c ON c.id = ac.customer_id JOIN incident i ON i.id = ac.incident_id
-      WHERE c.erased_at IS NULL AND ac.customer_id > coalesce(${after}::uuid, '00000000-0000-0000-0000-000000000000'::uuid)
+      WHERE c.erased_at IS NULL AND ac.customer_id > ${keysetFrom(after)}::uuid
       GROUP BY c.id, c.external_id
       HAVING ${wanted}
       ORDER BY c.id LIMIT ${limit}`;

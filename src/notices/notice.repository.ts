@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { Customer, Incident, Prisma } from '@prisma/client';
 import { PrismaService } from '../database/prisma.service';
 import { NoticeLinks } from './notice-links.service';
+import { keysetFrom } from '../common/keyset.util';
 
 export interface NoticeAccess {
   incidentId: string;
@@ -40,7 +41,7 @@ export class NoticeRepository {
   async createForRange(incidentId: string, after: string | null, last: string, now: Date): Promise<number> {
     return this.insert(
       Prisma.sql`SELECT ac.incident_id, ac.customer_id FROM affected_customer ac
-                 WHERE ac.incident_id = ${incidentId}::uuid AND ac.customer_id > coalesce(${after}::uuid, '00000000-0000-0000-0000-000000000000'::uuid)
+                 WHERE ac.incident_id = ${incidentId}::uuid AND ac.customer_id > ${keysetFrom(after)}::uuid
                    AND ac.customer_id <= ${last}::uuid`,
       now,
     );

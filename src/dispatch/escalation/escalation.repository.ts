@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { Prisma } from '@prisma/client';
 import { PrismaService } from '../../database/prisma.service';
 import { customerNoticeValues } from '../notification.repository';
+import { keysetFrom } from '../../common/keyset.util';
 
 export type ReminderWhen = 'not_delivered' | 'not_acknowledged';
 
@@ -123,7 +124,7 @@ export class EscalationRepository {
     const [row] = await this.prisma.$queryRaw<{ last: string | null; n: bigint; ids: string[] }[]>`
       WITH page AS (
         SELECT DISTINCT n.customer_id FROM notification n
-        WHERE n.step_id = ${parentId}::uuid AND n.customer_id IS NOT NULL AND n.customer_id > coalesce(${after}::uuid, '00000000-0000-0000-0000-000000000000'::uuid)
+        WHERE n.step_id = ${parentId}::uuid AND n.customer_id IS NOT NULL AND n.customer_id > ${keysetFrom(after)}::uuid
         ORDER BY n.customer_id LIMIT ${limit}
       ), eligible AS (
         SELECT p.customer_id FROM page p WHERE NOT (${when === 'not_acknowledged' ? acknowledged : delivered})

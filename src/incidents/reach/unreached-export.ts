@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify';
 import type { Writable } from 'node:stream';
 import { PrismaService } from '../../database/prisma.service';
+import { keysetFrom } from '../../common/keyset.util';
 
 const PAGE = 5000;
 
@@ -48,7 +49,7 @@ export class UnreachedExport {
              FROM notification n JOIN incident_step s ON s.id = n.step_id
              WHERE n.incident_id = ${incidentId}::uuid AND n.customer_id = c.id) AS notices
         FROM affected_customer ac JOIN customer c ON c.id = ac.customer_id
-        WHERE ac.incident_id = ${incidentId}::uuid AND ac.customer_id > coalesce(${after}::uuid, '00000000-0000-0000-0000-000000000000'::uuid)
+        WHERE ac.incident_id = ${incidentId}::uuid AND ac.customer_id > ${keysetFrom(after)}::uuid
           AND NOT EXISTS (SELECT 1 FROM notification n WHERE n.incident_id = ${incidentId}::uuid AND n.customer_id = c.id
                           AND n.state IN ('sent', 'delivered', 'acknowledged'))
         ORDER BY ac.customer_id LIMIT ${PAGE}`;
