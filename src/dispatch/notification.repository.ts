@@ -95,14 +95,11 @@ export class NotificationRepository {
     // The keyset bound is a plain range (no "IS NULL OR"), and the customer is joined only when a filter
     // needs it, so the page is read in primary-key order from the cursor on, whatever its size: a plan that
     // reads every remaining row and sorts them costs a page seconds at a million.
-    const from = keysetFrom(after);
-    const page = filter
-      ? Prisma.sql`SELECT ac.customer_id FROM affected_customer ac JOIN customer c ON c.id = ac.customer_id
-          WHERE ac.incident_id = ${incidentId}::uuid AND ac.customer_id > ${from}::uuid AND ${filterToSql(filter)}
-          ORDER BY ac.customer_id LIMIT ${limit}`
-      : Prisma.sql`SELECT ac.customer_id FROM affected_customer ac
-          WHERE ac.incident_id = ${incidentId}::uuid AND ac.customer_id > ${from}::uuid
-          ORDER BY ac.customer_id LIMIT ${limit}`;
+    const join = filter ? Prisma.sql`JOIN customer c ON c.id = ac.customer_id` : Prisma.empty;
+    const narrow = filter ? Prisma.sql`AND ${filterToSql(filter)}` : Prisma.empty;
+    const page = Prisma.sql`SELECT ac.customer_id FROM affected_customer ac ${join}
+      WHERE ac.incident_id = ${incidentId}::uuid AND ac.customer_id > ${keysetFrom(after)}::uuid ${narrow}
+      ORDER BY ac.customer_id LIMIT ${limit}`;
     const rows = await this.prisma.$queryRaw<{ last: string | null; n: bigint; id: string | null; job_id: string | null }[]>`
       WITH page AS MATERIALIZED (${page}), v (incident_id, step_id, customer_id, channel, recipient, state, last_error, failed_at, id) AS (
         SELECT ${customerNoticeValues(incidentId, stepId, channel)}, gen_random_uuid()
