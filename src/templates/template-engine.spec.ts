@@ -50,4 +50,33 @@ describe(TemplateEngine.name, () => {
     const out = engine.render('v5', { text: '{{upper incident.title}} {{lower "ABC"}} {{default customer.nickname "friend"}}' }, { ...ctx, customer: { nickname: null } });
     expect(out.text).toBe('BREACH abc friend');
   });
+  it('renders a notice however long the machine stalls: a slow render is never a failure', () => {
+    // a value whose read blocks the CPU for 300 ms, as a busy machine or a GC pause would stall a render
+    const stalled = { ...ctx, facts: {} as Record<string, unknown> };
+    Object.defineProperty(stalled.facts, 'hotline', {
+      enumerable: true,
+      get: () => {
+        const until = Date.now() + 300;
+        while (Date.now() < until);
+        return '0800 123';
+      },
+    });
+    expect(engine.render('slow', { text: 'Call {{facts.hotline}}' }, stalled).text).toBe('Call 0800 123');
+  });
+
+  it('bounds the work of a render by what it loops over, the same on any machine', () => {
+    const list = Array.from({ length: 1000 }, (_, i) => i);
+    const big = { ...ctx, customer: { ...ctx.customer, attributes: { list } } };
+    const nested = '{{#each customer.attributes.list}}{{#each ../customer.attributes.list}}.{{/each}}{{/each}}';
+    expect(() => engine.render('loops', { text: nested }, big)).toThrow(/more than 10000 items/);
+    expect(engine.render('loop1', { text: '{{#each customer.attributes.list}}.{{/each}}' }, big).text).toHaveLength(1000);
+  });
+
+  it('refuses, when a template is saved, blocks nested too deep and loops inside loops inside loops', () => {
+    const deep = '{{#if facts.a}}'.repeat(7) + 'x' + '{{/if}}'.repeat(7);
+    expect(engine.validate({ text: deep }).map((p) => p.message)).toEqual(['blocks nested more than 6 deep']);
+    expect(engine.validate({ text: '{{#if facts.a}}'.repeat(6) + 'x' + '{{/if}}'.repeat(6) })).toEqual([]);
+    const loops = '{{#each customer.attributes.a}}{{#each this}}{{#each this}}x{{/each}}{{/each}}{{/each}}';
+    expect(engine.validate({ text: loops })).toEqual([{ field: 'text', line: 1, column: 46, message: '{{#each}} nested more than 2 deep' }]);
+  });
 });

@@ -4,7 +4,6 @@ import { Injectable } from '@nestjs/common';
 import Handlebars from 'handlebars';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { HTML_FIELDS, isCovered, TemplateField } from './template-fields';
 import * as helpers from './template-helpers';
 import { walkTemplate } from './template-walker';
@@ -44,7 +43,13 @@ interface Compiled {
 
 export const MAX_RENDERED_BYTES = 256 * 1024;
 export const MAX_SUBJECT = 200;
-export const MAX_RENDER_MS = 250;
+/**
+ * Items one render may loop over in all ({{#each}} blocks together). A bound on work, not on time: a render
+ * that hits it fails the same way on any machine (a real template or data problem), whereas a wall-clock limit
+ * turned a busy CPU into customers failed for good. Runaway shapes are refused when the template is saved
+ * (walkTemplate: block nesting and nested loops).
+ */
+export const MAX_ITERATIONS_PER_RENDER = 10_000;
 export const TEMPLATES_DIR = path.resolve(__dirname, '../../templates');
 const ALLOWED_PARTIALS = ['layout', 'footer'];
 const RUNTIME: RuntimeOptions = { allowProtoMethodsByDefault: false, allowProtoPropertiesByDefault: false };
@@ -54,11 +59,17 @@ export class TemplateEngine {
   private readonly hbs = Handlebars.create();
   private readonly cache = new Map<string, Compiled>();
   private readonly knownHelpers: Record<string, boolean>;
+  /** items looped over by the render in progress (renders are synchronous: one at a time per engine) */
+  private iterations = 0;
 
   constructor() {
     const builtinEach = this.hbs.helpers.each;
+    const engine = this;
     this.hbs.registerHelper('each', function (this: unknown, list: unknown, options: Handlebars.HelperOptions) {
-      if (Array.isArray(list) && list.length > helpers.MAX_EACH_ITEMS) throw new Error(`each: more than ${helpers.MAX_EACH_ITEMS} items`);
+      const items = Array.isArray(list) ? list.length : list && typeof list === 'object' ? Object.keys(list).length : 0;
+      if (items > helpers.MAX_EACH_ITEMS) throw new Error(`each: more than ${helpers.MAX_EACH_ITEMS} items`);
+      engine.iterations += items;
+      if (engine.iterations > MAX_ITERATIONS_PER_RENDER) throw new Error(`loops over more than ${MAX_ITERATIONS_PER_RENDER} items in one notice`);
       return builtinEach.call(this, list, options);
     });
     this.hbs.registerHelper({
@@ -108,13 +119,12 @@ export class TemplateEngine {
       for (const k of keys) v = v && typeof v === 'object' && Object.hasOwn(v, k) ? (v as Record<string, unknown>)[k] : undefined;
       if (v === undefined || v === null || v === '') throw new Error(`${path} is empty for this recipient (use {{default ${path} "…"}} for optional values)`);
     }
-    const started = performance.now();
+    this.iterations = 0;
     const run = (f?: Fn) => (f ? f(data, RUNTIME) : '');
     const out: Rendered = { subject: oneLine(run(compiled.fields.subject)), html: run(compiled.fields.html), text: run(compiled.fields.text) };
     if (compiled.body !== undefined) out.body = runCompiledTree(compiled.body, (f) => f(data, RUNTIME));
     const size = Buffer.byteLength(out.html) + Buffer.byteLength(out.text) + (out.body ? JSON.stringify(out.body).length : 0);
     if (size > MAX_RENDERED_BYTES) throw new Error(`rendered notice is larger than ${MAX_RENDERED_BYTES} bytes`);
-    if (performance.now() - started > MAX_RENDER_MS) throw new Error(`rendering took longer than ${MAX_RENDER_MS} ms`);
     return out;
   }
 

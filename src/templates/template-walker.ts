@@ -17,6 +17,10 @@ export interface WalkResult {
   outputs: string[];
 }
 
+/** Blocks inside blocks, and loops inside loops, a template may have: what it costs to render is bounded when it is saved. */
+export const MAX_BLOCK_DEPTH = 6;
+export const MAX_LOOP_DEPTH = 2;
+
 const ROOTS = new Set(['customer', 'incident', 'facts', 'notice']);
 const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'constructor', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__']);
 
@@ -57,10 +61,10 @@ export function walkTemplate(
   const helperName = (n: hbs.AST.MustacheStatement | hbs.AST.BlockStatement | hbs.AST.SubExpression) =>
     n.path.type === 'PathExpression' ? (n.path as hbs.AST.PathExpression).original : '';
 
-  function walk(node: hbs.AST.Node, scoped: number, depth: number): void {
+  function walk(node: hbs.AST.Node, scoped: number, depth: number, loops = 0): void {
     switch (node.type) {
       case 'Program':
-        for (const s of (node as hbs.AST.Program).body) walk(s, scoped, depth);
+        for (const s of (node as hbs.AST.Program).body) walk(s, scoped, depth, loops);
         return;
       case 'MustacheStatement':
       case 'SubExpression': {
@@ -86,8 +90,11 @@ export function walkTemplate(
         if (!opts.knownHelpers[name] || !['if', 'unless', 'each', 'with'].includes(name)) problem(node, `unknown block helper '${name}'`);
         b.params.forEach((p) => usePath(p, scoped));
         const inner = name === 'each' || name === 'with' ? scoped + 1 : scoped;
-        if (b.program) walk(b.program, inner, depth + 1);
-        if (b.inverse) walk(b.inverse, scoped, depth + 1);
+        const innerLoops = name === 'each' ? loops + 1 : loops;
+        if (depth + 1 > MAX_BLOCK_DEPTH) return problem(node, `blocks nested more than ${MAX_BLOCK_DEPTH} deep`);
+        if (innerLoops > MAX_LOOP_DEPTH) return problem(node, `{{#each}} nested more than ${MAX_LOOP_DEPTH} deep`);
+        if (b.program) walk(b.program, inner, depth + 1, innerLoops);
+        if (b.inverse) walk(b.inverse, scoped, depth + 1, loops);
         return;
       }
       case 'PartialStatement':
@@ -99,7 +106,7 @@ export function walkTemplate(
           return problem(node, opts.allowedPartials.length ? `unknown partial '${name}' (allowed: ${opts.allowedPartials.join(', ')})` : 'partials are not allowed here');
         }
         if (p.params.length || p.hash) problem(node, 'partials take no arguments');
-        if (node.type === 'PartialBlockStatement') walk((node as hbs.AST.PartialBlockStatement).program, scoped, depth + 1);
+        if (node.type === 'PartialBlockStatement') walk((node as hbs.AST.PartialBlockStatement).program, scoped, depth + 1, loops);
         return;
       }
       case 'DecoratorBlock':
