@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { audienceFilterSchema } from '../audiences/audience-filter';
 import { ROLES } from '../auth/role';
-import { CLOCK_IDS } from '../incidents/clocks/regulatory-clocks';
+import { ACCEPTED_CLOCK_IDS } from '../incidents/clocks/regulatory-clocks';
 import { CHANNELS, templateKeySchema } from '../templates/dto/template.dto';
 import { webhookEndpointKeySchema } from '../webhook-endpoints/dto/webhook-endpoint.dto';
 
@@ -20,7 +20,7 @@ const milestoneTiming = z.strictObject({
 });
 const deadlineTiming = z.strictObject({
   /** "no later than": due this many minutes before the clock's deadline (never before declaration) */
-  deadline: z.enum(CLOCK_IDS),
+  deadline: z.enum(ACCEPTED_CLOCK_IDS),
   beforeMinutes: z.number().int().min(0).max(60 * 24 * 365).default(0),
 });
 
@@ -69,7 +69,7 @@ export const stepSchema = z.strictObject({
    */
   urgent: z.boolean().default(true),
   /** the legal deadlines this step satisfies when it completes */
-  meets: z.array(z.enum(CLOCK_IDS)).max(9).default([]),
+  meets: z.array(z.enum(ACCEPTED_CLOCK_IDS)).max(ACCEPTED_CLOCK_IDS.length).default([]),
   /** found due later than this (e.g. after downtime), the step waits for re-approval instead of sending */
   maxLatenessMinutes: z.number().min(0).max(60 * 24 * 30).default(DEFAULT_MAX_LATENESS_MINUTES),
 });

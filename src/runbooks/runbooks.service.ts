@@ -4,7 +4,7 @@ import { Actor } from '../auth/role';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-code';
 import { TemplateRepository } from '../templates/template.repository';
-import { HOURS_FROM_AWARENESS } from '../incidents/clocks/regulatory-clocks';
+import { canonicalClockId, clockById, HOURS_FROM_AWARENESS, LEGACY_CLOCK_IDS } from '../incidents/clocks/regulatory-clocks';
 import { CHANNELS, SENDABLE_CHANNELS } from '../templates/dto/template.dto';
 import { RunbookDefinition, runbookDefinitionSchema, RunbookStep } from './runbook-definition';
 import { RunbookRepository } from './runbook.repository';
@@ -33,14 +33,42 @@ export function stepProblems(step: RunbookStep): RunbookProblem[] {
   if (step.reminder?.channel && !(SENDABLE_CHANNELS as readonly string[]).includes(step.reminder.channel)) p('reminder', `a reminder cannot be sent on '${step.reminder.channel}' (not a channel steps can send)`);
   if ((step.fallbackChannels as string[]).includes(step.channel)) p('fallbackChannels', `the fallback channels repeat the step's own channel '${step.channel}'`);
   const offset = 'milestone' in step.timing ? step.timing.offsetMinutes : null;
-  for (const clock of step.meets) {
-    const hours = HOURS_FROM_AWARENESS[clock];
+  if (step.meets.length && (step.audience === 'internal' || step.audience === 'list')) {
+    p('meets', `an ${step.audience} step never meets a clock (telling legal to file is not filing): remove meets and record the filing with POST /incidents/{id}/clocks/{clock}/submissions`);
+  }
+  for (const clock of step.meets.map(canonicalClockId)) {
+    const hours = HOURS_FROM_AWARENESS[clock as keyof typeof HOURS_FROM_AWARENESS];
     // every milestone comes at or after awareness, so an offset beyond the deadline can never meet it
     if (hours !== undefined && offset !== null && offset > hours * 60) {
       p('timing', `scheduled ${offset} minutes after ${(step.timing as { milestone: string }).milestone}, later than the ${clock} deadline (${hours} h from awareness)`);
     }
-    if ('deadline' in step.timing && step.timing.deadline !== clock && !step.meets.includes(step.timing.deadline)) {
+    if ('deadline' in step.timing && canonicalClockId(step.timing.deadline) !== clock && !step.meets.map(canonicalClockId).includes(canonicalClockId(step.timing.deadline))) {
       p('timing', `timed against ${step.timing.deadline} but meets ${clock}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * What publishing allows but the author should know: a step that meets a clock and can come due after it
+ * (timed from `confirmed`, which has no limit, or from a milestone unrelated to when its clock starts),
+ * and clock ids renamed since the runbook was written.
+ */
+export function stepWarnings(step: RunbookStep): RunbookProblem[] {
+  const out: RunbookProblem[] = [];
+  const w = (field: string, message: string) => out.push({ step: step.id, field, message });
+  for (const id of [...step.meets, ...('deadline' in step.timing ? [step.timing.deadline] : [])]) {
+    if (id in LEGACY_CLOCK_IDS) w('meets', `${id} is now ${canonicalClockId(id)} (HHS, 500 or more in total) and hipaa-media (more than 500 residents of one State): name the one this step meets`);
+  }
+  if (!('milestone' in step.timing) || step.audience === 'internal' || step.audience === 'list') return out;
+  const { milestone } = step.timing;
+  for (const clock of step.meets.map(canonicalClockId)) {
+    const def = clockById(clock);
+    if (!def || def.id === 'gdpr-art34' || def.id === 'hipaa-hhs-log') continue;
+    const fromAwareness = HOURS_FROM_AWARENESS[def.id] !== undefined;
+    if (milestone === 'confirmed' || !fromAwareness) {
+      const why = milestone === 'confirmed' ? 'the confirmed milestone has no time limit' : `the ${clock} clock does not start at awareness`;
+      w('timing', `can come due after the ${clock} deadline: timed from ${milestone}, and ${why}; time it with {"deadline": "${clock}", "beforeMinutes": …}`);
     }
   }
   return out;
@@ -102,7 +130,7 @@ export class RunbooksService {
     if (problems.length) throw new AppException(ErrorCode.RunbookInvalid, `Runbook '${key}' has ${problems.length} problem(s); nothing was published`, problems);
     const version = await this.runbooks.publish(rb.id, definition, actor.id);
     await this.audit.record({ actorId: actor.id, actorName: actor.name, action: 'runbook.published', entityType: 'runbook', entityId: rb.id, data: { key, version: version.version } });
-    return { key, version: version.version, publishedAt: version.publishedAt, definition };
+    return { key, version: version.version, publishedAt: version.publishedAt, definition, warnings: definition.steps.flatMap(stepWarnings) };
   }
 
   /** Every problem at once, each with its step, so the author fixes them in one pass. */

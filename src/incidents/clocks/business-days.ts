@@ -60,15 +60,44 @@ export function zonedTime(date: string, hh: number, mm: number, timeZone: string
   return new Date(guess);
 }
 
-/** The date `n` US business days after `date` (the day itself does not count). */
+/** A weekday that is not a US federal holiday (YYYY-MM-DD). */
+export function isUsBusinessDay(date: string): boolean {
+  const [y, m, d] = date.split('-').map(Number);
+  const wd = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return wd !== 0 && wd !== 6 && !usFederalHolidays(y).has(ymd(y, m, d));
+}
+
+/** The date `n` US business days after `date` (n < 0: before it); the day itself does not count. */
 export function addUsBusinessDays(date: string, n: number): string {
+  const step = n < 0 ? -1 : 1;
   let [y, m, d] = date.split('-').map(Number);
-  let left = n;
+  let left = Math.abs(n);
   while (left > 0) {
-    const t = new Date(Date.UTC(y, m - 1, d + 1));
+    const t = new Date(Date.UTC(y, m - 1, d + step));
     [y, m, d] = [t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate()];
-    const wd = t.getUTCDay();
-    if (wd !== 0 && wd !== 6 && !usFederalHolidays(y).has(ymd(y, m, d))) left--;
+    if (isUsBusinessDay(ymd(y, m, d))) left--;
   }
   return ymd(y, m, d);
+}
+
+/** The wall-clock hour and minute of an instant in a time zone. */
+function wallTime(at: Date, timeZone: string): [number, number] {
+  const [hh, mm] = new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', hour: '2-digit', minute: '2-digit' }).format(at).split(':').map(Number);
+  return [hh, mm];
+}
+
+/**
+ * `minutes` before a business-day deadline, counted so the result is a business day too: each whole day
+ * of `minutes` is one US business day back (a step "two days before" a Monday deadline is due on the
+ * Thursday, not on the Saturday), the rest is wall-clock minutes; a remainder that lands on a weekend or
+ * a holiday moves back to the same wall time on the business day before.
+ */
+export function usBusinessTimeBefore(deadline: Date, minutes: number, timeZone = 'America/New_York'): Date {
+  const [hh, mm] = wallTime(deadline, timeZone);
+  const date = addUsBusinessDays(localDate(deadline, timeZone), -Math.floor(minutes / 1440));
+  const at = new Date(zonedTime(date, hh, mm, timeZone).getTime() - (minutes % 1440) * 60_000);
+  const day = localDate(at, timeZone);
+  if (isUsBusinessDay(day)) return at;
+  const [h2, m2] = wallTime(at, timeZone);
+  return zonedTime(addUsBusinessDays(day, -1), h2, m2, timeZone);
 }

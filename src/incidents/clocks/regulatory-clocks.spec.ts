@@ -1,4 +1,4 @@
-import { addUsBusinessDays, usFederalHolidays, zonedTime } from './business-days';
+import { addUsBusinessDays, usBusinessTimeBefore, usFederalHolidays, zonedTime } from './business-days';
 import { ClockIncident, computeClocks } from './regulatory-clocks';
 
 const base: ClockIncident = { type: 'data_breach', jurisdictions: ['FR'], awareAt: new Date('2026-11-20T09:00:00Z'), materialityAt: null, affectedCount: 10 };
@@ -6,12 +6,12 @@ const at = (iso: string) => new Date(iso);
 const ids = (i: ClockIncident) => computeClocks(i, [], at('2026-11-20T10:00:00Z')).map((c) => c.id);
 
 describe('regulatory clocks', () => {
-  it('applies clocks by jurisdiction and type', () => {
+  it('applies clocks by jurisdiction and type when no organisation profile is set', () => {
     expect(ids(base)).toEqual(['gdpr-art33', 'gdpr-art34']);
     expect(ids({ ...base, type: 'nis2_significant_incident', jurisdictions: ['DE'] })).toEqual(['nis2-early-warning', 'nis2-notification', 'nis2-final-report']);
     expect(ids({ ...base, jurisdictions: ['US-NY'] })).toEqual(['nydfs-500.17']);
-    expect(ids({ ...base, type: 'phi_breach', jurisdictions: ['US-CA'], affectedCount: 499 })).toEqual(['hipaa-individuals']);
-    expect(ids({ ...base, type: 'phi_breach', jurisdictions: ['US-CA'], affectedCount: 500 })).toEqual(['hipaa-individuals', 'hipaa-hhs-media']);
+    expect(ids({ ...base, type: 'phi_breach', jurisdictions: ['US-CA'], affectedCount: 499 })).toEqual(['hipaa-individuals', 'hipaa-hhs-log']);
+    expect(ids({ ...base, type: 'phi_breach', jurisdictions: ['US-CA'], affectedCount: 500 })).toEqual(['hipaa-individuals', 'hipaa-hhs']);
     expect(ids({ ...base, type: 'material_cybersecurity_incident', jurisdictions: ['US'] })).toEqual(['sec-8k-1.05']);
     expect(ids({ ...base, jurisdictions: ['NO'] })).toEqual(['gdpr-art33', 'gdpr-art34']); // EEA
     expect(ids({ ...base, jurisdictions: ['GB'] })).toEqual([]);
@@ -23,11 +23,11 @@ describe('regulatory clocks', () => {
     const met = computeClocks(base, [{ stepKey: 'dpa', meets: ['gdpr-art33'], completedAt: at('2026-11-22T09:00:00Z') }], at('2026-11-24T00:00:00Z'));
     expect(met[0]).toMatchObject({ status: 'met', metAt: '2026-11-22T09:00:00.000Z' });
     const late = computeClocks(base, [], at('2026-11-23T09:00:01Z'));
-    expect(late[0]).toMatchObject({ status: 'missed', note: 'no step of the runbook meets this deadline' });
+    expect(late[0]).toMatchObject({ status: 'missed', note: expect.stringContaining('no step of the runbook meets this deadline') });
     expect(late[1]).toMatchObject({ id: 'gdpr-art34', status: 'flag', dueAt: null, elapsedHours: 72 });
   });
 
-  it('does not count a step that completed without reaching anyone as meeting its clock', () => {
+  it('does not count a step that completed without reaching any recipient as meeting its clock', () => {
     const failed = [{ stepKey: 'dpa', meets: ['gdpr-art33'], completedAt: at('2026-11-22T09:00:00Z'), reachedNobody: true }];
     const [running] = computeClocks(base, failed, at('2026-11-22T10:00:00Z'));
     expect(running).toMatchObject({ status: 'running', metAt: null, note: expect.stringContaining('dpa completed without reaching any recipient') });
@@ -35,11 +35,19 @@ describe('regulatory clocks', () => {
     expect(missed).toMatchObject({ status: 'missed' });
   });
 
-  it('counts NIS2 final report one month from the notification actually sent', () => {
-    const i = { ...base, type: 'nis2_significant_incident', jurisdictions: ['DE'] };
-    const clocks = computeClocks(i, [{ stepKey: 'n', meets: ['nis2-notification'], completedAt: at('2026-11-21T12:00:00Z') }], at('2026-11-22T00:00:00Z'));
-    expect(clocks.find((c) => c.id === 'nis2-early-warning')).toMatchObject({ dueAt: '2026-11-21T09:00:00.000Z', status: 'missed' });
-    expect(clocks.find((c) => c.id === 'nis2-final-report')).toMatchObject({ dueAt: '2026-12-21T12:00:00.000Z', status: 'running' });
+  it('keeps the NIS2 final report waiting until the incident notification is submitted, then gives it one calendar month', () => {
+    const i = { ...base, type: 'nis2_significant_incident', jurisdictions: ['DE'], awareAt: at('2027-01-29T08:00:00Z') };
+    const before = computeClocks(i, [], at('2027-01-30T00:00:00Z')).find((c) => c.id === 'nis2-final-report');
+    expect(before).toMatchObject({ status: 'waiting', dueAt: null, note: expect.stringContaining('waits for the incident notification') });
+    // notified on 31 January 2027 at 12:00 UTC: one month ends on 28 February 2027 (2027 is not a leap year), not on 3 March
+    const sent = [{ stepKey: 'n', meets: ['nis2-notification'], audience: 'regulator', completedAt: null, recipients: [{ recipient: 'csirt@bsi.test', channel: 'email', state: 'sent', reachedAt: at('2027-01-31T12:00:00Z'), response: '<m1@tocsin>' }] }];
+    const clocks = computeClocks(i, sent, at('2027-02-01T00:00:00Z'));
+    expect(clocks.find((c) => c.id === 'nis2-early-warning')).toMatchObject({ dueAt: '2027-01-30T08:00:00.000Z', status: 'missed' });
+    expect(clocks.find((c) => c.id === 'nis2-notification')).toMatchObject({ dueAt: '2027-02-01T08:00:00.000Z', status: 'met', metAt: '2027-01-31T12:00:00.000Z' });
+    expect(clocks.find((c) => c.id === 'nis2-final-report')).toMatchObject({ dueAt: '2027-02-28T12:00:00.000Z', status: 'running' });
+    // a notification submitted on 31 January 2028 (leap year) → 29 February 2028
+    const leap = computeClocks({ ...i, awareAt: at('2028-01-29T08:00:00Z') }, [], at('2028-02-01T00:00:00Z'), [{ id: 's', clockId: 'nis2-notification', submittedAt: at('2028-01-31T09:15:00Z'), submittedBy: 'ann', reference: 'BSI-1' }]);
+    expect(leap.find((c) => c.id === 'nis2-final-report')?.dueAt).toBe('2028-02-29T09:15:00.000Z');
   });
 
   it('counts 60 calendar days for HIPAA across a leap day', () => {
@@ -72,5 +80,17 @@ describe('business days', () => {
   it('turns a wall-clock time into UTC across DST changes', () => {
     expect(zonedTime('2026-03-06', 17, 30, 'America/New_York').toISOString()).toBe('2026-03-06T22:30:00.000Z'); // EST
     expect(zonedTime('2026-03-09', 17, 30, 'America/New_York').toISOString()).toBe('2026-03-09T21:30:00.000Z'); // EDT after 8 March
+  });
+});
+
+describe('business-day step timing', () => {
+  it('counts whole days before a business-day deadline as business days, and never lands on a weekend or holiday', () => {
+    // materiality Tue 24 Nov 2026 10:00 EST: Wed 25, [Thu 26 Thanksgiving], Fri 27, Mon 30, Tue 1 Dec → due Tue 1 Dec 17:30 EST
+    const due = at('2026-12-01T22:30:00Z');
+    expect(usBusinessTimeBefore(due, 2880).toISOString()).toBe('2026-11-27T22:30:00.000Z'); // Fri 27 17:30, not Sun 29
+    expect(usBusinessTimeBefore(due, 1440 + 600).toISOString()).toBe('2026-11-30T12:30:00.000Z'); // Mon 30 07:30 EST
+    // 20 h before Mon 30 Nov 17:30 is Sun 29 21:30 → Fri 27 21:30 EST (Thu 26 is Thanksgiving, not reached)
+    expect(usBusinessTimeBefore(at('2026-11-30T22:30:00Z'), 1200).toISOString()).toBe('2026-11-28T02:30:00.000Z');
+    expect(addUsBusinessDays('2026-12-28', -2)).toBe('2026-12-23'); // back over Christmas Fri 25 and the weekend
   });
 });

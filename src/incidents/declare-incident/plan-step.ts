@@ -1,5 +1,6 @@
 import { StepState } from '@prisma/client';
-import { ClockIncident, clockDue } from '../clocks/regulatory-clocks';
+import { usBusinessTimeBefore } from '../clocks/business-days';
+import { ClockIncident, clockById, clockDue } from '../clocks/regulatory-clocks';
 import { conditionFails, RunbookStep } from '../../runbooks/runbook-definition';
 
 export interface PlanIncident extends ClockIncident {
@@ -7,6 +8,9 @@ export interface PlanIncident extends ClockIncident {
   declaredAt: Date;
   confirmedAt: Date | null;
 }
+
+/** The start of the reason of a step skipped because its deadline does not apply (yet): the re-planner looks at these again. */
+export const DEADLINE_NOT_APPLICABLE = 'deadline';
 
 export interface PlannedStep {
   dueAt: Date | null;
@@ -17,9 +21,10 @@ export interface PlannedStep {
 /**
  * When a step is due and what it waits for, from the incident as it stands: skipped when its condition
  * fails or its deadline does not apply; waiting for a milestone not yet reached; gated behind approval.
- * Pure, so declare, confirm and materiality all plan the same way.
+ * Pure, so declare, confirm, materiality and the clock re-planner all plan the same way. `met`: when each
+ * clock was met so far (a clock that starts from another one's submission, such as NIS2's final report).
  */
-export function planStep(step: RunbookStep, i: PlanIncident): PlannedStep {
+export function planStep(step: RunbookStep, i: PlanIncident, met: Map<string, Date> = new Map()): PlannedStep {
   const failed = conditionFails(step, i);
   if (failed) return { dueAt: null, state: 'skipped', waitingReason: `condition not met: ${failed}` };
 
@@ -29,10 +34,13 @@ export function planStep(step: RunbookStep, i: PlanIncident): PlannedStep {
     if (!base) return { dueAt: null, state: 'waiting_milestone', waitingReason: 'waits for the incident to be confirmed' };
     dueAt = new Date(base.getTime() + step.timing.offsetMinutes * 60_000);
   } else {
-    const due = clockDue(step.timing.deadline, i);
-    if (due === undefined) return { dueAt: null, state: 'skipped', waitingReason: `deadline ${step.timing.deadline} does not apply to this incident` };
-    if (due === null) return { dueAt: null, state: 'waiting_milestone', waitingReason: `waits for the ${step.timing.deadline} clock to start (materiality determination)` };
-    dueAt = new Date(Math.max(due.getTime() - step.timing.beforeMinutes * 60_000, i.declaredAt.getTime()));
+    const clock = clockById(step.timing.deadline);
+    const due = clockDue(step.timing.deadline, i, met);
+    if (due === undefined) return { dueAt: null, state: 'skipped', waitingReason: `${DEADLINE_NOT_APPLICABLE} ${step.timing.deadline} does not apply to this incident` };
+    if (due === null) return { dueAt: null, state: 'waiting_milestone', waitingReason: `waits for the ${step.timing.deadline} clock to start (${clock?.waitsFor ?? 'its starting event'})` };
+    // before a business-day deadline the step lands on a business day too
+    const before = clock?.businessDays ? usBusinessTimeBefore(due, step.timing.beforeMinutes) : new Date(due.getTime() - step.timing.beforeMinutes * 60_000);
+    dueAt = new Date(Math.max(before.getTime(), i.declaredAt.getTime()));
   }
   if (step.approval) {
     const who = step.approval.differentFromDeclarer ? `${step.approval.role} other than the declarer` : step.approval.role;
