@@ -3,6 +3,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@prisma/client';
 import { Pool } from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/config.module';
+import { outages } from '../observability/outage-log';
 
 /** The one Prisma client of a process, on the pg driver adapter (no native engine). */
 @Injectable()
@@ -16,8 +17,10 @@ export class PrismaService extends PrismaClient implements OnApplicationShutdown
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     const pool = new Pool({ connectionString: config.DATABASE_URL, max: 10 });
-    // an idle connection the server closed is dropped by the pool; without a listener it would crash the process
-    pool.on('error', () => undefined);
+    // an idle connection the server closed is dropped by the pool (without a listener it would crash the
+    // process); a restart is one outage line, and the first new connection afterwards ends it
+    pool.on('error', (e) => outages.failed('postgres', e));
+    pool.on('connect', () => outages.ok('postgres'));
     super({ adapter: new PrismaPg(pool) });
     this.pool = pool;
   }

@@ -16,6 +16,7 @@ import { ChannelThrottle } from './throttle/channel-throttle';
 import { QuietHours } from './quiet-hours/quiet-hours.service';
 import { EscalationRepository } from './escalation/escalation.repository';
 import { EscalationService } from './escalation/escalation.service';
+import { RelayCircuit } from './relay-circuit/relay-circuit';
 
 /** Dispatch: fan-out of due steps, batched sending, and the reconciler that keeps Redis in line with Postgres. */
 @Module({
@@ -35,6 +36,7 @@ import { EscalationService } from './escalation/escalation.service';
     QuietHours,
     EscalationService,
     EscalationRepository,
+    RelayCircuit,
   ],
   exports: [ReconcilerService],
 })

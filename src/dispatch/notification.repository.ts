@@ -14,6 +14,10 @@ const JOB_ID = sendJobId('\0').split('\0');
 /** The customer's address on a channel: the phone for SMS, the email otherwise (SQL over alias `c`). */
 export const addressOf = (channel: string) => (channel === 'sms' ? Prisma.sql`c.phone` : Prisma.sql`c.email`);
 
+/** The suppression (alias `sp`) of the customer's current address on a channel: per address, so a corrected one is tried. */
+export const suppressionJoin = (channel: string) =>
+  Prisma.sql`LEFT JOIN suppression sp ON sp.channel = ${channel} AND sp.address = ${addressOf(channel)}`;
+
 /**
  * The values of a new customer notification (incident, step, customer, channel, recipient, state, last_error,
  * failed_at) over aliases `c` (customer) and `sp` (its suppression on this channel, LEFT JOINed): suppressed
@@ -24,9 +28,9 @@ export function customerNoticeValues(incidentId: string, stepId: string, channel
   const address = addressOf(channel);
   const noAddress = `customer has no ${channel === 'sms' ? 'phone number' : 'email address'}`;
   return Prisma.sql`${incidentId}::uuid, ${stepId}::uuid, c.id, ${channel}, coalesce(${address}, ''),
-    CASE WHEN ${address} IS NULL OR sp.customer_id IS NOT NULL THEN 'suppressed'::"NotificationState" ELSE 'pending'::"NotificationState" END,
-    CASE WHEN ${address} IS NULL THEN ${noAddress} WHEN sp.customer_id IS NOT NULL THEN 'suppressed: ' || sp.reason END,
-    CASE WHEN ${address} IS NULL OR sp.customer_id IS NOT NULL THEN now() END`;
+    CASE WHEN ${address} IS NULL OR sp.address IS NOT NULL THEN 'suppressed'::"NotificationState" ELSE 'pending'::"NotificationState" END,
+    CASE WHEN ${address} IS NULL THEN ${noAddress} WHEN sp.address IS NOT NULL THEN 'suppressed: ' || sp.reason END,
+    CASE WHEN ${address} IS NULL OR sp.address IS NOT NULL THEN now() END`;
 }
 
 /** A claimed notification with its customer; the customer fields are null for regulator/internal/list recipients. */
@@ -35,6 +39,8 @@ export interface ClaimedNotification {
   channel: string;
   recipient: string;
   attempts: number;
+  /** when this notice was first tried (temporary failures are retried for SEND_RETRY_WINDOW from then) */
+  first_attempt_at: Date;
   customer_id: string | null;
   external_id: string | null;
   name: string | null;
@@ -104,7 +110,7 @@ export class NotificationRepository {
       WITH page AS MATERIALIZED (${page}), v (incident_id, step_id, customer_id, channel, recipient, state, last_error, failed_at, id) AS (
         SELECT ${customerNoticeValues(incidentId, stepId, channel)}, gen_random_uuid()
         FROM page JOIN customer c ON c.id = page.customer_id
-        LEFT JOIN suppression sp ON sp.customer_id = c.id AND sp.channel = ${channel}
+        ${suppressionJoin(channel)}
       ), numbered AS (
         SELECT v.*, (row_number() OVER (PARTITION BY v.state ORDER BY v.customer_id) - 1) / ${batchSize} AS batch FROM v
       ), ins AS (
@@ -149,12 +155,13 @@ export class NotificationRepository {
    */
   async claim(ids: string[], incidentId: string): Promise<ClaimedNotification[]> {
     const { rows } = await this.prisma.pool.query<ClaimedNotification>(
-      `UPDATE notification n SET state = 'sending', sending_at = now(), attempts = n.attempts + 1, updated_at = now()
+      `UPDATE notification n SET state = 'sending', sending_at = now(), attempts = n.attempts + 1,
+         first_attempt_at = coalesce(n.first_attempt_at, now()), updated_at = now()
        FROM (SELECT n2.id, c.id AS customer_id, c.external_id, c.name, c.email, c.phone, c.locale, c.timezone, c.attributes
              FROM notification n2 LEFT JOIN customer c ON c.id = n2.customer_id WHERE n2.id = ANY($1::uuid[])) x
        WHERE n.id = x.id AND n.state IN ('pending', 'queued')
          AND EXISTS (SELECT 1 FROM incident i WHERE i.id = $2::uuid AND i.state IN ('declared', 'notifying', 'monitoring'))
-       RETURNING n.id, n.channel, n.recipient, n.attempts, x.customer_id, x.external_id, x.name, x.email, x.phone, x.locale, x.timezone, x.attributes`,
+       RETURNING n.id, n.channel, n.recipient, n.attempts, n.first_attempt_at, x.customer_id, x.external_id, x.name, x.email, x.phone, x.locale, x.timezone, x.attributes`,
       [ids, incidentId],
     );
     return rows;
@@ -168,7 +175,7 @@ export class NotificationRepository {
     const rows = await this.prisma.$queryRaw<{ id: string; state: string }[]>`
       INSERT INTO notification (incident_id, step_id, customer_id, channel, recipient, state, last_error, failed_at)
       SELECT ${customerNoticeValues(incidentId, stepId, channel)}
-      FROM customer c LEFT JOIN suppression sp ON sp.customer_id = c.id AND sp.channel = ${channel}
+      FROM customer c ${suppressionJoin(channel)}
       WHERE c.id = ANY(${customerIds}::uuid[])
       ON CONFLICT DO NOTHING
       RETURNING id, state::text`;
@@ -214,14 +221,14 @@ export class NotificationRepository {
     );
     const bounced = results.filter((r) => r.state === 'failed' && isHardBounce(r.error));
     if (bounced.length) {
-      // a hard bounce suppresses this channel for this customer: later steps do not try the address again
+      // a hard bounce suppresses this address on this channel: later steps do not try it again (a corrected one, they do)
       await this.prisma.$executeRaw`
-        INSERT INTO suppression (customer_id, channel, reason, notification_id)
-        SELECT n.customer_id, n.channel, left('hard bounce: ' || v.error, 500), n.id
+        INSERT INTO suppression (channel, address, customer_id, reason, notification_id)
+        SELECT n.channel, n.recipient, n.customer_id, left('hard bounce: ' || v.error, 500), n.id
         FROM unnest(${bounced.map((r) => r.id)}::uuid[], ${bounced.map((r) => r.error)}::text[]) AS v(id, error)
         JOIN notification n ON n.id = v.id
-        WHERE n.customer_id IS NOT NULL
-        ON CONFLICT (customer_id, channel) DO NOTHING`;
+        WHERE n.customer_id IS NOT NULL AND n.recipient <> ''
+        ON CONFLICT (channel, address) DO NOTHING`;
     }
   }
 
@@ -254,6 +261,27 @@ export class NotificationRepository {
       UPDATE notification n SET state = 'pending', deferred_until = NULL, updated_at = now()
       FROM due WHERE n.id = due.id
       RETURNING n.id::text, n.step_id::text, n.incident_id::text`;
+  }
+
+  /**
+   * Renews the sending lease of rows a live worker holds (those still `sending`), so the reconciler only ever
+   * takes back rows whose worker stopped renewing: a dead one. Runs every quarter lease per send job.
+   */
+  async renewLeases(ids: string[]): Promise<void> {
+    await this.prisma.pool.query(`UPDATE notification SET sending_at = now() WHERE id = ANY($1::uuid[]) AND state = 'sending'`, [ids]);
+  }
+
+  /**
+   * Claimed rows that were not tried (the relay was unreachable, or the batch stopped when a write-back
+   * failed) go back to `queued` with their attempt given back and the reason kept: waiting costs no attempt.
+   */
+  async releaseUntried(ids: string[], reason: string): Promise<void> {
+    if (!ids.length) return;
+    await this.prisma.pool.query(
+      `UPDATE notification SET state = 'queued', attempts = greatest(attempts - 1, 0), last_error = $2, updated_at = now()
+       WHERE id = ANY($1::uuid[]) AND state = 'sending'`,
+      [ids, reason.slice(0, 1000)],
+    );
   }
 
   /** Puts claimed rows back (e.g. the incident was paused between claim and send). */

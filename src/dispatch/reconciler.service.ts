@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { Clock } from '../common/time/clock';
 import { APP_CONFIG, type AppConfig } from '../config/config.module';
-import { DispatchQueue } from '../queue/dispatch-queue.service';
+import { DispatchQueue, SendBatch } from '../queue/dispatch-queue.service';
 import { sendJobId } from '../queue/queue.constants';
 import { quitRedis, redisReady, settlesWithin } from '../queue/close-worker';
 import { queuePrefix, redisOptions } from '../queue/redis-options';
@@ -11,6 +11,8 @@ import { LateAdditionsRepository } from './late-additions.repository';
 import { NotificationRepository } from './notification.repository';
 import { StepRepository } from './step.repository';
 import { EscalationPass, EscalationService } from './escalation/escalation.service';
+import { outages, unreachableDependency } from '../observability/outage-log';
+import { watchRedis } from '../observability/watch-redis';
 
 /** Waiting rows read per state and round (the oldest first), and rounds per pass while most of them were lost. */
 const SCAN_ROWS = 5_000;
@@ -28,6 +30,8 @@ export class ReconcilerService implements OnApplicationBootstrap, OnModuleDestro
   private running?: Promise<unknown>;
   private redis?: Redis;
   private readonly owner = randomUUID();
+  /** when a pass last failed (the database or Redis unreachable): leases are not expired for a lease period after */
+  private failedAt = 0;
 
   constructor(
     private readonly steps: StepRepository,
@@ -41,10 +45,15 @@ export class ReconcilerService implements OnApplicationBootstrap, OnModuleDestro
 
   onApplicationBootstrap(): void {
     this.redis = new Redis({ ...redisOptions(this.config.REDIS_URL, 'worker'), lazyConnect: false });
-    this.redis.on('error', () => undefined); // reconnects by itself; ticks fail and retry meanwhile
+    watchRedis(this.redis); // reconnects by itself; ticks fail and retry meanwhile
     const tick = () => {
       this.running = this.tick()
-        .catch((e: Error) => this.logger.warn(`reconcile failed: ${e.message}`))
+        .catch((e: Error) => {
+          this.failedAt = Date.now();
+          const down = unreachableDependency(e);
+          if (down) outages.failed(down, e);
+          else this.logger.warn(`reconcile failed: ${e.message}`);
+        })
         .finally(() => {
           this.running = undefined;
           if (this.redis) this.timer = setTimeout(tick, this.config.RECONCILE_INTERVAL_MS);
@@ -63,24 +72,46 @@ export class ReconcilerService implements OnApplicationBootstrap, OnModuleDestro
     await quitRedis(r);
   }
 
-  /** One pass; returns what it repaired (also used by tests to force a pass). */
+  /**
+   * One pass; returns what it repaired (also used by tests to force a pass), or null when another worker
+   * holds the lock. The lock is renewed while the pass runs and checked between its parts: a pass that lost
+   * it (expired during a long stall, or Redis flushed) stops, so two passes never re-queue the same rows.
+   */
   async tick(): Promise<({ steps: number; requeued: number; expired: number; completed: number } & EscalationPass) | null> {
-    if (!(await this.lock())) return null;
-    const now = this.clock.now();
-    let steps = 0;
-    for (const s of await this.steps.dueSteps(now, 500)) {
-      await this.queue.scheduleFanout(s.id, s.dueAt, now);
-      steps++;
+    const lock = await this.lock();
+    if (!lock) return null;
+    try {
+      const now = this.clock.now();
+      let steps = 0;
+      for (const s of await this.steps.dueSteps(now, 500)) {
+        await this.queue.scheduleFanout(s.id, s.dueAt, now);
+        steps++;
+      }
+      lock.check();
+      for (const id of await this.additions.stepsMissingAdditions(50)) await this.queue.addFanoutAdditions(id);
+      const expired = await this.expireLeases();
+      lock.check();
+      const requeued = await this.requeueLost(lock);
+      // quiet hours ending, fallbacks after a late failure, reminders: time-driven, so here, under the same lock
+      lock.check();
+      const escalation = await this.escalation.tick(now);
+      let completed = 0;
+      for (const s of await this.steps.dispatchedSteps(500)) if (await this.steps.completeIfDone(s.id, s.incidentId)) completed++;
+      if (requeued || expired) this.logger.warn(`reconciled: ${requeued} notifications re-queued, ${expired} expired leases`);
+      return { steps, requeued, expired, completed, ...escalation };
+    } finally {
+      await lock.release();
     }
-    for (const id of await this.additions.stepsMissingAdditions(50)) await this.queue.addFanoutAdditions(id);
-    const expired = await this.notifications.expireLeases(this.config.SENDING_LEASE_MS);
-    const requeued = await this.requeueLost();
-    // quiet hours ending, fallbacks after a late failure, reminders: time-driven, so here, under the same lock
-    const escalation = await this.escalation.tick(now);
-    let completed = 0;
-    for (const s of await this.steps.dispatchedSteps(500)) if (await this.steps.completeIfDone(s.id, s.incidentId)) completed++;
-    if (requeued || expired) this.logger.warn(`reconciled: ${requeued} notifications re-queued, ${expired} expired leases`);
-    return { steps, requeued, expired, completed, ...escalation };
+  }
+
+  /**
+   * Rows left in `sending` whose lease lapsed (their worker died) go back to the queue. Not while this process
+   * has just seen the database or Redis fail: a live worker cannot renew its leases through an outage either,
+   * so a lease only counts once a whole lease period has passed without one.
+   */
+  private async expireLeases(): Promise<number> {
+    if (Date.now() - this.failedAt < this.config.SENDING_LEASE_MS) return 0;
+    return this.notifications.expireLeases(this.config.SENDING_LEASE_MS);
   }
 
   /**
@@ -88,9 +119,10 @@ export class ReconcilerService implements OnApplicationBootstrap, OnModuleDestro
    * million rows legitimately queued, so it does not read them all); when most of what it read was lost
    * (Redis flushed) it reads the next ones at once, so recovery keeps up with the senders.
    */
-  private async requeueLost(): Promise<number> {
+  private async requeueLost(lock: HeldLock): Promise<number> {
     let count = 0;
     for (let round = 0; round < MAX_SCAN_ROUNDS; round++) {
+      lock.check();
       const { read, requeued } = await this.requeueOldest();
       count += requeued;
       if (requeued < read / 2 || read < SCAN_ROWS) break;
@@ -98,6 +130,11 @@ export class ReconcilerService implements OnApplicationBootstrap, OnModuleDestro
     return count;
   }
 
+  /**
+   * One round: the oldest waiting rows whose job is gone get new jobs, added in one call and recorded in one
+   * statement. Requeued rows are younger than the scan's threshold afterwards, so the next round (or pass)
+   * reads the next ones: a pass is bounded (MAX_SCAN_ROUNDS) and the work resumes where it stopped.
+   */
   private async requeueOldest(): Promise<{ read: number; requeued: number }> {
     // rows untouched for two intervals: long enough that a fan-out in progress has added their job
     const batches = await this.notifications.waitingBatches(this.config.RECONCILE_INTERVAL_MS * 2, SCAN_ROWS);
@@ -105,41 +142,69 @@ export class ReconcilerService implements OnApplicationBootstrap, OnModuleDestro
     const live = await this.queue.liveSendJobs(batches.map((b) => b.jobId).filter((id): id is string => !!id));
     const lost = batches.filter((b) => !b.jobId || !live.has(b.jobId));
     if (!lost.length) return { read, requeued: 0 };
-    const meta = new Map((await this.notifications.stillWaiting(lost.flatMap((b) => b.ids))).map((r) => [r.id, r]));
-    const ids = [...meta.keys()];
+    const waiting = await this.notifications.stillWaiting(lost.flatMap((b) => b.ids));
+    // one job per step and SEND_BATCH_SIZE rows (a job carries one step)
+    const byStep = new Map<string, typeof waiting>();
+    for (const r of waiting) {
+      const key = `${r.incident_id}/${r.step_id}`;
+      const group = byStep.get(key);
+      if (group) group.push(r);
+      else byStep.set(key, [r]);
+    }
     const generation = Date.now();
-    let count = 0;
-    for (let i = 0; i < ids.length; i += this.config.SEND_BATCH_SIZE) {
-      const chunk = ids.slice(i, i + this.config.SEND_BATCH_SIZE);
-      // one job per step within the chunk (a job carries one step)
-      const byStep = new Map<string, string[]>();
-      for (const id of chunk) {
-        const m = meta.get(id);
-        if (!m) continue;
-        byStep.set(`${m.incident_id}/${m.step_id}`, [...(byStep.get(`${m.incident_id}/${m.step_id}`) ?? []), id]);
-      }
-      for (const [key, group] of byStep) {
-        const [incidentId, stepId] = key.split('/');
-        const jobId = sendJobId(group[0], generation);
-        await this.queue.addSendBatches([{ jobId, payload: { incidentId, stepId, notificationIds: group } }]);
-        await this.notifications.markQueued(group, group.map(() => jobId));
-        count += group.length;
+    const jobs: SendBatch[] = [];
+    for (const group of byStep.values()) {
+      for (let i = 0; i < group.length; i += this.config.SEND_BATCH_SIZE) {
+        const chunk = group.slice(i, i + this.config.SEND_BATCH_SIZE);
+        const { incident_id: incidentId, step_id: stepId } = chunk[0];
+        jobs.push({ jobId: sendJobId(chunk[0].id, generation), payload: { incidentId, stepId, notificationIds: chunk.map((r) => r.id) } });
       }
     }
-    return { read, requeued: count };
+    await this.queue.addSendBatches(jobs);
+    await this.notifications.markQueued(
+      jobs.flatMap((j) => j.payload.notificationIds),
+      jobs.flatMap((j) => j.payload.notificationIds.map(() => j.jobId)),
+    );
+    return { read, requeued: waiting.length };
   }
 
-  /** Only one scheduler acts at a time: a short Redis lock renewed by whoever holds it. */
-  private async lock(): Promise<boolean> {
-    if (!this.redis) return false;
+  /**
+   * Only one scheduler acts at a time, across every worker process: a Redis lock with a time to live, renewed
+   * (compare-and-renew: only by its owner) every third of it while a pass runs. check() throws once a renewal
+   * found the lock gone or someone else's.
+   */
+  private async lock(): Promise<HeldLock | null> {
+    const redis = this.redis;
+    if (!redis) return null;
     const key = `${queuePrefix(this.config.QUEUE_PREFIX)}:reconciler-lock`;
     const ttl = Math.max(this.config.RECONCILE_INTERVAL_MS * 3, 10_000);
-    const got = await this.redis.set(key, this.owner, 'PX', ttl, 'NX');
-    if (got === 'OK') return true;
-    if ((await this.redis.get(key)) === this.owner) {
-      await this.redis.pexpire(key, ttl);
-      return true;
-    }
-    return false;
+    const mine = (await redis.set(key, this.owner, 'PX', ttl, 'NX')) === 'OK' || Number(await redis.eval(RENEW, 1, key, this.owner, ttl)) === 1;
+    if (!mine) return null;
+    let lost = false;
+    const renew = setInterval(() => {
+      redis
+        .eval(RENEW, 1, key, this.owner, ttl)
+        .then((ok) => {
+          if (Number(ok) !== 1) lost = true;
+        })
+        .catch(() => undefined); // Redis away: the pass's own queue calls fail too
+    }, Math.floor(ttl / 3));
+    return {
+      check: () => {
+        if (lost) throw new Error('the reconciler lock was lost during the pass (another worker holds it now); stopping this pass');
+      },
+      release: async () => {
+        clearInterval(renew);
+      },
+    };
   }
 }
+
+/** A held reconciler lock: check() between the parts of a pass. */
+interface HeldLock {
+  check(): void;
+  release(): Promise<void>;
+}
+
+/** Renews the lock's time to live only if it is still ours. */
+const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`;

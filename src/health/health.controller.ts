@@ -9,6 +9,7 @@ import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-code';
 import { PrismaService } from '../database/prisma.service';
 import { QueueName } from '../queue/queue.constants';
+import { RelayStatusStore } from '../queue/relay-status.store';
 
 const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T> =>
   Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
@@ -23,6 +24,7 @@ export class HealthController {
     private readonly prisma: PrismaService,
     private readonly mail: MailTransport,
     @InjectQueue(QueueName.Send) private readonly sendQueue: Queue,
+    private readonly relays: RelayStatusStore,
   ) {}
 
   @Get()
@@ -64,6 +66,14 @@ export class HealthController {
         const r = await this.mail.verify(2000);
         // reported as up with `reachable`, so an SMTP outage shows without making the API look dead
         return this.indicator.check('smtp').up({ reachable: r.ok, ...(r.error ? { message: r.error } : {}) });
+      },
+      async () => {
+        // what the workers found: a relay they cannot reach, since when (their sends wait meanwhile)
+        const down = await withTimeout(this.relays.list(), 2000).catch(() => []);
+        return this.indicator.check('relays').up({
+          unreachable: down,
+          ...(down.length ? { message: down.map((d) => `${d.channel} relay unreachable since ${d.since} (${d.error})`).join('; ') } : {}),
+        });
       },
     ]);
   }

@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config.module';
 import { DispatchQueue } from './dispatch-queue.service';
 import { ImportQueue } from './import-queue.service';
 import { QueueShutdown } from './queue-shutdown';
+import { RelayStatusStore } from './relay-status.store';
 import { KEEP_JOBS, QueueName } from './queue.constants';
 import { queuePrefix, redisOptions } from './redis-options';
 
@@ -30,8 +31,8 @@ export class QueueModule {
         }),
         queues,
       ],
-      providers: [DispatchQueue, ImportQueue, QueueShutdown],
-      exports: [queues, DispatchQueue, ImportQueue],
+      providers: [DispatchQueue, ImportQueue, QueueShutdown, RelayStatusStore],
+      exports: [queues, DispatchQueue, ImportQueue, RelayStatusStore],
     };
   }
 }

@@ -18,6 +18,11 @@ export interface SendOutcome {
   permanent: boolean;
   providerId?: string;
   error?: string;
+  /**
+   * the relay itself could not be reached (connection refused or reset, timeout, 421 "service not available"):
+   * nothing was said about this message, so no attempt is spent on it and the channel's circuit opens
+   */
+  unreachable?: boolean;
 }
 
 /** A header value of printable ASCII with no space: nothing to encode or fold, and no way to inject a line. */
@@ -90,7 +95,7 @@ export class MailTransport implements OnApplicationShutdown {
       }
       last = outcome;
     }
-    return last; // every server unreachable: temporary, retried with backoff
+    return { ...last, unreachable: true }; // every server unreachable: the circuit opens, the message waits untried
   }
 
   private async sendVia(i: number, mail: OutgoingEmail): Promise<{ outcome: SendOutcome; unreachable: boolean }> {
@@ -114,7 +119,8 @@ export class MailTransport implements OnApplicationShutdown {
       // (e.g. an address nodemailer refuses) is final too.
       const code = err.responseCode ?? err.rejectedErrors?.[0]?.responseCode;
       const permanent = code !== undefined ? code >= 500 : err.code === 'EENVELOPE';
-      const unreachable = code === undefined && UNREACHABLE.has(err.code ?? '');
+      // 421: the server is shutting down or overloaded (also what a relay says on connect during a restart)
+      const unreachable = (code === undefined && UNREACHABLE.has(err.code ?? '')) || code === 421;
       return { outcome: { ok: false, permanent, error: (err.response ?? err.message).slice(0, 1000) }, unreachable };
     }
   }

@@ -50,9 +50,11 @@ export class SmsProvider {
       }
       // 4xx (bad number, refused) is final, except 408/429; 5xx is worth retrying
       const permanent = res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429;
-      return { ok: false, permanent, error: `SMS provider answered ${res.status}: ${text.slice(0, 300)}` };
+      // 502/503/504: the provider's front answers but the service is down, as good as unreachable
+      const unreachable = res.status === 502 || res.status === 503 || res.status === 504;
+      return { ok: false, permanent, unreachable, error: `SMS provider answered ${res.status}: ${text.slice(0, 300)}` };
     } catch (e) {
-      return { ok: false, permanent: false, error: `SMS provider unreachable: ${(e as Error).message}` };
+      return { ok: false, permanent: false, unreachable: true, error: `SMS provider unreachable: ${(e as Error).message}` };
     }
   }
 }

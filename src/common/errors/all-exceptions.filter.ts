@@ -6,6 +6,7 @@ import { ZodError } from 'zod';
 import { AppException } from './app.exception';
 import { ERROR_STATUS, ErrorCode } from './error-code';
 import { zodIssues } from './zod-issues';
+import { outages, unreachableDependency } from '../../observability/outage-log';
 
 interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
@@ -30,8 +31,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const [status, body] = this.toResponse(exception);
+    // a database or Redis outage: one line when it starts (and one when it ends), not a stack per request;
     // a coded 5xx (e.g. service_unavailable) is expected: one line; anything else is our bug: the stack
-    if (status >= 500 && exception instanceof AppException) this.logger.warn(`${body.error.code}: ${body.error.message}`);
+    const down = status === 503 ? unreachableDependency(exception) : undefined;
+    if (down) outages.failed(down, exception);
+    else if (status >= 500 && exception instanceof AppException) this.logger.warn(`${body.error.code}: ${body.error.message}`);
     else if (status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     if (res.headersSent) return;
     res.status(status).json(body);

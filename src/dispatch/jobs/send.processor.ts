@@ -1,10 +1,10 @@
 import { Processor } from '@nestjs/bullmq';
 import { Inject, OnModuleInit } from '@nestjs/common';
-import { Job } from 'bullmq';
+import { DelayedError, Job } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
 import { QueueName, sendBatchPayload, SendBatchPayload } from '../../queue/queue.constants';
 import { JobResult } from '../job-result';
-import { SendBatchUseCase } from '../send-batch/send-batch.usecase';
+import { RelayUnavailableError, SendBatchUseCase } from '../send-batch/send-batch.usecase';
 import { GracefulWorkerHost } from './graceful-worker-host';
 
 @Processor(QueueName.Send)
@@ -20,7 +20,16 @@ export class SendProcessor extends GracefulWorkerHost implements OnModuleInit {
     this.worker.concurrency = this.config.WORKER_CONCURRENCY;
   }
 
-  process(job: Job<SendBatchPayload>): Promise<JobResult> {
-    return this.sendBatch.execute(sendBatchPayload.parse(job.data));
+  async process(job: Job<SendBatchPayload>, token?: string): Promise<JobResult> {
+    try {
+      return await this.sendBatch.execute(sendBatchPayload.parse(job.data));
+    } catch (e) {
+      // the relay is down: the batch waits for the next probe, and waiting is not a failed attempt of the job
+      if (e instanceof RelayUnavailableError && token) {
+        await job.moveToDelayed(Date.now() + e.waitMs, token);
+        throw new DelayedError();
+      }
+      throw e;
+    }
   }
 }

@@ -18,17 +18,42 @@ import { HALTED, StepContext, StepRepository } from '../step.repository';
 import { TemplateResolver } from '../template-resolver';
 import { ChannelThrottle } from '../throttle/channel-throttle';
 import { Deferral, QuietHours } from '../quiet-hours/quiet-hours.service';
+import { RelayCircuit } from '../relay-circuit/relay-circuit';
+import { outages, unreachableDependency } from '../../observability/outage-log';
 
 /** Thrown so BullMQ retries the job later (with backoff); only the rows still queued are sent again. */
 export class RetryLaterError extends Error {}
 
-/** Outcomes written back every this many sends: with the lanes in flight, what a crash may repeat (see test/worker-crash). */
+/**
+ * Thrown when the batch's channel relay cannot be reached: the processor delays the job by `waitMs` without
+ * counting an attempt (its rows were given back untried).
+ */
+export class RelayUnavailableError extends Error {
+  constructor(
+    readonly channel: string,
+    readonly waitMs: number,
+  ) {
+    super(`${channel} relay unreachable; this batch waits ${waitMs} ms`);
+  }
+}
+
+/** Outcomes written back every this many sends: with the lanes in flight, what a crash may repeat (see docs/operations.md). */
 export const FLUSH_EVERY = 25;
+/** How long a failed write-back of outcomes is retried (a PostgreSQL restart) before the batch gives up. */
+export const WRITE_BACK_RETRY_MS = 5 * 60_000;
 const CONTEXT_TTL_MS = 2000;
+
+/** sendOne's answer for a message that was not tried (its relay is unreachable): no attempt spent. */
+const UNTRIED = Symbol('untried');
 
 /**
  * Sends one batch: claims its notifications (compare-and-set), renders each with the compiled template,
  * sends through the pooled transport with bounded concurrency, and writes outcomes back in bulk as they come.
+ *
+ * What a fault may cost is bounded by what is in flight: the claimed rows' lease is renewed while the batch
+ * works (a dead worker's rows come back after SENDING_LEASE_MS, a live one's never); the first failed
+ * write-back stops the batch from starting more sends while it retries; an unreachable relay stops the batch
+ * and gives its rows back untried.
  */
 @Injectable()
 export class SendBatchUseCase {
@@ -49,6 +74,7 @@ export class SendBatchUseCase {
     private readonly noticeLinks: NoticeLinks,
     private readonly throttle: ChannelThrottle,
     private readonly webhooks: WebhookChannel,
+    private readonly circuit: RelayCircuit,
   ) {
     this.domain = /@([^>\s]+)>?\s*$/.exec(config.MAIL_FROM)?.[1] ?? new URL(config.PUBLIC_URL).hostname;
   }
@@ -57,38 +83,82 @@ export class SendBatchUseCase {
     const step = await this.stepContext(payload.stepId);
     if (!step) return skipped('step not found');
     if (HALTED.includes(step.incident.state)) return skipped(`incident is ${step.incident.state}`);
+    // the relay is known to be down and no probe is due: wait without claiming anything
+    const wait = this.circuit.waitMs(step.channel);
+    if (wait > 0) throw new RelayUnavailableError(step.channel, wait);
 
     // the claim itself checks the incident is live (kill switch per batch, no extra round trip)
     const claimed = await this.notifications.claim(payload.notificationIds, step.incidentId);
     if (!claimed.length) return skipped('nothing to send in this batch (already sent, or the incident is paused or cancelled)');
+    const stopRenewing = this.holdLeases(claimed.map((n) => n.id));
+    try {
+      return await this.sendClaimed(step, claimed);
+    } finally {
+      stopRenewing();
+    }
+  }
 
+  private async sendClaimed(step: StepContext, claimed: ClaimedNotification[]): Promise<JobResult> {
     let sent = 0;
     let failed = 0;
     let retry = 0;
     const failedForGood: string[] = [];
-    const writer = new BatchWriter<SendResult>(FLUSH_EVERY, (r) => this.notifications.recordResults(r));
-    const deferred: Deferral[] = [];
-    await forEachLimit(claimed, this.config.SEND_CONCURRENCY, async (n) => {
-      // a non-urgent SMS in the customer's night waits for the morning (nothing is tried, nothing rendered)
-      const quiet = this.quietHours.deferral(step, n);
-      if (quiet) return void deferred.push(quiet);
-      // the channel's rate limit (all workers) and in-flight cap (this process) apply per message
-      const result = await this.throttle.run(n.channel, () => this.sendOne(step, n));
-      if (result.state === 'sent') sent++;
-      else if (result.state === 'failed') {
-        failed++;
-        failedForGood.push(n.id);
-      }
-      else retry++;
-      this.metrics.send(step.channel, result.state === 'queued' ? 'retry' : result.state);
-      await writer.push(result);
+    const handled = new Set<string>();
+    const writer = new BatchWriter<SendResult>(FLUSH_EVERY, (r) => this.notifications.recordResults(r), {
+      forMs: WRITE_BACK_RETRY_MS,
+      onFailure: (e) => (unreachableDependency(e) ? outages.failed('postgres', e) : undefined),
     });
-    await writer.drain();
+    const deferred: Deferral[] = [];
+    // lanes take no new message once a write-back failed: what they would send could not be recorded
+    await forEachLimit(
+      claimed,
+      this.config.SEND_CONCURRENCY,
+      async (n) => {
+        // a non-urgent SMS in the customer's night waits for the morning (nothing is tried, nothing rendered)
+        const quiet = this.quietHours.deferral(step, n);
+        if (quiet) {
+          handled.add(n.id);
+          return void deferred.push(quiet);
+        }
+        if (this.circuit.waitMs(n.channel) > 0) return; // its relay went down meanwhile: given back below
+        // the channel's rate limit (all workers) and in-flight cap (this process) apply per message
+        const result = await this.throttle.run(n.channel, () => this.sendOne(step, n));
+        if (result === UNTRIED) return;
+        handled.add(n.id);
+        if (result.state === 'sent') sent++;
+        else if (result.state === 'failed') {
+          failed++;
+          failedForGood.push(n.id);
+        } else retry++;
+        this.metrics.send(n.channel, result.state === 'queued' ? 'retry' : result.state);
+        await writer.push(result);
+      },
+      () => writer.failed !== undefined,
+    ).finally(() => writer.drain());
+    const untried = claimed.filter((n) => !handled.has(n.id)).map((n) => n.id);
+    const relayDown = this.circuit.downSince(step.channel);
+    const why = writer.failed
+      ? `not sent yet: recording outcomes failed (${writer.failed.message}); retried`
+      : `waiting: the ${step.channel} relay has been unreachable since ${relayDown?.toISOString() ?? 'just now'}`;
+    await this.notifications.releaseUntried(untried, why);
     await this.notifications.defer(deferred);
     await this.fallBack(step, claimed, failedForGood);
     await this.steps.completeIfDone(step.id, step.incidentId);
+    if (writer.failed) throw new RetryLaterError(`${untried.length} of ${claimed.length} sends held back after a failed write-back (${writer.failed.message})`);
+    if (untried.length) throw new RelayUnavailableError(step.channel, Math.max(this.circuit.waitMs(step.channel), 250));
     if (retry) throw new RetryLaterError(`${retry} of ${claimed.length} sends failed temporarily; retrying`);
     return success({ sent, failed });
+  }
+
+  /** Renews the claimed rows' sending lease every quarter lease until the batch is done. */
+  private holdLeases(ids: string[]): () => void {
+    const timer = setInterval(() => {
+      this.notifications.renewLeases(ids).catch((e: Error) => {
+        const down = unreachableDependency(e);
+        if (down) outages.failed(down, e);
+      });
+    }, Math.max(250, Math.floor(this.config.SENDING_LEASE_MS / 4)));
+    return () => clearInterval(timer);
   }
 
   /** A customer whose notice failed for good on the step's channel gets it on the fallback channel. */
@@ -120,7 +190,7 @@ export class SendBatchUseCase {
     return { externalId: n.recipient, name: listed?.name ?? null, email, phone: null, locale: step.incident.defaultLocale, timezone: 'UTC', attributes: {} };
   }
 
-  private async sendOne(step: StepContext, n: ClaimedNotification): Promise<SendResult> {
+  private async sendOne(step: StepContext, n: ClaimedNotification): Promise<SendResult | typeof UNTRIED> {
     const base = { id: n.id, providerMessageId: null, templateVersionId: null };
     const recipient = this.recipientOf(step, n);
     const approved = step.approvedSnapshot as { facts?: unknown; templateVersions?: Record<string, string> } | null;
@@ -153,12 +223,26 @@ export class SendBatchUseCase {
             text: rendered.text,
             headers: { 'X-Tocsin-Notification': n.id, 'X-Tocsin-Incident': step.incidentId },
           });
+    if (outcome.unreachable) {
+      this.circuit.unreachable(n.channel, outcome.error ?? 'unreachable');
+      return UNTRIED;
+    }
+    this.circuit.reached(n.channel);
     const withTemplate = { ...base, templateVersionId: template.id };
     if (outcome.ok) return { ...withTemplate, state: 'sent', providerMessageId: outcome.providerId ?? null, error: null };
     if (outcome.permanent) return { ...withTemplate, state: 'failed', error: outcome.error ?? 'rejected' };
-    if (n.attempts >= this.config.SEND_MAX_ATTEMPTS) {
-      return { ...withTemplate, state: 'failed', error: `gave up after ${n.attempts} attempts: ${outcome.error}` };
+    // a temporary failure is retried for the retry window from the first attempt (a queue lifetime), then final
+    const triedForMs = Date.now() - new Date(n.first_attempt_at).getTime();
+    if (triedForMs >= this.config.SEND_RETRY_WINDOW_SECONDS * 1000) {
+      return { ...withTemplate, state: 'failed', error: `gave up after ${n.attempts} attempts over ${formatSpan(triedForMs)}: ${outcome.error}` };
     }
     return { ...withTemplate, state: 'queued', error: outcome.error ?? 'temporary failure' };
   }
+}
+
+/** 90 s, 12 min, 26.5 h: how long a notice was retried, for its final error. */
+function formatSpan(ms: number): string {
+  if (ms < 120_000) return `${Math.round(ms / 1000)} s`;
+  if (ms < 2 * 3600_000) return `${Math.round(ms / 60_000)} min`;
+  return `${(ms / 3600_000).toFixed(1)} h`;
 }

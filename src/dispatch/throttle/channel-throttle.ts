@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config.module';
 import { quitRedis } from '../../queue/close-worker';
 import { queuePrefix, redisOptions } from '../../queue/redis-options';
 import { Semaphore } from './semaphore';
+import { watchRedis } from '../../observability/watch-redis';
 
 /**
  * Reserves the next send slot of a channel, shared by every worker process: a GCRA-style schedule in
@@ -64,7 +65,7 @@ export class ChannelThrottle implements OnModuleDestroy {
 
   private async reserve(channel: string, intervalUs: number): Promise<number> {
     // a worker's connection: while Redis is away the call waits for it (as BullMQ does), never skips the limit
-    this.redis ??= new Redis(redisOptions(this.config.REDIS_URL, 'worker')).on('error', () => undefined);
+    this.redis ??= watchRedis(new Redis(redisOptions(this.config.REDIS_URL, 'worker')));
     const key = `${queuePrefix(this.config.QUEUE_PREFIX)}:rate:${channel}`;
     return Number(await this.redis.eval(RESERVE, 1, key, intervalUs));
   }
