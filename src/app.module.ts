@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AudiencesModule } from './audiences/audiences.module';
+import { AuditApiModule } from './audit/audit-api.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CommonModule } from './common/common.module';
@@ -29,6 +30,7 @@ import { WebhookEndpointsModule } from './webhook-endpoints/webhook-endpoints.mo
     CommonModule,
     DatabaseModule,
     AuditModule,
+    AuditApiModule,
     QueueModule.forRoot('producer'),
     AuthModule,
     AudiencesModule,

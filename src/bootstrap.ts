@@ -11,6 +11,7 @@ import { mountQueueBoard } from './admin/queue-board';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { AppConfig } from './config/config.schema';
+import { requestContext } from './common/request-context';
 import { checkRedisEviction } from './queue/redis-eviction.check';
 import { WorkerModule } from './worker.module';
 
@@ -21,6 +22,8 @@ export async function createApi(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, bufferLogs: true, logger: logLevels(config.LOG_LEVEL) });
   app.useLogger(app.get(PinoLogger));
   app.disable('x-powered-by');
+  // every audit row written while serving a request records the client address it came from
+  app.use((req: Request, _res: Response, next: NextFunction) => requestContext.run({ origin: req.ip ?? req.socket.remoteAddress ?? 'unknown' }, next));
   // provider events are signed over their exact bytes (and may be raw bounce messages): keep them raw
   app.useBodyParser('raw', { type: (req: { url?: string }) => (req.url ?? '').startsWith('/api/v1/events/'), limit: config.BODY_LIMIT });
   app.useBodyParser('json', { limit: config.BODY_LIMIT });

@@ -79,7 +79,7 @@ describe('SMS steps and the fallback channel', () => {
     const { ids, phone } = await setup(prefix, { channel: 'email', fallbackChannels: ['sms'] });
     // a: suppressed on email after an earlier hard bounce; b: no email address at all
     const a = await h.prisma.customer.findUniqueOrThrow({ where: { externalId: ids[0] } });
-    await h.prisma.suppression.create({ data: { customerId: a.id, channel: 'email', reason: 'hard bounce (550 5.1.1)' } });
+    await h.prisma.suppression.create({ data: { customerId: a.id, channel: 'email', address: a.email!, reason: 'hard bounce (550 5.1.1)' } });
     await h.http.put(`/api/v1/customers/${ids[1]}`).set(auth()).send({ phone: phone(2), name: 'B', attributes: { accountNo: '2' } }).expect(200);
     const { body } = await h.http.post('/api/v1/incidents').set(auth()).send(declareBody(`${prefix}-rb`, ids)).expect(201);
     const reach = await waitFor('done', async () => {

@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-code';
+import { setRequestActor } from '../common/request-context';
 import { AuthedRequest, PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
 import { AuthService } from './auth.service';
 import { Role, roleSatisfies } from './role';
@@ -20,6 +21,7 @@ export class ApiKeyGuard implements CanActivate {
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
     const actor = await this.auth.authenticate(req.headers.authorization);
     req.actor = actor;
+    setRequestActor(actor);
     const required = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets) ?? [Role.admin];
     if (!roleSatisfies(actor.role, required)) {
       throw new AppException(ErrorCode.Forbidden, `This action needs the role ${required.join(' or ')}; your key has '${actor.role}'`);

@@ -1,9 +1,15 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from './auth.decorators';
-import { AuthService, CreatedKey } from './auth.service';
-import { CreateApiKeyDto } from './dto/create-api-key.dto';
-import { Role } from './role';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { paginationSchema } from '../common/pagination.dto';
+import { CurrentActor, Roles } from './auth.decorators';
+import { ApiKeyView, AuthService, CreatedKey } from './auth.service';
+import { CreateApiKeyDto, RotateApiKeyDto } from './dto/create-api-key.dto';
+import { type Actor, Role } from './role';
+
+const IdPipe = new ParseUUIDPipe();
+class ListKeysDto extends createZodDto(paginationSchema.extend({ cursor: z.uuid().optional() })) {}
 
 @ApiTags('auth')
 @ApiBearerAuth()
@@ -14,7 +20,28 @@ export class AuthController {
   /** Creates a key; the secret is in this response only. */
   @Post()
   @Roles(Role.admin)
-  create(@Body() dto: CreateApiKeyDto): Promise<CreatedKey> {
-    return this.auth.createKey(dto.name, dto.role as Role);
+  create(@Body() dto: CreateApiKeyDto, @CurrentActor() actor: Actor): Promise<CreatedKey> {
+    return this.auth.createKey(dto.name, dto.role as Role, actor, dto.expiresAt);
+  }
+
+  /** Every key, newest first: name, role, prefix, state, last use, expiry. Never the secret. */
+  @Get()
+  @Roles(Role.admin)
+  list(@Query() q: ListKeysDto) {
+    return this.auth.list(q.cursor, q.limit);
+  }
+
+  /** Revokes a key at once (idempotent). */
+  @Delete(':id')
+  @Roles(Role.admin)
+  revoke(@Param('id', IdPipe) id: string, @CurrentActor() actor: Actor): Promise<ApiKeyView> {
+    return this.auth.revoke(id, actor);
+  }
+
+  /** A new secret for the same name and role; the old one keeps working for `overlapHours` (default 24). */
+  @Post(':id/rotate')
+  @Roles(Role.admin)
+  rotate(@Param('id', IdPipe) id: string, @Body() dto: RotateApiKeyDto, @CurrentActor() actor: Actor) {
+    return this.auth.rotate(id, dto.overlapHours, actor);
   }
 }

@@ -4,11 +4,16 @@ import { ApiKeyGuard } from './api-key.guard';
 import { ApiKeyRepository } from './api-key.repository';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { BootstrapAdminKey } from './bootstrap-admin-key';
 
-/** API keys (hashed), roles and the global guard. */
+/** API keys (hashed, revocable, expiring), roles and the global guard. */
 @Module({
   controllers: [AuthController],
-  providers: [AuthService, ApiKeyRepository, { provide: APP_GUARD, useClass: ApiKeyGuard }],
+  providers: [AuthService, ApiKeyRepository, BootstrapAdminKey, { provide: APP_GUARD, useClass: ApiKeyGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}
+
+/** The key service alone, for the CLI: no guard, no controller, no bootstrap-key sync. */
+@Module({ providers: [AuthService, ApiKeyRepository], exports: [AuthService] })
+export class AuthCoreModule {}

@@ -1,11 +1,9 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { parseArgs } from 'node:util';
 import { AuditModule } from '../audit/audit.module';
-import { AuthModule } from '../auth/auth.module';
-import { AuthService } from '../auth/auth.service';
-import { ROLES, Role } from '../auth/role';
 import { CommonModule } from '../common/common.module';
+import { AppException } from '../common/errors/app.exception';
+import { requestContext } from '../common/request-context';
 import { ConfigModule } from '../config/config.module';
 import { DatabaseModule } from '../database/database.module';
 import { ImportCustomersUseCase } from '../imports/import-customers/import-customers.usecase';
@@ -14,25 +12,32 @@ import { ImportsService } from '../imports/imports.service';
 import { ImportQueue } from '../queue/import-queue.service';
 import { CliUsersModule, CREATE_USER_USAGE, parseCreateUserArgs, readPassword, runCreateUser, validateCreateUser } from './create-user-command';
 import { IMPORT_USAGE, parseImportArgs, runImport } from './import-command';
-
-@Module({ imports: [ConfigModule, CommonModule, DatabaseModule, AuditModule, AuthModule] })
-class CliModule {}
+import { CliKeysModule, KEY_USAGE, parseKeyCommand } from './key-commands';
 
 /** The import command runs the import in this process: no worker or queue needed (hence no job is added). */
 @Module({
-  imports: [ConfigModule, CommonModule, DatabaseModule],
+  imports: [ConfigModule, CommonModule, DatabaseModule, AuditModule],
   providers: [ImportsService, ImportRepository, ImportCustomersUseCase, { provide: ImportQueue, useValue: { enqueue: async () => undefined } }],
 })
 export class CliImportModule {}
 
 export const USAGE = `usage:
-  node dist/cli.js create-key --name <name> --role <${ROLES.join('|')}>
-      creates an API key and prints its secret (shown once)
+${KEY_USAGE}
 ${CREATE_USER_USAGE}
 ${IMPORT_USAGE}`;
 
 /** The operator CLI; returns the process exit code. Output goes through `out`/`err` so tests can read it. */
-export async function runCli(
+export function runCli(
+  argv: string[],
+  out: (s: string) => void = console.log,
+  err: (s: string) => void = console.error,
+  stdin: NodeJS.ReadableStream = process.stdin,
+): Promise<number> {
+  // audit rows written by a command say they came from the CLI
+  return requestContext.run({ origin: 'cli' }, () => runCommand(argv, out, err, stdin));
+}
+
+async function runCommand(
   argv: string[],
   out: (s: string) => void = console.log,
   err: (s: string) => void = console.error,
@@ -66,27 +71,20 @@ export async function runCli(
       await app.close();
     }
   }
-  if (command !== 'create-key') {
-    err(USAGE);
+  const keyCommand = parseKeyCommand(command, rest);
+  if (keyCommand === null || typeof keyCommand === 'string') {
+    err(keyCommand ? `${keyCommand}\n${USAGE}` : USAGE);
     return 2;
   }
-  let values: { name?: string; role?: string };
+  const app = await NestFactory.createApplicationContext(CliKeysModule, { logger: ['error', 'warn'] });
   try {
-    ({ values } = parseArgs({ args: rest, options: { name: { type: 'string' }, role: { type: 'string' } } }));
+    return await keyCommand.run(app, out, err);
   } catch (e) {
-    err(`${(e as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (!values.name?.trim() || !values.role || !ROLES.includes(values.role as Role)) {
-    err(USAGE);
-    return 2;
-  }
-  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
-  try {
-    const key = await app.get(AuthService).createKey(values.name.trim(), values.role as Role);
-    out(`created ${key.role} key '${key.name}' (${key.id})`);
-    out(`secret (shown once): ${key.secret}`);
-    return 0;
+    if (e instanceof AppException) {
+      err(e.message);
+      return 1;
+    }
+    throw e;
   } finally {
     await app.close();
   }

@@ -4,6 +4,7 @@ import { Role, roleSatisfies } from '../auth/role';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-code';
 import { safeEqual } from '../common/safe-equal';
+import { setRequestActor } from '../common/request-context';
 import { CSRF_FIELD, CSRF_HEADER, type ConsoleRequest, readCookie, SESSION_COOKIE } from './console-http';
 import { SessionService } from './sessions/session.service';
 
@@ -27,6 +28,7 @@ export class ConsoleGuard implements CanActivate {
     const session = await this.sessions.resolve(readCookie(req, SESSION_COOKIE));
     if (!session) throw new AppException(ErrorCode.Unauthorized, 'Please sign in');
     req.console = session;
+    setRequestActor(session.user);
     const required = this.reflector.getAllAndOverride<Role[]>(CONSOLE_ROLES_METADATA, [ctx.getHandler(), ctx.getClass()]) ?? [Role.viewer];
     if (!roleSatisfies(session.user.role, required)) {
       throw new AppException(ErrorCode.Forbidden, `This page needs the role ${required.join(' or ')}; you are signed in as ${session.user.role}.`);

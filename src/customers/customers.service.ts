@@ -44,11 +44,17 @@ export class CustomersService {
 
   async upsertOne(customer: BulkCustomer): Promise<{ created: boolean; customer: CustomerView }> {
     const counts = await this.customers.upsertMany([customer]);
-    return { created: counts.created === 1, customer: await this.get(customer.externalId) };
+    const row = await this.customers.findByExternalId(customer.externalId);
+    if (!row || row.erasedAt) throw AppException.notFound('Customer', customer.externalId);
+    // the internal id only: the externalId and the fields are personal data (the caller and address come from the request)
+    await this.audit.record({ action: counts.created === 1 ? 'customer.created' : 'customer.updated', entityType: 'customer', entityId: row.id, data: { fields: Object.keys(customer).filter((k) => k !== 'externalId').sort() } });
+    return { created: counts.created === 1, customer: toCustomerView(row) };
   }
 
-  upsertMany(customers: BulkCustomer[]): Promise<UpsertCounts> {
-    return this.customers.upsertMany(customers);
+  async upsertMany(customers: BulkCustomer[]): Promise<UpsertCounts> {
+    const counts = await this.customers.upsertMany(customers);
+    await this.audit.record({ action: 'customers.bulk_upserted', entityType: 'customer', entityId: 'bulk', data: { ...counts } });
+    return counts;
   }
 
   async erase(externalId: string, actor: Actor): Promise<{ erased: true; notificationsAnonymised: number }> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Prisma } from '@prisma/client';
 import { AudienceFilter, filterToSql } from '../audiences/audience-filter';
 import { PrismaService } from '../database/prisma.service';
-import { customerNoticeValues } from './notification.repository';
+import { customerNoticeValues, suppressionJoin } from './notification.repository';
 
 /**
  * Customers added to an incident after a step has started: one set-based statement creates the missing
@@ -18,7 +18,7 @@ export class LateAdditionsRepository {
       INSERT INTO notification (incident_id, step_id, customer_id, channel, recipient, state, last_error, failed_at)
       SELECT ${customerNoticeValues(incidentId, stepId, channel)}
       FROM affected_customer ac JOIN customer c ON c.id = ac.customer_id
-      LEFT JOIN suppression sp ON sp.customer_id = c.id AND sp.channel = ${channel}
+      ${suppressionJoin(channel)}
       WHERE ac.incident_id = ${incidentId}::uuid ${narrow}
         AND NOT EXISTS (SELECT 1 FROM notification n WHERE n.step_id = ${stepId}::uuid AND n.channel = ${channel} AND n.customer_id = c.id)
       ON CONFLICT DO NOTHING

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CustomerImport } from '@prisma/client';
 import { parse } from 'csv-parse/sync';
+import { AuditRepository } from '../audit/audit.repository';
 import { Actor } from '../auth/role';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-code';
@@ -24,6 +25,7 @@ export class ImportsService {
   constructor(
     private readonly imports: ImportRepository,
     private readonly queue: ImportQueue,
+    private readonly audit: AuditRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -33,6 +35,7 @@ export class ImportsService {
    */
   async upload(body: AsyncIterable<Buffer | string>, contentType: string | undefined, opts: ImportOptions, actor: Actor): Promise<CustomerImport> {
     const imp = await this.store(body, contentType, opts, actor.id);
+    await this.audit.record({ actorId: actor.id, actorName: actor.name, action: 'customers.import_uploaded', entityType: 'customer_import', entityId: imp.id, data: { format: imp.format, mode: imp.mode, dryRun: imp.dryRun } });
     // if Redis is down now, the import worker's sweeper finds the queued import and adds the job
     await this.queue.enqueue(imp.id).catch((e: Error) => this.logger.warn(`import ${imp.id} not queued now (${e.message}); the worker will pick it up`));
     return imp;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Incident, IncidentStep, Prisma, RunbookVersion } from '@prisma/client';
 import { AudienceFilter, filterToSql } from '../audiences/audience-filter';
+import { REACHING_SQL } from '../common/reach-definition';
 import { PrismaService } from '../database/prisma.service';
 import { analyzeAffectedAfterBulk } from '../database/analyze-after-bulk.util';
 
@@ -115,18 +116,27 @@ export class IncidentRepository {
       ORDER BY s.due_at NULLS LAST, s.step_key`;
   }
 
-  /** Per step: its notifications and those that reached their recipient (sent, delivered, acknowledged), from the counters. */
+  /** Per step: its notifications and those that reach their recipient now (src/common/reach-definition.ts), from the counters. */
   async stepReach(incidentId: string): Promise<Map<string, { reached: number; total: number }>> {
     const rows = await this.prisma.$queryRaw<{ step_id: string; reached: bigint; total: bigint }[]>`
-      SELECT step_id, coalesce(sum(n) FILTER (WHERE state IN ('sent', 'delivered', 'acknowledged')), 0) AS reached, sum(n) AS total
+      SELECT step_id, coalesce(sum(n) FILTER (WHERE state IN ${REACHING_SQL}), 0) AS reached, sum(n) AS total
       FROM reach_counter WHERE incident_id = ${incidentId}::uuid GROUP BY step_id`;
     return new Map(rows.map((r) => [r.step_id, { reached: Number(r.reached), total: Number(r.total) }]));
   }
 
-  /** Affected customers with at least one notification that reached them (counted once, when first reached). */
-  async reachedCustomers(incidentId: string): Promise<number> {
+  /**
+   * The incident's customers, from the trigger-kept counter: affected, reached now (at least one notice in a
+   * reaching state), and who opened / acknowledged their notice page (notice_page is the only source).
+   */
+  async customerCounts(incidentId: string): Promise<{ affected: number; reached: number; opened: number; acknowledged: number }> {
     const c = await this.prisma.incidentCounter.findUnique({ where: { incidentId } });
-    return Number(c?.reached ?? 0);
+    return { affected: Number(c?.affected ?? 0), reached: Number(c?.reached ?? 0), opened: Number(c?.opened ?? 0), acknowledged: Number(c?.acknowledged ?? 0) };
+  }
+
+  /** Per step and channel: notifications whose customer opened / acknowledged their notice page once reached. */
+  noticeRows(incidentId: string): Promise<{ step_id: string; channel: string; opened: bigint; acknowledged: bigint }[]> {
+    return this.prisma.$queryRaw`
+      SELECT step_id::text, channel, opened, acknowledged FROM notice_counter WHERE incident_id = ${incidentId}::uuid`;
   }
 }
 

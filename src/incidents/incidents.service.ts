@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AppException } from '../common/errors/app.exception';
 import { Clock } from '../common/time/clock';
-import { NoticeRepository } from '../notices/notice.repository';
-import { computeClocks } from './clocks/regulatory-clocks';
+import { isReaching } from '../common/reach-definition';
+import { ClockStateService } from './clocks/clock-state.service';
+import { ClockView, computeClocks } from './clocks/regulatory-clocks';
 import { IncidentRepository, IncidentWithSchedule } from './incident.repository';
 import { latencySummary } from './reach/latency-percentiles';
 import { ReachLatencyRepository, StepLatencyBucket } from './reach/reach-latency.repository';
@@ -11,28 +12,43 @@ export const NOTIFICATION_STATES = ['pending', 'queued', 'sending', 'sent', 'del
 type Counts = Record<(typeof NOTIFICATION_STATES)[number], number>;
 
 const emptyCounts = (): Counts => Object.fromEntries(NOTIFICATION_STATES.map((s) => [s, 0])) as Counts;
-const REACHING = ['sent', 'delivered', 'acknowledged'];
 
-/** Per channel, over every step (reminders and fallbacks included): notification counts, and `reached` = sent, delivered or acknowledged. */
-export function byChannel(rows: { channel: string; state: string | null; n: bigint | number }[]) {
-  const out = new Map<string, Counts & { channel: string; reached: number }>();
+type NoticeRow = { step_id: string; channel: string; opened: bigint | number; acknowledged: bigint | number };
+
+/**
+ * Per channel, over every step (reminders and fallbacks included): notification counts, `reached` (notices in
+ * a reaching state, src/common/reach-definition.ts), and `opened` / `acknowledged` (notices whose customer
+ * opened / acknowledged the notice page once reached; from notice_page, like every other opened/acknowledged).
+ */
+export function byChannel(rows: { channel: string; state: string | null; n: bigint | number }[], notices: NoticeRow[] = []) {
+  const out = new Map<string, Counts & { channel: string; reached: number; opened: number }>();
+  const of = (channel: string) => {
+    const c = out.get(channel) ?? { channel, reached: 0, opened: 0, ...emptyCounts() };
+    out.set(channel, c);
+    return c;
+  };
   for (const r of rows) {
     if (!r.state) continue;
-    const c = out.get(r.channel) ?? { channel: r.channel, reached: 0, ...emptyCounts() };
-    out.set(r.channel, c);
-    c[r.state as keyof Counts] += Number(r.n);
-    if (REACHING.includes(r.state)) c.reached += Number(r.n);
+    const c = of(r.channel);
+    if (r.state !== 'acknowledged') c[r.state as keyof Counts] += Number(r.n);
+    if (isReaching(r.state)) c.reached += Number(r.n);
+  }
+  for (const r of notices) {
+    const c = of(r.channel);
+    c.opened += Number(r.opened);
+    c.acknowledged += Number(r.acknowledged);
   }
   return [...out.values()];
 }
 
 /** `stepReach` (per step id): a completed step whose notices all failed meets no clock. */
-export function toIncidentView(i: IncidentWithSchedule, affected: number | undefined, now: Date, stepReach?: Map<string, { reached: number; total: number }>) {
+export function toIncidentView(i: IncidentWithSchedule, affected: number | undefined, now: Date, stepReach?: Map<string, { reached: number; total: number }>, clockViews?: ClockView[]) {
   const reachedNobody = (stepId: string) => {
     const r = stepReach?.get(stepId);
     return !!r && r.total > 0 && r.reached === 0;
   };
-  const clocks = computeClocks(
+  // clockViews: read by ClockStateService (authority deliveries, filings, per-State counts); the rest is a fallback
+  const clocks = clockViews ?? computeClocks(
     { type: i.type, jurisdictions: i.jurisdictions, awareAt: i.awareAt, materialityAt: i.materialityAt, affectedCount: affected ?? 0 },
     i.steps.map((s) => ({ stepKey: s.stepKey, meets: (s.definition as { meets?: string[] }).meets ?? [], completedAt: s.completedAt, reachedNobody: reachedNobody(s.id) })),
     now,
@@ -48,6 +64,8 @@ export function toIncidentView(i: IncidentWithSchedule, affected: number | undef
     jurisdictions: i.jurisdictions,
     confirmedAt: i.confirmedAt,
     materialityAt: i.materialityAt,
+    determinedAt: i.determinedAt,
+    extortionPaidAt: i.extortionPaidAt,
     facts: i.facts,
     runbook: { key: i.runbookVersion.runbook.key, version: i.runbookVersion.version },
     ...(affected === undefined ? {} : { affected }),
@@ -73,41 +91,54 @@ export class IncidentsService {
   constructor(
     private readonly incidents: IncidentRepository,
     private readonly clock: Clock,
-    private readonly notices: NoticeRepository,
     private readonly latency: ReachLatencyRepository,
+    private readonly clockState: ClockStateService,
   ) {}
 
   async get(id: string) {
     const incident = await this.incidents.find(id);
     if (!incident) throw AppException.notFound('Incident', id);
     const [affected, stepReach] = await Promise.all([this.incidents.affectedCount(id), this.incidents.stepReach(id)]);
-    return toIncidentView(incident, affected, this.clock.now(), stepReach);
+    return toIncidentView(incident, affected, this.clock.now(), stepReach, await this.clockState.clocksFor(incident));
   }
 
-  /** Who has been reached: totals, and the same per step and channel. */
+  /**
+   * Who has been reached: totals, and the same per step and channel. Customers (headline): `reached` now
+   * (src/common/reach-definition.ts), `unreached` = affected - reached (the rows of unreached.csv),
+   * `opened` / `acknowledged` notice pages. Per step and channel: notification counts by state, `reached`,
+   * and `opened` / `acknowledged` (notices whose customer opened / acknowledged once reached).
+   */
   async reach(id: string) {
     const incident = await this.incidents.find(id);
     if (!incident) throw AppException.notFound('Incident', id);
-    const [rows, affected, reached, pages, customerLatency, stepLatency] = await Promise.all([
+    const [rows, customers, notices, customerLatency, stepLatency] = await Promise.all([
       this.incidents.reachRows(id),
-      this.incidents.affectedCount(id),
-      this.incidents.reachedCustomers(id),
-      this.notices.counts(id),
+      this.incidents.customerCounts(id),
+      this.incidents.noticeRows(id),
       this.latency.customers(id),
       this.latency.steps(id),
     ]);
+    const { affected, reached } = customers;
     const stepTimes = (stepId: string, channel: string, kind: StepLatencyBucket['kind']) =>
       latencySummary(stepLatency.filter((b) => b.stepId === stepId && b.channel === channel && b.kind === kind));
     const totals = emptyCounts();
-    const steps = new Map<string, { stepId: string; step: string; channel: string; state: string; counts: Counts }>();
+    const steps = new Map<string, { stepId: string; step: string; channel: string; state: string; counts: Counts; reached: number; opened: number }>();
     for (const r of rows) {
       const stepChannel = `${r.step_id}/${r.channel}`;
-      const s = steps.get(stepChannel) ?? { stepId: r.step_id, step: r.step_key, channel: r.channel, state: r.step_state, counts: emptyCounts() };
+      const s = steps.get(stepChannel) ?? { stepId: r.step_id, step: r.step_key, channel: r.channel, state: r.step_state, counts: emptyCounts(), reached: 0, opened: 0 };
       steps.set(stepChannel, s);
       if (!r.state) continue;
       const key = r.state as keyof Counts;
-      s.counts[key] += Number(r.n);
+      // a notification in state `acknowledged` still counts as reached; acknowledged itself comes from notice_page
+      if (key !== 'acknowledged') s.counts[key] += Number(r.n);
+      if (isReaching(r.state)) s.reached += Number(r.n);
       totals[key] += Number(r.n);
+    }
+    for (const n of notices) {
+      const s = steps.get(`${n.step_id}/${n.channel}`);
+      if (!s) continue;
+      s.opened += Number(n.opened);
+      s.counts.acknowledged += Number(n.acknowledged);
     }
     return {
       incidentId: id,
@@ -115,11 +146,11 @@ export class IncidentsService {
       affected,
       ...totals,
       // customers (not notifications) who opened / acknowledged their notice page
-      opened: pages.opened,
-      acknowledged: pages.acknowledged,
+      opened: customers.opened,
+      acknowledged: customers.acknowledged,
       reached,
-      unreached: affected - reached,
-      channels: byChannel(rows),
+      unreached: Math.max(0, affected - reached),
+      channels: byChannel(rows, notices),
       // seconds from the declaration: customers to their first reach (a message sent on any step or channel)
       timeToReach: latencySummary(customerLatency),
       steps: [...steps.values()].map((s) => ({
@@ -127,6 +158,8 @@ export class IncidentsService {
         channel: s.channel,
         state: s.state,
         ...s.counts,
+        reached: s.reached,
+        opened: s.opened,
         // notifications to their first send, and to the provider's delivery report where there is one
         timeToReach: stepTimes(s.stepId, s.channel, 'sent'),
         timeToDeliver: stepTimes(s.stepId, s.channel, 'delivered'),

@@ -13,7 +13,8 @@ export class DeliveryEventRepository {
   /**
    * Applies events to their notifications with compare-and-set updates and stores every event as evidence,
    * in one transaction: sent → delivered; sent/delivered → bounced (hard bounces only, with the reason, and
-   * a suppression of the channel); a complaint marks complained_at once and suppresses the channel.
+   * a suppression of the address); sent → failed (final failures, suppressing nothing unless the event says
+   * the address is bad); a complaint marks complained_at once and suppresses the channel.
    * Soft bounces, automatic replies and unknown messages are stored and change nothing.
    */
   record(channel: string, events: DeliveryEventInput[]): Promise<DeliveryEventOutcome[]> {
@@ -45,7 +46,8 @@ export class DeliveryEventRepository {
         mark('hard_bounce', rows);
         await this.suppress(tx, rows.map((r) => r.id), bounced, 'hard bounce');
       }
-      // an SMS provider's undelivered/failed callback: the message was sent but never arrived (final)
+      // final, the address not condemned: an SMS provider's undelivered/failed callback, or a DSN `Action: failed`
+      // with a 4.x.x status (the relay gave up after its queue lifetime). Suppressed only when the event says so.
       const failed = of('failed');
       if (failed.length) {
         const rows = await tx.$queryRaw<{ id: string }[]>`
@@ -99,7 +101,7 @@ export class DeliveryEventRepository {
     return new Map(rows.map((r) => [r.sid, r.id]));
   }
 
-  /** A hard bounce or a complaint: later steps and incidents do not use this channel for the customer again. */
+  /** A hard bounce or a complaint: later steps and incidents do not use this address on this channel again (a corrected address is tried). */
   private async suppress(tx: Tx, ids: string[], events: DeliveryEventInput[], why: string): Promise<void> {
     if (!ids.length) return;
     const reasons = ids.map((id) => {
@@ -107,12 +109,12 @@ export class DeliveryEventRepository {
       return `${why}: ${e?.reason ?? e?.status ?? 'reported by the provider'}`.slice(0, 500);
     });
     await tx.$executeRaw`
-      INSERT INTO suppression (customer_id, channel, reason, notification_id)
-      SELECT n.customer_id, n.channel, v.reason, n.id
+      INSERT INTO suppression (channel, address, customer_id, reason, notification_id)
+      SELECT n.channel, n.recipient, n.customer_id, v.reason, n.id
       FROM unnest(${ids}::uuid[], ${reasons}::text[]) AS v(id, reason)
       JOIN notification n ON n.id = v.id
-      WHERE n.customer_id IS NOT NULL
-      ON CONFLICT (customer_id, channel) DO NOTHING`;
+      WHERE n.customer_id IS NOT NULL AND n.recipient <> ''
+      ON CONFLICT (channel, address) DO NOTHING`;
   }
 }
 

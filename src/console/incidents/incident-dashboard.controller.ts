@@ -1,4 +1,5 @@
 import { Body, Get, Inject, MessageEvent, Next, Param, ParseUUIDPipe, Post, Res, Sse } from '@nestjs/common';
+import { Audited } from '../../audit/audited.decorator';
 import type { NextFunction, Response } from 'express';
 import { from, interval, map, Observable, startWith, switchMap } from 'rxjs';
 import { z } from 'zod';
@@ -63,6 +64,7 @@ export class IncidentDashboardController {
   }
 
   @Get(':id/unreached.csv')
+  @Audited('incident.unreached_exported', 'incident')
   async csv(@Param('id', IdPipe) id: string, @Res() res: Response) {
     await this.incidents.get(id); // 404 before any byte is sent
     await this.unreached.download(id, res);

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { type Role } from '@prisma/client';
 import { createHash, randomBytes } from 'node:crypto';
+import { AuditRepository } from '../../audit/audit.repository';
 import { Clock } from '../../common/time/clock';
 import { decoyHash, verifyPassword } from '../users/password.util';
 import { UserRepository } from '../users/user.repository';
@@ -41,13 +42,17 @@ export class SessionService {
     private readonly sessions: SessionRepository,
     private readonly throttle: LoginThrottleRepository,
     private readonly clock: Clock,
+    private readonly audit: AuditRepository,
   ) {}
 
   async login(email: string, password: string, ip: string): Promise<LoginResult> {
     const now = this.clock.now();
     const keys = [accountKey(email), addressKey(ip)];
     const until = await this.throttle.lockedUntil(keys, now);
-    if (until) return { ok: false, reason: 'locked', until };
+    if (until) {
+      await this.audit.record({ actorName: email.slice(0, 254), action: 'user.sign_in_refused', entityType: 'user', entityId: 'unknown', data: { reason: 'locked', until: until.toISOString() } });
+      return { ok: false, reason: 'locked', until };
+    }
 
     const user = await this.users.findByEmail(email.trim().toLowerCase());
     // an unknown email still costs one scrypt: response time does not tell which accounts exist
@@ -55,11 +60,14 @@ export class SessionService {
     if (!user || !valid || user.disabled) {
       await this.throttle.fail(keys[0], ACCOUNT_POLICY, now);
       await this.throttle.fail(keys[1], ADDRESS_POLICY, now);
+      // the address typed is kept (who was targeted), never the password; only admins read the audit
+      await this.audit.record({ actorId: user?.id ?? null, actorName: email.slice(0, 254), action: 'user.sign_in_failed', entityType: 'user', entityId: user?.id ?? 'unknown', data: {} });
       return { ok: false, reason: 'invalid' };
     }
     await this.throttle.clear(keys[0]);
     const token = randomBytes(32).toString('base64url');
     await this.sessions.create({ tokenHash: sha256(token), userId: user.id, csrfSecret: randomBytes(32).toString('base64url'), expiresAt: new Date(now.getTime() + SESSION_TTL_MS) });
+    await this.audit.record({ actorId: user.id, actorName: user.name, action: 'user.signed_in', entityType: 'user', entityId: user.id, data: { method: 'password' } });
     this.users.touchLogin(user.id, now).catch((e: Error) => this.logger.warn(`could not record login: ${e.message}`));
     this.sessions.deleteExpired(now).catch((e: Error) => this.logger.warn(`could not purge expired sessions: ${e.message}`));
     this.throttle.purge(now).catch((e: Error) => this.logger.warn(`could not purge old login failures: ${e.message}`));

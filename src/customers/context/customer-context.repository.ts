@@ -17,6 +17,11 @@ export interface ContextRow {
   sent_at: Date | null;
   failed_at: Date | null;
   last_error: string | null;
+  delivered_at: Date | null;
+  bounced_at: Date | null;
+  /** the incident's notice page for this customer: the one source of opened / acknowledged */
+  opened_at: Date | null;
+  acknowledged_at: Date | null;
 }
 
 /** Everything an agent needs about one customer's incidents and notices, in one query. */
@@ -28,9 +33,10 @@ export class CustomerContextRepository {
     return this.prisma.$queryRaw<ContextRow[]>`
       SELECT i.id AS incident_id, i.title, i.state::text AS state, i.severity, i.declared_at, i.facts,
              n.id AS notification_id, s.step_key, n.channel, n.state::text AS n_state, n.recipient,
-             n.created_at, n.sent_at, n.failed_at, n.last_error
+             n.created_at, n.sent_at, n.failed_at, n.last_error, n.delivered_at, n.bounced_at, np.opened_at, np.acknowledged_at
       FROM affected_customer ac
       JOIN incident i ON i.id = ac.incident_id
+      LEFT JOIN notice_page np ON np.incident_id = ac.incident_id AND np.customer_id = ac.customer_id
       LEFT JOIN notification n ON n.incident_id = i.id AND n.customer_id = ac.customer_id
       LEFT JOIN incident_step s ON s.id = n.step_id
       WHERE ac.customer_id = ${customerId}::uuid

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { AppException } from '../../common/errors/app.exception';
 import { CustomerRepository } from '../customer.repository';
 import { toCustomerView } from '../customers.service';
+import { isReaching } from '../../common/reach-definition';
 import { ContextRow, CustomerContextRepository } from './customer-context.repository';
+import { plainReason } from './plain-reason.util';
 
 const ENDED = ['closed', 'cancelled'];
-const REACHED = ['sent', 'delivered', 'acknowledged'];
 /** The facts an agent reads out, in the order a notice tells them. */
 const SCRIPT_FACTS: [string, string][] = [
   ['whatHappened', 'What happened'],
@@ -42,10 +43,15 @@ export class CustomerContextService {
       state: row.state,
       severity: row.severity,
       declaredAt: row.declared_at,
-      reached: notices.some((n) => REACHED.includes(n.n_state!)),
+      // src/common/reach-definition.ts, as in the reach report: a bounced or failed notice does not reach
+      reached: notices.some((n) => isReaching(n.n_state)),
       // the channels that reached them (a fallback or a reminder may have reached them where the first notice did not)
-      reachedBy: [...new Set(notices.filter((n) => REACHED.includes(n.n_state!)).map((n) => n.channel!))],
-      acknowledged: notices.some((n) => n.n_state === 'acknowledged'),
+      reachedBy: [...new Set(notices.filter((n) => isReaching(n.n_state)).map((n) => n.channel!))],
+      // the notice page is the one source of opened / acknowledged (as for the reach report's counts)
+      opened: !!row.opened_at,
+      openedAt: row.opened_at,
+      acknowledged: !!row.acknowledged_at,
+      acknowledgedAt: row.acknowledged_at,
       notices: notices.map((n) => ({
         step: n.step_key,
         channel: n.channel,
@@ -53,7 +59,10 @@ export class CustomerContextService {
         to: n.recipient,
         createdAt: n.created_at,
         sentAt: n.sent_at,
-        failedAt: n.failed_at,
+        deliveredAt: n.delivered_at,
+        failedAt: n.failed_at ?? n.bounced_at,
+        // what to tell the caller; `error` keeps the provider's own words
+        problem: plainReason(n.last_error),
         error: n.last_error,
       })),
     }));
@@ -61,18 +70,23 @@ export class CustomerContextService {
     return { customer: toCustomerView(c), incidents: list, script: current ? this.script(current.row, list.find((i) => i.id === current.row.incident_id)!) : null };
   }
 
-  private script(row: ContextRow, incident: { reached: boolean; acknowledged: boolean; notices: { channel: string | null; state: string | null; sentAt: Date | null; to: string | null }[] }) {
+  private script(
+    row: ContextRow,
+    incident: { reached: boolean; acknowledged: boolean; acknowledgedAt: Date | null; notices: { channel: string | null; state: string | null; sentAt: Date | null; to: string | null; problem: string | null }[] },
+  ) {
     const facts = row.facts ?? {};
     const lines: string[] = [];
-    const sent = incident.notices.filter((n) => REACHED.includes(n.state!));
+    const sent = incident.notices.filter((n) => isReaching(n.state));
     if (sent.length) {
       const n = sent[0];
       lines.push(`We sent this customer a notice by ${n.channel}${n.sentAt ? ` on ${n.sentAt.toISOString().slice(0, 10)}` : ''}${n.to ? ` to ${n.to}` : ''}.`);
     } else if (incident.notices.length) {
-      lines.push('Our notice has not reached this customer yet: confirm their contact details and tell them what follows.');
+      const problem = incident.notices.find((n) => n.problem)?.problem;
+      lines.push(`Our notice has not reached this customer yet${problem ? ` (${problem})` : ''}: confirm their contact details and tell them what follows.`);
     } else {
       lines.push('This customer is affected but no notice has been sent yet: tell them what follows.');
     }
+    if (incident.acknowledged) lines.push(`They acknowledged the notice on ${incident.acknowledgedAt!.toISOString().slice(0, 10)}.`);
     for (const [key, label] of SCRIPT_FACTS) if (facts[key] !== undefined) lines.push(`${label}: ${String(facts[key])}`);
     if (facts.agentScript !== undefined) lines.push(String(facts.agentScript));
     return { incidentId: row.incident_id, title: row.title, state: row.state, facts, say: lines };

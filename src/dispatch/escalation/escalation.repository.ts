@@ -3,7 +3,7 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '@prisma/client';
 import { PrismaService } from '../../database/prisma.service';
-import { customerNoticeValues } from '../notification.repository';
+import { customerNoticeValues, suppressionJoin } from '../notification.repository';
 import { keysetFrom } from '../../common/keyset.util';
 
 export type ReminderWhen = 'not_delivered' | 'not_acknowledged';
@@ -132,7 +132,7 @@ export class EscalationRepository {
         INSERT INTO notification (incident_id, step_id, customer_id, channel, recipient, state, last_error, failed_at)
         SELECT ${customerNoticeValues(incidentId, reminderId, channel)}
         FROM eligible e JOIN customer c ON c.id = e.customer_id
-        LEFT JOIN suppression sp ON sp.customer_id = c.id AND sp.channel = ${channel}
+        ${suppressionJoin(channel)}
         WHERE c.erased_at IS NULL
         ON CONFLICT DO NOTHING
         RETURNING id, state

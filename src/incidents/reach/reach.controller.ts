@@ -1,4 +1,5 @@
 import { Controller, Get, MessageEvent, Param, ParseUUIDPipe, Res, Sse } from '@nestjs/common';
+import { Audited } from '../../audit/audited.decorator';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { from, interval, Observable, startWith, switchMap, map } from 'rxjs';
@@ -20,6 +21,7 @@ export class ReachController {
 
   /** Who has not been reached, and why, as CSV (spreadsheet formulas neutralised). */
   @Get(':id/unreached.csv')
+  @Audited('incident.unreached_exported', 'incident')
   @Roles(Role.viewer)
   @ApiProduces('text/csv')
   async csv(@Param('id', IdPipe) id: string, @Res() res: Response): Promise<void> {

@@ -3,6 +3,7 @@ import { stringify } from 'csv-stringify';
 import type { Writable } from 'node:stream';
 import { PrismaService } from '../../database/prisma.service';
 import { keysetFrom } from '../../common/keyset.util';
+import { REACHING_SQL } from '../../common/reach-definition';
 
 const PAGE = 5000;
 
@@ -22,7 +23,8 @@ export function neutralise(v: string | null | undefined): string {
 }
 
 /**
- * Streams the affected customers no notice has reached (sent, delivered or acknowledged), with what
+ * Streams the affected customers no notice reaches now (src/common/reach-definition.ts: the same rule as the
+ * reach report's `unreached`, so the file has exactly that many rows), with what
  * happened to each of their notices, on which channel. Keyset pages: memory stays flat for a million rows.
  */
 @Injectable()
@@ -51,7 +53,7 @@ export class UnreachedExport {
         FROM affected_customer ac JOIN customer c ON c.id = ac.customer_id
         WHERE ac.incident_id = ${incidentId}::uuid AND ac.customer_id > ${keysetFrom(after)}::uuid
           AND NOT EXISTS (SELECT 1 FROM notification n WHERE n.incident_id = ${incidentId}::uuid AND n.customer_id = c.id
-                          AND n.state IN ('sent', 'delivered', 'acknowledged'))
+                          AND n.state IN ${REACHING_SQL})
         ORDER BY ac.customer_id LIMIT ${PAGE}`;
       for (const r of rows) {
         const ok = csv.write([neutralise(r.external_id), neutralise(r.name), neutralise(r.email), neutralise(r.phone), neutralise(r.notices ?? 'no notice yet')]);

@@ -4,6 +4,9 @@
  */
 export interface RecipientStatus {
   finalRecipient: string | null;
+  originalRecipient: string | null;
+  /** the remote server that answered (`dns; mx.example.org`), when the reporting MTA relayed the message */
+  remoteMta: string | null;
   action: string | null;
   status: string | null;
   diagnosticCode: string | null;
@@ -21,6 +24,8 @@ export function parseDeliveryStatus(body: string): { perMessage: Map<string, str
     .filter((b) => b.has('action') || b.has('status') || b.has('final-recipient'))
     .map((b) => ({
       finalRecipient: b.get('final-recipient') ?? null,
+      originalRecipient: b.get('original-recipient') ?? null,
+      remoteMta: b.get('remote-mta') ?? null,
       action: b.get('action')?.toLowerCase() ?? null,
       status: /\b([245]\.\d{1,3}\.\d{1,3})\b/.exec(b.get('status') ?? '')?.[1] ?? null,
       diagnosticCode: b.get('diagnostic-code') ?? null,

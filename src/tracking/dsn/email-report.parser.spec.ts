@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseEmailReport } from './email-report.parser';
+import { kindOf, parseEmailReport } from './email-report.parser';
 
 const sample = (name: string) => readFileSync(path.join(__dirname, '../../../test/fixtures/dsn', name));
 
@@ -36,6 +36,41 @@ describe(parseEmailReport.name, () => {
   it('reads a plain-text bounce with X-Failed-Recipients and the original headers pasted in', async () => {
     const e = await parseEmailReport(sample('gmail-style-plain-bounce.eml'));
     expect(e).toMatchObject({ kind: 'hard_bounce', status: '5.1.1', notificationId: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' });
+  });
+
+  it('reads a real Postfix success report (NOTIFY=SUCCESS) as delivered', async () => {
+    const e = await parseEmailReport(sample('postfix-delivered-2.0.0.eml'));
+    expect(e).toMatchObject({ kind: 'delivered', status: '2.0.0', notificationId: 'aaaaaaaa-0000-4000-8000-000000000001' });
+  });
+
+  it('reads a remote 5.1.1 rejection relayed by Postfix, naming the remote server', async () => {
+    const e = await parseEmailReport(sample('postfix-remote-5.1.1.eml'));
+    expect(e).toMatchObject({ kind: 'hard_bounce', status: '5.1.1', notificationId: 'bbbbbbbb-0000-4000-8000-000000000002' });
+    expect(e.reason).toMatch(/^5\.1\.1 550 5\.1\.1 <gone@remote\.test>: Recipient address rejected.*\(remote server 127\.0\.0\.1\)$/);
+  });
+
+  it('takes Action: failed with a 4.x.x status as final (failed), not as a soft bounce: Postfix gave up after its queue lifetime', async () => {
+    const local = await parseEmailReport(sample('postfix-expired-4.4.1.eml'));
+    expect(local).toMatchObject({ kind: 'failed', status: '4.4.1', notificationId: 'eeeeeeee-0000-4000-8000-000000000005' });
+    expect(local.reason).toContain('Connection refused');
+    const remote = await parseEmailReport(sample('postfix-expired-remote-4.2.2.eml'));
+    expect(remote).toMatchObject({ kind: 'failed', status: '4.2.2', notificationId: '12121212-0000-4000-8000-000000000007' });
+  });
+
+  it('decides by the action first, whatever the status class', () => {
+    expect(kindOf({ action: 'failed', status: '4.4.7' })).toBe('failed');
+    expect(kindOf({ action: 'failed', status: '5.1.1' })).toBe('hard_bounce');
+    expect(kindOf({ action: 'failed', status: null })).toBe('hard_bounce');
+    expect(kindOf({ action: 'delayed', status: '4.4.7' })).toBe('soft_bounce');
+    expect(kindOf({ action: 'delivered', status: '2.0.0' })).toBe('delivered');
+    expect(kindOf({ action: 'relayed', status: '2.0.0' })).toBe('delivered');
+    expect(kindOf({ action: null, status: '5.7.1' })).toBe('hard_bounce');
+  });
+
+  it('picks our recipient out of a multi-recipient DSN (ours is the second block)', async () => {
+    const e = await parseEmailReport(sample('postfix-multi-recipient.eml'));
+    expect(e).toMatchObject({ kind: 'hard_bounce', status: '5.1.1', notificationId: '14141414-0000-4000-8000-000000000009' });
+    expect(e.reason).toContain('<gone@remote.test>');
   });
 
   it('calls anything else unknown rather than guessing', async () => {

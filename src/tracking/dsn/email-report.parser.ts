@@ -14,14 +14,16 @@ const OOO_SUBJECT = /^\s*(out of (the )?office|automatic reply|auto(matic)?[- ]?
 export async function parseEmailReport(raw: Buffer): Promise<DeliveryEventInput> {
   const mail = await simpleParser(raw, { keepDeliveryStatus: true, skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true });
   const base = { source: 'dsn' as const, occurredAt: mail.date ?? null, raw: evidence(raw) };
-  const original = mail.attachments.find((a) => ORIGINAL_TYPES.has(a.contentType.toLowerCase()));
-  const notificationId = (await idFromOriginal(original)) ?? idFromReferences(mail) ?? idFromText(raw.toString('utf8')) ?? idFromText(mail.text ?? '');
+  const original = await parseOriginal(mail.attachments.find((a) => ORIGINAL_TYPES.has(a.contentType.toLowerCase())));
+  const notificationId = idFromOriginal(original) ?? idFromReferences(mail) ?? idFromText(raw.toString('utf8')) ?? idFromText(mail.text ?? '');
 
   const statusPart = mail.attachments.find((a) => STATUS_TYPES.has(a.contentType.toLowerCase()));
   if (statusPart) {
     // a real DSN: what it says decides, even though MTAs mark DSNs `Auto-Submitted: auto-replied` too
     const { recipients } = parseDeliveryStatus(statusPart.content.toString('utf8'));
-    const worst = mostSevere(recipients);
+    // a DSN about several recipients: the block about our message's recipient decides, when it can be told
+    const ours = recipients.filter((r) => original?.to.has(addressOf(r.finalRecipient)) || original?.to.has(addressOf(r.originalRecipient)));
+    const worst = mostSevere(ours.length ? ours : recipients);
     return {
       ...base,
       notificationId,
@@ -43,23 +45,31 @@ export async function parseEmailReport(raw: Buffer): Promise<DeliveryEventInput>
   return { ...base, notificationId, kind: 'unknown', status: null, reason: oneLine(mail.subject) ?? null };
 }
 
-/** 5.x.x (permanent) is a hard bounce; 4.x.x or `Action: delayed` is soft; RFC 3464 `delivered` is delivered. */
-function kindOf(r: RecipientStatus): DeliveryEventKind {
+/**
+ * The action decides first (RFC 3464 §2.3.3): `failed` is final whatever the status class: with a 5.x.x
+ * (or no) status a hard bounce (the address is suppressed), with a 4.x.x status a final failure whose cause
+ * was temporary (the relay gave up after its queue lifetime: undelivered, the address not condemned).
+ * `delayed` is a soft bounce (still being retried); `delivered` is delivered. Without an action, the class.
+ */
+export function kindOf(r: Pick<RecipientStatus, 'action' | 'status'>): DeliveryEventKind {
+  if (r.action === 'failed') return r.status?.startsWith('4') ? 'failed' : 'hard_bounce';
+  if (r.action === 'delayed') return 'soft_bounce';
+  if (r.action === 'delivered') return 'delivered';
   if (r.status?.startsWith('5')) return 'hard_bounce';
-  if (r.status?.startsWith('4') || r.action === 'delayed') return 'soft_bounce';
-  if (r.action === 'delivered' || r.status?.startsWith('2')) return 'delivered';
-  if (r.action === 'failed') return 'hard_bounce';
+  if (r.status?.startsWith('4')) return 'soft_bounce';
+  if (r.status?.startsWith('2')) return 'delivered';
   return 'unknown';
 }
 
 function mostSevere(rs: RecipientStatus[]): RecipientStatus | undefined {
-  const rank: Record<DeliveryEventKind, number> = { hard_bounce: 5, soft_bounce: 4, delivered: 3, unknown: 2, auto_reply: 1, complaint: 0, failed: 5, accepted: 0 };
+  const rank: Record<DeliveryEventKind, number> = { hard_bounce: 6, failed: 5, soft_bounce: 4, delivered: 3, unknown: 2, auto_reply: 1, complaint: 0, accepted: 0 };
   return [...rs].sort((a, b) => rank[kindOf(b)] - rank[kindOf(a)])[0];
 }
 
 function reasonOf(r: RecipientStatus): string {
   const diagnostic = r.diagnosticCode?.replace(/^smtp;\s*/i, '');
-  return `${r.status ?? r.action ?? 'unknown'}${diagnostic ? ` ${diagnostic}` : ` (action: ${r.action ?? 'none'})`}`.slice(0, 1000);
+  const remote = r.remoteMta ? ` (remote server ${r.remoteMta.replace(/^dns;\s*/i, '')})` : '';
+  return `${r.status ?? r.action ?? 'unknown'}${diagnostic ? ` ${diagnostic}` : ` (action: ${r.action ?? 'none'})`}${remote}`.slice(0, 1000);
 }
 
 function isAutoReply(mail: ParsedMail): boolean {
@@ -70,11 +80,29 @@ function isAutoReply(mail: ParsedMail): boolean {
   return precedence === 'auto_reply' || OOO_SUBJECT.test(mail.subject ?? '');
 }
 
-async function idFromOriginal(part: Attachment | undefined): Promise<string | null> {
+interface OriginalMessage {
+  mail: ParsedMail;
+  /** its recipients (lower case), to pick our block out of a multi-recipient DSN */
+  to: Set<string>;
+}
+
+async function parseOriginal(part: Attachment | undefined): Promise<OriginalMessage | null> {
   if (!part) return null;
-  const original = await simpleParser(part.content, { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true });
-  const header = String(original.headers.get('x-tocsin-notification') ?? '').trim().toLowerCase();
-  return isUuid(header) ? header : notificationIdFromMessageId(original.messageId);
+  const mail = await simpleParser(part.content, { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true });
+  const lists = [mail.to, mail.cc].flatMap((a) => (Array.isArray(a) ? a : a ? [a] : []));
+  const to = new Set(lists.flatMap((l) => l.value.map((v) => (v.address ?? '').toLowerCase())).filter(Boolean));
+  return { mail, to };
+}
+
+function idFromOriginal(original: OriginalMessage | null): string | null {
+  if (!original) return null;
+  const header = String(original.mail.headers.get('x-tocsin-notification') ?? '').trim().toLowerCase();
+  return isUuid(header) ? header : notificationIdFromMessageId(original.mail.messageId);
+}
+
+/** `rfc822; someone@example.org` → `someone@example.org` */
+function addressOf(field: string | null): string {
+  return (field ?? '').replace(/^[^;]*;\s*/, '').replace(/^<|>$/g, '').trim().toLowerCase();
 }
 
 /** Automatic replies that quote nothing still name the message they answer. */
