@@ -52,6 +52,26 @@ export class QueueMetrics implements OnModuleInit {
         // tocsin_backend_up{backend="postgres"} says so
       }
     });
+    // customers per live incident, from the same trigger-kept counter as the reach report's headline
+    // (reached: src/common/reach-definition.ts; unreached = affected - reached, the rows of unreached.csv)
+    this.metrics.gauge('tocsin_incident_customers', 'Customers of live incidents: affected, reached (now), unreached, opened and acknowledged (notice page)', ['incident', 'measure'], async (g) => {
+      g.reset();
+      try {
+        const rows = await withTimeout(
+          this.prisma.$queryRaw<{ id: string; affected: bigint; reached: bigint; opened: bigint; acknowledged: bigint }[]>`
+            SELECT c.incident_id::text AS id, c.affected, c.reached, c.opened, c.acknowledged FROM incident_counter c JOIN incident i ON i.id = c.incident_id
+            WHERE i.state IN ('declared', 'notifying', 'monitoring', 'paused')`,
+          2000,
+        );
+        for (const r of rows) {
+          const [affected, reached] = [Number(r.affected), Number(r.reached)];
+          const values = { affected, reached, unreached: Math.max(0, affected - reached), opened: Number(r.opened), acknowledged: Number(r.acknowledged) };
+          for (const [measure, v] of Object.entries(values)) g.set({ incident: r.id, measure }, v);
+        }
+      } catch {
+        // tocsin_backend_up{backend="postgres"} says so
+      }
+    });
     this.metrics.gauge('tocsin_incident_steps', 'Incident steps by state (fan-out progress: scheduled → fanning_out → dispatched → completed)', ['state'], async (g) => {
       g.reset();
       try {
