@@ -47,7 +47,7 @@ describe('The runbook library', () => {
       };
       const refused = await h.http.post('/api/v1/incidents').set(auth()).send(body).expect(422);
       const missing = refused.body.error.details.map((d: { fact: string }) => d.fact);
-      expect(missing).toEqual(expect.arrayContaining(['natureOfBreach', 'categoriesOfData', 'approxPeopleAffected', 'approxRecordsAffected', 'dpoContact', 'likelyConsequences', 'measuresTaken']));
+      expect(missing).toEqual(expect.arrayContaining(['natureOfBreach', 'categoriesOfData', 'categoriesOfDataSubjects', 'approxPeopleAffected', 'approxRecordsAffected', 'dpoContact', 'likelyConsequences', 'measuresTaken']));
 
       const facts = Object.fromEntries(missing.map((f: string) => [f, `the ${f}`]));
       const ok = await h.http.post('/api/v1/incidents').set(auth()).send({ ...body, facts: { ...body.facts, ...facts } }).expect(201);

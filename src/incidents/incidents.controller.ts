@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { type Actor, Role } from '../auth/role';
 import { Clock } from '../common/time/clock';
+import { ClockStateService } from './clocks/clock-state.service';
 import { DeclareIncidentCommand } from './declare-incident/declare-incident.command';
 import { DeclareIncidentUseCase } from './declare-incident/declare-incident.usecase';
 import { DeclareIncidentDto } from './dto/declare-incident.dto';
@@ -19,6 +20,7 @@ export class IncidentsController {
     private readonly declare: DeclareIncidentUseCase,
     private readonly incidents: IncidentsService,
     private readonly clock: Clock,
+    private readonly clockState: ClockStateService,
   ) {}
 
   /** Declares an incident (201), or replays the one declared with this Idempotency-Key (200). */
@@ -35,7 +37,7 @@ export class IncidentsController {
     const { incident, replayed, affected } = await this.declare.execute(cmd, actor);
     res.status(replayed ? 200 : 201);
     if (replayed) res.setHeader('Idempotent-Replayed', 'true');
-    return toIncidentView(incident, affected, this.clock.now());
+    return toIncidentView(incident, affected, this.clock.now(), undefined, await this.clockState.clocksFor(incident));
   }
 
   @Get(':id')

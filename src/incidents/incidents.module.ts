@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { NoticeCoreModule } from '../notices/notice-core.module';
+import { ClocksApiModule, ClocksModule } from './clocks/clocks.module';
 import { RunbooksModule } from '../runbooks/runbooks.module';
 import { TemplatesCoreModule } from '../templates/templates-core.module';
 import { DeclareIncidentUseCase } from './declare-incident/declare-incident.usecase';
@@ -20,7 +21,7 @@ import { ScheduleUseCases } from './steps/schedule.usecases';
 
 /** Incidents: declaration, the affected population, the schedule and the reach report. */
 @Module({
-  imports: [RunbooksModule, TemplatesCoreModule, NoticeCoreModule],
+  imports: [RunbooksModule, TemplatesCoreModule, NoticeCoreModule, ClocksModule, ClocksApiModule],
   controllers: [IncidentsController, IncidentLifecycleController, ScheduleController, AddAffectedController, ReachController],
   providers: [DeclareIncidentUseCase, IncidentsService, IncidentRepository, ChangeIncidentStateUseCase, IncidentLifecycleRepository, ScheduleUseCases, ScheduleRepository, AddAffectedUseCase, UnreachedExport, ReachLatencyRepository],
   exports: [DeclareIncidentUseCase, IncidentsService, ChangeIncidentStateUseCase, ScheduleUseCases, UnreachedExport, IncidentLifecycleRepository],

@@ -9,6 +9,7 @@ import { ErrorCode } from '../../common/errors/error-code';
 import { externalIdSchema } from '../../customers/dto/customer.dto';
 import { analyzeAffectedAfterBulk } from '../../database/analyze-after-bulk.util';
 import { PrismaService } from '../../database/prisma.service';
+import { ClockReplanner } from '../clocks/clock-replanner';
 import { DispatchQueue } from '../../queue/dispatch-queue.service';
 import { MAX_AFFECTED_IN_REQUEST } from '../declare-incident/declare-incident.command';
 import { MAX_REPORTED_ERRORS, readExternalIds, RowError } from './affected-file';
@@ -34,6 +35,7 @@ export class AddAffectedUseCase {
   constructor(
     private readonly prisma: PrismaService,
     private readonly queue: DispatchQueue,
+    private readonly replanner: ClockReplanner,
   ) {}
 
   /**
@@ -130,6 +132,8 @@ export class AddAffectedUseCase {
     for (const s of started) {
       await this.queue.addFanoutAdditions(s.id).catch((e: Error) => this.logger.warn(`additions for step ${s.id} not queued now: ${e.message}`));
     }
+    // more customers can cross a HIPAA threshold (500 in total, more than 500 in one State): their clocks' steps follow
+    if (steps.length) await this.replanner.replan(steps[0].incidentId, `${added} customers added`);
     return started.map((s) => s.stepKey);
   }
 }

@@ -40,6 +40,12 @@ describe(DeclareIncidentCommand.name, () => {
     expect(() => DeclareIncidentCommand.create({ ...body, affected: { filter: { field: 'tags', gt: 3 } } }, undefined, now)).toThrow(/does not apply/);
   });
 
+  it('refuses a materiality or determination time in the future, as POST /materiality does', () => {
+    expect(() => DeclareIncidentCommand.create({ ...body, materialityAt: '2026-11-26T13:00:00Z' }, undefined, now)).toThrow('materialityAt is in the future');
+    expect(() => DeclareIncidentCommand.create({ ...body, determinedAt: '2026-11-27T00:00:00Z' }, undefined, now)).toThrow('determinedAt is in the future');
+    expect(DeclareIncidentCommand.create({ ...body, materialityAt: '2026-11-26T12:04:00Z' }, undefined, now).materialityAt?.toISOString()).toBe('2026-11-26T12:04:00.000Z'); // clock skew allowed
+  });
+
   it('validates itself, whoever calls it', () => {
     expect(() => DeclareIncidentCommand.create({ ...body, severity: 'apocalyptic' }, undefined, now)).toThrow(/severity/);
   });

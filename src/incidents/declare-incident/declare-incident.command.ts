@@ -21,6 +21,8 @@ export const declareIncidentSchema = z.strictObject({
   jurisdictions: z.array(z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$|^EU$/, 'ISO 3166 code such as FR, US-NY or EU')).max(300).default([]),
   /** when the incident was determined material (starts the SEC 8-K clock); can also be set later */
   materialityAt: z.iso.datetime({ offset: true }).optional(),
+  /** when a cybersecurity incident was determined to have occurred (starts NYDFS 500.17(a)); can also be set later */
+  determinedAt: z.iso.datetime({ offset: true }).optional(),
   facts: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'fact names are identifiers'), factValue).default({}),
   /** an explicit list of externalIds, or an audience filter over customers (see src/audiences) */
   affected: z.union([
@@ -50,12 +52,23 @@ export class DeclareIncidentCommand {
     if (awareAt.getTime() > now.getTime() + 5 * 60_000) {
       throw new AppException(ErrorCode.ValidationFailed, 'awareAt is in the future', [{ path: 'awareAt', message: 'must not be in the future' }]);
     }
+    // like POST /materiality and /determination: a determination cannot be dated in the future
+    for (const path of ['materialityAt', 'determinedAt'] as const) {
+      const at = parsed.data[path];
+      if (at && new Date(at).getTime() > now.getTime() + 5 * 60_000) {
+        throw new AppException(ErrorCode.ValidationFailed, `${path} is in the future`, [{ path, message: 'must not be in the future' }]);
+      }
+    }
     const affected = 'externalIds' in parsed.data.affected ? { externalIds: [...new Set(parsed.data.affected.externalIds)] } : parsed.data.affected;
     return new DeclareIncidentCommand({ ...parsed.data, affected }, awareAt, idempotencyKey ?? null);
   }
 
   get materialityAt(): Date | null {
     return this.input.materialityAt ? new Date(this.input.materialityAt) : null;
+  }
+
+  get determinedAt(): Date | null {
+    return this.input.determinedAt ? new Date(this.input.determinedAt) : null;
   }
 
   /** Fingerprint of the request, so a retry with the same key and another body is detected. */

@@ -10,6 +10,7 @@ import { DispatchQueue } from '../../queue/dispatch-queue.service';
 import { RunbookDefinition, RunbookStep } from '../../runbooks/runbook-definition';
 import { RunbookRepository } from '../../runbooks/runbook.repository';
 import { MissingFact, TemplatePinning } from '../../templates/template-pinning.service';
+import { ClockRepository } from '../clocks/clock.repository';
 import { ClockView, computeClocks } from '../clocks/regulatory-clocks';
 import { EmptyAudienceError, IncidentRepository, IncidentWithSchedule, UnknownCustomersError } from '../incident.repository';
 import { DeclareIncidentCommand } from './declare-incident.command';
@@ -48,6 +49,7 @@ export class DeclareIncidentUseCase {
     private readonly clock: Clock,
     private readonly pinning: TemplatePinning,
     private readonly audiences: AudienceRepository,
+    private readonly clockData: ClockRepository,
   ) {}
 
   async execute(cmd: DeclareIncidentCommand, actor: Actor): Promise<DeclareResult> {
@@ -57,7 +59,7 @@ export class DeclareIncidentUseCase {
     }
 
     const declaredAt = this.clock.now();
-    const { version, definition, plans, pins, missing } = await this.plan(cmd, declaredAt);
+    const { version, definition, plans, pins, missing, planFor } = await this.plan(cmd, declaredAt);
     if (missing.length) {
       throw new AppException(
         ErrorCode.MissingFacts,
@@ -79,6 +81,9 @@ export class DeclareIncidentUseCase {
             awareAt: cmd.awareAt,
             declaredAt,
             materialityAt: cmd.materialityAt,
+            determinedAt: cmd.determinedAt,
+            // which laws apply is decided by the profile as it stood when the incident was declared
+            organisationProfile: planFor.profile ? (planFor.profile as unknown as Prisma.InputJsonValue) : Prisma.DbNull,
             jurisdictions: cmd.input.jurisdictions,
             facts: cmd.input.facts as Prisma.InputJsonValue,
             runbookVersionId: version.id,
@@ -175,6 +180,9 @@ export class DeclareIncidentUseCase {
       throw new AppException(ErrorCode.RunbookNotPublished, `Runbook '${cmd.input.runbook}' does not exist or has no published version`);
     }
     const definition = version.definition as unknown as RunbookDefinition;
+    // the population as the clocks count it: in total (HIPAA's HHS threshold) and per State (its media rule),
+    // for a filter too, so a step timed against a HIPAA clock is planned from the real figures
+    const [profile, population] = await Promise.all([this.clockData.profile(), cmd.input.type === 'phi_breach' ? this.clockData.candidatesByState(cmd.input.affected) : null]);
     const planFor = {
       type: cmd.input.type,
       severity: cmd.input.severity,
@@ -183,7 +191,10 @@ export class DeclareIncidentUseCase {
       declaredAt,
       confirmedAt: null,
       materialityAt: cmd.materialityAt,
-      affectedCount: 'externalIds' in cmd.input.affected ? cmd.input.affected.externalIds.length : 0,
+      determinedAt: cmd.determinedAt,
+      affectedCount: population?.total ?? ('externalIds' in cmd.input.affected ? cmd.input.affected.externalIds.length : 0),
+      byState: population?.byState,
+      profile,
     };
     const plans = new Map(definition.steps.map((s) => [s.id, planStep(s, planFor)]));
     // only the steps that can run need their facts: a GDPR step skipped for a US-only incident asks for nothing

@@ -7,6 +7,7 @@ import { Clock } from '../../common/time/clock';
 import { DispatchQueue } from '../../queue/dispatch-queue.service';
 import { RunbookStep } from '../../runbooks/runbook-definition';
 import { TemplatePinning } from '../../templates/template-pinning.service';
+import { ClockReplanner } from '../clocks/clock-replanner';
 import { planStep } from '../declare-incident/plan-step';
 import { ScheduleRepository } from './schedule.repository';
 
@@ -26,6 +27,7 @@ export class ScheduleUseCases {
     private readonly pinning: TemplatePinning,
     private readonly queue: DispatchQueue,
     private readonly clock: Clock,
+    private readonly replanner: ClockReplanner,
   ) {}
 
   async approve(incidentId: string, stepRef: string, actor: Actor) {
@@ -74,6 +76,8 @@ export class ScheduleUseCases {
       if (plan.state !== 'waiting_milestone' && (await this.schedule.replan(step.id, plan))) planned.push({ ...step, ...plan });
     }
     await this.fire(planned);
+    // steps already planned against a clock this milestone moves (none today; cheap to ask) follow it
+    await this.replanner.replan(incidentId, `${milestone} reached`);
     return { id: incidentId, [field]: when, scheduled: planned.map((s) => ({ step: s.stepKey, state: s.state, dueAt: s.dueAt })) };
   }
 
@@ -92,6 +96,8 @@ export class ScheduleUseCases {
       action: 'incident.facts_updated',
       data: { before: incident.facts as Prisma.InputJsonValue, after: facts as Prisma.InputJsonValue },
     });
+    // a step that waited for facts its newly applicable clock asked for can go now
+    await this.replanner.replan(incidentId, 'facts updated');
     return { id: incidentId, facts, needReapproval: reapprove };
   }
 

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { TemplatesCoreModule } from '../../templates/templates-core.module';
+import { ClockActions } from './clock-actions.service';
+import { ClockReplanner } from './clock-replanner';
+import { ClockStateService } from './clock-state.service';
+import { ClockSweepService } from './clock-sweep.service';
+import { ClockRepository } from './clock.repository';
+import { ClocksController } from './clocks.controller';
+
+/** Regulatory clocks read from the database, and the re-planning of the steps timed against them. */
+@Module({
+  imports: [TemplatesCoreModule],
+  providers: [ClockRepository, ClockStateService, ClockReplanner],
+  exports: [ClockRepository, ClockStateService, ClockReplanner],
+})
+export class ClocksModule {}
+
+/** The API's part: filings recorded as evidence, the NYDFS times, the organisation profile. */
+@Module({ imports: [ClocksModule], controllers: [ClocksController], providers: [ClockActions] })
+export class ClocksApiModule {}
+
+/** The worker's part: the sweep that follows deliveries and bounces. */
+@Module({ imports: [ClocksModule], providers: [ClockSweepService] })
+export class ClocksWorkerModule {}
