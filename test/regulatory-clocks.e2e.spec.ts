@@ -1,0 +1,184 @@
+import { addCalendarMonths } from '../src/incidents/clocks/calendar';
+import { hipaaAnnualLogDue } from '../src/incidents/clocks/clock-definitions';
+import { signBody } from '../src/tracking/event-signature.guard';
+import { customers, uniq } from './factories/scenario.factory';
+import { auth, Harness, waitFor } from './support/harness';
+
+const SECRET = 'test-events-secret-0123456789';
+const H = 3600_000;
+const REG = { subject: 'Incident report: {{incident.title}}', html: '<p>{{incident.title}}</p>', text: 'Report on {{incident.title}} for the authority.', variables: ['incident.title'] };
+type Step = { step: string; state: string; dueAt: string | null; waitingReason?: string };
+type ClockV = { id: string; status: string; dueAt: string | null; metAt: string | null; evidence: { kind: string; reference?: string } | null; failedRecipients?: { recipient: string; state: string }[]; note?: string };
+
+describe('Regulatory clocks through the API', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await Harness.start({ workers: 1, env: { EVENTS_SIGNING_SECRET: SECRET } });
+  });
+  afterAll(() => h.stop());
+  afterEach(() => {
+    h.sink.failFor = () => null;
+  });
+
+  async function publish(prefix: string, steps: object[], people: object[] = customers(prefix, 1)) {
+    for (let i = 0; i < people.length; i += 1000) await h.http.post('/api/v1/customers/bulk').set(auth()).send({ customers: people.slice(i, i + 1000) }).expect(200);
+    await h.http.put(`/api/v1/templates/${prefix}-reg/email/en`).set(auth()).send(REG).expect(200);
+    const key = `${prefix}-plan`;
+    await h.http.put(`/api/v1/runbooks/${key}`).set(auth()).send({ name: prefix, steps: steps.map((s) => ({ audience: 'regulator', channel: 'email', template: `${prefix}-reg`, ...s })) }).expect(200);
+    return h.http.post(`/api/v1/runbooks/${key}/publish`).set(auth());
+  }
+  const status = (code: number) => (res: { status: number; body: { warnings?: unknown; error?: { details?: unknown } } }) => {
+    expect(res.status).toBe(code);
+    return res;
+  };
+  const declare = (prefix: string, body: object) =>
+    h.http.post('/api/v1/incidents').set(auth()).send({ runbook: `${prefix}-plan`, title: `Incident ${prefix}`, severity: 'high', awareAt: new Date(Date.now() - H).toISOString(), affected: { externalIds: [`${prefix}-0`] }, ...body });
+  const incident = async (id: string) => (await h.http.get(`/api/v1/incidents/${id}`).set(auth()).expect(200)).body as { schedule: Step[]; clocks: ClockV[]; awareAt: string };
+  const step = (i: { schedule: Step[] }, key: string) => i.schedule.find((s) => s.step === key)!;
+  const clock = (i: { clocks: ClockV[] }, id: string) => i.clocks.find((c) => c.id === id);
+  const to = (prefix: string, who: string) => ({ address: `${prefix}-${who}@authority.test`, name: who });
+
+  it('re-plans the NIS2 final report from the notification the CSIRT received, one calendar month on', async () => {
+    const prefix = uniq('nis2');
+    const pub = await publish(prefix, [
+      { id: 'notification', recipients: [to(prefix, 'a'), to(prefix, 'b')], timing: { deadline: 'nis2-notification', beforeMinutes: 720 }, meets: ['nis2-notification'] },
+      { id: 'final', recipients: [to(prefix, 'a')], timing: { deadline: 'nis2-final-report', beforeMinutes: 2880 }, meets: ['nis2-final-report'] },
+    ]).then(status(201));
+    expect(pub.body.warnings).toEqual([]);
+    const r = await declare(prefix, { type: 'nis2_significant_incident', jurisdictions: ['DE'], awareAt: new Date(Date.now() - 70 * H).toISOString() }).expect(201);
+    expect(step(r.body, 'final')).toMatchObject({ state: 'waiting_milestone', dueAt: null, waitingReason: expect.stringContaining('nis2-final-report clock to start') });
+    expect(clock(r.body, 'nis2-final-report')).toMatchObject({ status: 'waiting', dueAt: null });
+
+    const met = await waitFor('the notification reached both CSIRT addresses', async () => {
+      const c = clock(await incident(r.body.id), 'nis2-notification')!;
+      return c.status === 'met' ? c : null;
+    });
+    expect(met.evidence).toMatchObject({ kind: 'delivery', step: 'notification' });
+    const planned = await waitFor('the final report planned', async () => {
+      const i = await incident(r.body.id);
+      return step(i, 'final').state === 'scheduled' ? i : null;
+    });
+    const due = addCalendarMonths(new Date(met.metAt!), 1);
+    expect(clock(planned, 'nis2-final-report')).toMatchObject({ status: 'running', dueAt: due.toISOString() });
+    expect(step(planned, 'final').dueAt).toBe(new Date(due.getTime() - 2880 * 60_000).toISOString());
+    const timeline = await h.http.get(`/api/v1/incidents/${r.body.id}/timeline`).set(auth()).expect(200);
+    expect(timeline.body.items.find((e: { action: string }) => e.action === 'step.replanned')?.data).toMatchObject({ step: 'final', before: { state: 'waiting_milestone' }, after: { state: 'scheduled' } });
+  });
+
+  it('warns at publish when a step that meets a clock is timed from the confirmed milestone, and refuses an internal step that meets one', async () => {
+    const prefix = uniq('warn');
+    const warned = await publish(prefix, [{ id: 'notification', recipients: [to(prefix, 'a')], timing: { milestone: 'confirmed', offsetMinutes: 0 }, meets: ['nis2-notification'] }]).then(status(201));
+    expect(warned.body.warnings).toEqual([{ step: 'notification', field: 'timing', message: expect.stringContaining('can come due after the nis2-notification deadline') }]);
+    const refused = await publish(uniq('sec'), [{ id: 'file-8k', audience: 'internal', recipients: [to(prefix, 'legal')], timing: { deadline: 'sec-8k-1.05', beforeMinutes: 2880 }, meets: ['sec-8k-1.05'] }]).then(status(422));
+    expect(refused.body.error.details).toEqual([{ step: 'file-8k', field: 'meets', message: expect.stringContaining('never meets a clock') }]);
+  });
+
+  it('shows which authority recipient failed, un-meets a clock on a later bounce, and is met by a recorded submission', async () => {
+    const prefix = uniq('gdpr');
+    h.sink.failFor = (rcpt) => (rcpt === `${prefix}-b@authority.test` ? { code: 550, message: '5.1.1 mailbox unavailable' } : null);
+    await publish(prefix, [{ id: 'dpa', recipients: [to(prefix, 'a'), to(prefix, 'b')], timing: { milestone: 'declared', offsetMinutes: 0 }, meets: ['gdpr-art33'] }]).then(status(201));
+    const r = await declare(prefix, { jurisdictions: ['FR'] }).expect(201);
+    const partial = await waitFor('the failure recorded', async () => {
+      const c = clock(await incident(r.body.id), 'gdpr-art33')!;
+      return c.failedRecipients?.length ? c : null;
+    });
+    expect(partial).toMatchObject({ status: 'running', metAt: null, failedRecipients: [{ recipient: `${prefix}-b@authority.test` }] });
+    expect(partial.note).toContain(`not met: ${prefix}-b@authority.test`);
+
+    const file = Buffer.from('%PDF-1.4 receipt of the CNIL portal');
+    const submittedAt = new Date(Date.now() - 60_000).toISOString();
+    const sub = await h.http
+      .post(`/api/v1/incidents/${r.body.id}/clocks/gdpr-art33/submissions`)
+      .set(auth())
+      .send({ submittedAt, submittedBy: 'Dana (DPO)', reference: 'CNIL-2026-0042', file: { name: 'receipt.pdf', contentType: 'application/pdf', base64: file.toString('base64') } })
+      .expect(201);
+    expect(sub.body).toMatchObject({ clockId: 'gdpr-art33', reference: 'CNIL-2026-0042', recordedByName: expect.any(String), fileSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const met = clock(await incident(r.body.id), 'gdpr-art33');
+    expect(met).toMatchObject({ status: 'met', metAt: submittedAt, evidence: { kind: 'submission', reference: 'CNIL-2026-0042', submittedBy: 'Dana (DPO)', fileName: 'receipt.pdf' } });
+    const download = await h.http.get(`/api/v1/incidents/${r.body.id}/submissions/${sub.body.id}/file`).set(auth()).buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    }).expect(200);
+    expect(Buffer.compare(download.body as Buffer, file)).toBe(0);
+    await h.http.post(`/api/v1/incidents/${r.body.id}/clocks/gdpr-art33/submissions`).set(auth()).send({ submittedAt: new Date(Date.now() + H).toISOString(), submittedBy: 'x', reference: 'y' }).expect(400);
+    await h.http.post(`/api/v1/incidents/${r.body.id}/clocks/sec-8k-1.05/submissions`).set(auth()).send({ submittedAt, submittedBy: 'x', reference: 'y' }).expect(409);
+    await h.http.post(`/api/v1/incidents/${r.body.id}/clocks/no-such-clock/submissions`).set(auth()).send({ submittedAt, submittedBy: 'x', reference: 'y' }).expect(404);
+
+    // both accepted (SMTP 250), then one bounces: no longer met
+    const second = uniq('gdpr2');
+    await publish(second, [{ id: 'dpa', recipients: [to(second, 'a'), to(second, 'c')], timing: { milestone: 'declared', offsetMinutes: 0 }, meets: ['gdpr-art33'] }]).then(status(201));
+    const r2 = await declare(second, { jurisdictions: ['FR'] }).expect(201);
+    await waitFor('both accepted', async () => clock(await incident(r2.body.id), 'gdpr-art33')!.status === 'met');
+    const n = await h.prisma.notification.findFirstOrThrow({ where: { incidentId: r2.body.id, recipient: `${second}-c@authority.test` } });
+    const bounce = JSON.stringify([{ type: 'bounced', notificationId: n.id, reason: '550 5.1.1 mailbox unavailable', status: '5.1.1' }]);
+    await h.http.post('/api/v1/events/email').set('Content-Type', 'application/json').set('X-Tocsin-Signature', signBody(SECRET, bounce)).send(bounce).expect(200);
+    expect(clock(await incident(r2.body.id), 'gdpr-art33')).toMatchObject({ status: 'running', metAt: null, failedRecipients: [{ recipient: `${second}-c@authority.test`, state: 'bounced' }] });
+  });
+
+  it('counts a filter population for HIPAA, per State, and re-plans HHS and media steps when late additions cross the thresholds', async () => {
+    const prefix = uniq('hipaa');
+    const people = [
+      ...customers(prefix, 499).map((c) => ({ ...c, attributes: { group: prefix, state: 'CA' } })),
+      ...customers(`${prefix}-late`, 2).map((c) => ({ ...c, attributes: { group: `${prefix}-late`, state: 'us-ca' } })),
+    ];
+    await publish(
+      prefix,
+      [
+        { id: 'hhs', recipients: [to(prefix, 'hhs')], timing: { deadline: 'hipaa-hhs', beforeMinutes: 10080 }, meets: ['hipaa-hhs'] },
+        { id: 'log', recipients: [to(prefix, 'hhs')], timing: { deadline: 'hipaa-hhs-log', beforeMinutes: 10080 }, meets: ['hipaa-hhs-log'] },
+        { id: 'media', recipients: [to(prefix, 'news')], timing: { deadline: 'hipaa-media', beforeMinutes: 10080 }, meets: ['hipaa-media'] },
+      ],
+      people,
+    ).then(status(201));
+    const r = await declare(prefix, { type: 'phi_breach', jurisdictions: ['US-CA'], affected: { filter: { field: 'attributes.group', eq: prefix } } }).expect(201);
+    const aware = new Date(r.body.awareAt).getTime();
+    expect(r.body.clocks.map((c: ClockV) => c.id)).toEqual(['hipaa-individuals', 'hipaa-hhs-log']);
+    expect(step(r.body, 'hhs')).toMatchObject({ state: 'skipped', waitingReason: 'deadline hipaa-hhs does not apply to this incident' });
+    expect(step(r.body, 'media').state).toBe('skipped');
+    expect(step(r.body, 'log')).toMatchObject({ state: 'scheduled', dueAt: new Date(hipaaAnnualLogDue(new Date(aware)).getTime() - 7 * 24 * H).toISOString() });
+
+    await h.http.post(`/api/v1/incidents/${r.body.id}/affected`).set(auth()).send({ filter: { field: 'attributes.group', eq: `${prefix}-late` } }).expect((res) => expect(res.status).toBeLessThan(300));
+    const after = await incident(r.body.id);
+    expect(after.clocks.map((c) => c.id)).toEqual(['hipaa-individuals', 'hipaa-hhs', 'hipaa-media']);
+    expect(clock(after, 'hipaa-media')?.note).toContain('more than 500 residents of CA (501)');
+    const sixtyDaysLessAWeek = new Date(aware + 53 * 24 * H).toISOString();
+    expect(step(after, 'hhs')).toMatchObject({ state: 'scheduled', dueAt: sixtyDaysLessAWeek });
+    expect(step(after, 'media')).toMatchObject({ state: 'scheduled', dueAt: sixtyDaysLessAWeek });
+    expect(step(after, 'log')).toMatchObject({ state: 'skipped', dueAt: null });
+  });
+
+  it('starts NYDFS 500.17(a) at the determination and 500.17(b) at an extortion payment, and refuses future times', async () => {
+    const prefix = uniq('nydfs');
+    await publish(prefix, [
+      { id: 'dfs', recipients: [to(prefix, 'dfs')], timing: { deadline: 'nydfs-500.17', beforeMinutes: 720 }, meets: ['nydfs-500.17'] },
+      { id: 'ransom', recipients: [to(prefix, 'dfs')], timing: { deadline: 'nydfs-500.17b-notice', beforeMinutes: 60 }, meets: ['nydfs-500.17b-notice'] },
+    ]).then(status(201));
+    const future = await declare(prefix, { type: 'cybersecurity_event', jurisdictions: ['US-NY'], materialityAt: new Date(Date.now() + 24 * H).toISOString() }).expect(400);
+    expect(future.body.error).toMatchObject({ code: 'validation_failed', message: 'materialityAt is in the future', details: [{ path: 'materialityAt' }] });
+    const r = await declare(prefix, { type: 'cybersecurity_event', jurisdictions: ['US-NY'] }).expect(201);
+    expect(step(r.body, 'dfs')).toMatchObject({ state: 'waiting_milestone', waitingReason: expect.stringContaining('determination') });
+    expect(clock(r.body, 'nydfs-500.17')).toMatchObject({ status: 'waiting', dueAt: null });
+
+    const base = `/api/v1/incidents/${r.body.id}`;
+    await h.http.post(`${base}/determination`).set(auth()).send({ at: new Date(Date.now() + H).toISOString() }).expect(400);
+    const determinedAt = new Date(Date.now() - 30 * 60_000);
+    const d = await h.http.post(`${base}/determination`).set(auth()).send({ at: determinedAt.toISOString() }).expect(200);
+    expect(d.body.replanned).toEqual([expect.objectContaining({ step: 'dfs', after: expect.objectContaining({ state: 'scheduled', dueAt: new Date(determinedAt.getTime() + 60 * H).toISOString() }) })]);
+    await h.http.post(`${base}/determination`).set(auth()).send({}).expect(409);
+    expect(clock(await incident(r.body.id), 'nydfs-500.17')).toMatchObject({ status: 'running', dueAt: new Date(determinedAt.getTime() + 72 * H).toISOString() });
+
+    const paidAt = new Date(Date.now() - 10 * 60_000);
+    await h.http.post(`${base}/extortion-payment`).set(auth()).send({ at: paidAt.toISOString() }).expect(200);
+    const after = await incident(r.body.id);
+    expect(step(after, 'ransom')).toMatchObject({ state: 'scheduled', dueAt: new Date(paidAt.getTime() + 23 * H).toISOString() });
+    expect(clock(after, 'nydfs-500.17b-notice')?.dueAt).toBe(new Date(paidAt.getTime() + 24 * H).toISOString());
+    expect(clock(after, 'nydfs-500.17b-explanation')?.dueAt).toBe(new Date(paidAt.getTime() + 30 * 24 * H).toISOString());
+  });
+
+  it('validates the organisation profile', async () => {
+    const bad = await h.http.put('/api/v1/organisation-profile').set(auth()).send({ hipaa: 'maybe', establishedIn: ['France'] }).expect(400);
+    expect(bad.body.error.code).toBe('validation_failed');
+    await h.http.get('/api/v1/organisation-profile').set(auth()).expect(200);
+  });
+});
