@@ -67,8 +67,8 @@ export class AuditRepository {
       incident_id: string | null; data: string; origin: string | null; prev_hash: string | null; hash: string | null;
     }>(
       // raw through the pool: data::text must reach us exactly as PostgreSQL prints it
-      `SELECT id::text, at, actor_id::text, actor_name, action, entity_type, entity_id, incident_id::text, data::text AS data, origin, prev_hash, hash
-       FROM audit_event WHERE id > $1::bigint ORDER BY id LIMIT $2`,
+      `SELECT e.id::text AS id, at, actor_id::text, actor_name, action, entity_type, entity_id, incident_id::text, data::text AS data, origin, prev_hash, hash
+       FROM audit_event e WHERE e.id > $1::bigint ORDER BY e.id LIMIT $2`,
       [afterId ?? '0', limit],
     );
     return rows.map((r) => ({

@@ -1,4 +1,4 @@
-import { applyDecorators, CallHandler, ExecutionContext, Injectable, NestInterceptor, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata, UseInterceptors } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { from, Observable, switchMap } from 'rxjs';
@@ -19,7 +19,7 @@ interface AuditedRoute {
  * caller and the client address come from the request context.
  */
 export const Audited = (action: string, entityType: string, idParam = 'id') =>
-  applyDecorators(Reflect.metadata(AUDITED, { action, entityType, idParam } satisfies AuditedRoute), UseInterceptors(AuditedInterceptor));
+  applyDecorators(SetMetadata(AUDITED, { action, entityType, idParam } satisfies AuditedRoute), UseInterceptors(AuditedInterceptor));
 
 @Injectable()
 export class AuditedInterceptor implements NestInterceptor {
