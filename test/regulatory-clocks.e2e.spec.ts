@@ -101,6 +101,21 @@ describe('Regulatory clocks through the API', () => {
       res.on('end', () => cb(null, Buffer.concat(chunks)));
     }).expect(200);
     expect(Buffer.compare(download.body as Buffer, file)).toBe(0);
+
+    // the evidence report: the clock, what met it, each recipient's delivery, the version sent with a sample, exact counts, the trail
+    const report = (await h.http.get(`/api/v1/incidents/${r.body.id}/report`).set(auth()).expect(200)).body;
+    const art33 = report.clocks.find((c: { id: string }) => c.id === 'gdpr-art33');
+    expect(art33).toMatchObject({ status: 'met', evidence: { kind: 'submission', reference: 'CNIL-2026-0042' }, submissions: [{ reference: 'CNIL-2026-0042', fileSha256: sub.body.fileSha256 }] });
+    expect(art33.deliveries[0].recipients).toEqual([
+      expect.objectContaining({ recipient: `${prefix}-a@authority.test`, state: 'sent', reachedAt: expect.any(String) }),
+      expect.objectContaining({ recipient: `${prefix}-b@authority.test`, state: 'failed', response: expect.stringContaining('mailbox unavailable') }),
+    ]);
+    expect(report.templates).toEqual([expect.objectContaining({ step: 'dpa', channel: 'email', notifications: 2, template: expect.objectContaining({ key: `${prefix}-reg`, version: 1 }), sample: expect.objectContaining({ subject: `Incident report: Incident ${prefix}` }) })]);
+    expect(report.counts).toEqual([
+      { step: 'dpa', channel: 'email', state: 'failed', notifications: 1 },
+      { step: 'dpa', channel: 'email', state: 'sent', notifications: 1 },
+    ]);
+    expect(report.timeline.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['incident.declared', 'clock.submission_recorded']));
     await h.http.post(`/api/v1/incidents/${r.body.id}/clocks/gdpr-art33/submissions`).set(auth()).send({ submittedAt: new Date(Date.now() + H).toISOString(), submittedBy: 'x', reference: 'y' }).expect(400);
     await h.http.post(`/api/v1/incidents/${r.body.id}/clocks/sec-8k-1.05/submissions`).set(auth()).send({ submittedAt, submittedBy: 'x', reference: 'y' }).expect(409);
     await h.http.post(`/api/v1/incidents/${r.body.id}/clocks/no-such-clock/submissions`).set(auth()).send({ submittedAt, submittedBy: 'x', reference: 'y' }).expect(404);
