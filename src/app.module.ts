@@ -20,6 +20,7 @@ import { QueueModule } from './queue/queue.module';
 import { RunbooksModule } from './runbooks/runbooks.module';
 import { TemplatesModule } from './templates/templates.module';
 import { TrackingModule } from './tracking/tracking.module';
+import { SuppressionsModule } from './suppressions/suppressions.module';
 import { WebhookEndpointsModule } from './webhook-endpoints/webhook-endpoints.module';
 
 /** The HTTP API process: it writes to Postgres and adds jobs; it never sends. */
@@ -40,6 +41,7 @@ import { WebhookEndpointsModule } from './webhook-endpoints/webhook-endpoints.mo
     RunbooksModule,
     IncidentsModule,
     HoldsModule,
+    SuppressionsModule,
     HealthModule,
     TrackingModule,
     NoticesModule,

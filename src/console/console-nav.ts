@@ -14,5 +14,6 @@ export const CONSOLE_NAV: NavItem[] = [
   { href: '/console/templates', label: 'Templates', roles: [Role.comms] },
   { href: '/console/runbooks', label: 'Runbooks', roles: [Role.comms, Role.commander] },
   { href: '/console/customers', label: 'Customer lookup', roles: [Role.agent, Role.comms] },
+  { href: '/console/suppressions', label: 'Suppressions', roles: [Role.comms] },
   { href: '/console/users', label: 'Users', roles: [Role.admin] },
 ];

@@ -28,14 +28,16 @@ import { TemplateEditorController } from './template-editor/template-editor.cont
 import { TemplateEditorView } from './template-editor/template-editor.view';
 import { ConsoleUsersController } from './users/console-users.controller';
 import { UsersModule } from './users/users.module';
+import { SuppressionsModule } from '../suppressions/suppressions.module';
+import { ConsoleSuppressionsController } from './suppressions/suppressions.controller';
 
 /**
  * The web console under /console: server-rendered pages for people (sessions, not API keys).
  * Screens register their controllers here; see src/console/README.md.
  */
 @Module({
-  imports: [UsersModule, IncidentsModule, CustomersModule, TemplatesModule, RunbooksModule],
-  controllers: [LoginController, ConsoleHomeController, ConsoleAssetsController, ConsoleUsersController, DeclareWizardController, IncidentDashboardController, AgentLookupController, TemplateEditorController, RunbookEditorController],
+  imports: [UsersModule, IncidentsModule, CustomersModule, TemplatesModule, RunbooksModule, SuppressionsModule],
+  controllers: [LoginController, ConsoleHomeController, ConsoleAssetsController, ConsoleUsersController, DeclareWizardController, IncidentDashboardController, AgentLookupController, TemplateEditorController, RunbookEditorController, ConsoleSuppressionsController],
   providers: [ConsoleRenderer, ConsoleGuard, ConsoleExceptionFilter, SessionService, SessionRepository, LoginThrottleRepository, IncidentDashboardService, IncidentListRepository, CustomerSearchRepository, TemplateEditorView, RunbookEditorService, RunbookEditorView, DeclareWizardService, DeclareWizardView],
   exports: [ConsoleRenderer, ConsoleGuard, ConsoleExceptionFilter, SessionService],
 })
