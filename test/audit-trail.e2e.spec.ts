@@ -134,7 +134,7 @@ describe('The audit trail', () => {
   });
 
   // a copy of a row taken before it is deleted (the test keeps it to put the row back)
-  const copies = new Map<string, unknown>();
+  const copies = new Map<string, Record<string, unknown>>();
   async function rowCopy(id: bigint) {
     return copies.get(id.toString());
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditRepository } from '../audit/audit.repository';
 import { IncidentState, StepState } from '@prisma/client';
 import { PrismaService } from '../database/prisma.service';
 
@@ -38,7 +39,10 @@ export const HALTED: IncidentState[] = ['paused', 'cancelled', 'closed'];
 
 @Injectable()
 export class StepRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly audit: AuditRepository,
+  ) {}
 
   async load(stepId: string): Promise<StepContext | null> {
     const s = await this.prisma.incidentStep.findUnique({
@@ -80,7 +84,7 @@ export class StepRepository {
 
   /** Timeline entries for what Tocsin itself did (no human actor). */
   private async systemEvent(incidentId: string, action: string, data: Record<string, string>, entity = { type: 'incident', id: incidentId }): Promise<void> {
-    await this.prisma.auditEvent.create({ data: { actorName: 'tocsin', action, entityType: entity.type, entityId: entity.id, incidentId, data } });
+    await this.audit.record({ actorName: 'tocsin', action, entityType: entity.type, entityId: entity.id, incidentId, data });
   }
 
   async saveCursor(stepId: string, cursor: string): Promise<void> {

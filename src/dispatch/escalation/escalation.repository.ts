@@ -1,6 +1,7 @@
 // Raw SQL: reminders are set-based like a fan-out (keyset pages of the parent step's customers, one
 // INSERT … SELECT per page); the scans below run once per scheduler pass, never once per customer.
 import { Injectable } from '@nestjs/common';
+import { AuditRepository } from '../../audit/audit.repository';
 import { Prisma } from '@prisma/client';
 import { PrismaService } from '../../database/prisma.service';
 import { customerNoticeValues, suppressionJoin } from '../notification.repository';
@@ -36,7 +37,10 @@ const LIVE = Prisma.sql`('declared', 'notifying', 'monitoring')`;
 
 @Injectable()
 export class EscalationRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly audit: AuditRepository,
+  ) {}
 
   /**
    * Customers whose notice on the step's own channel failed for good after it was sent (a provider's
@@ -153,9 +157,7 @@ export class EscalationRepository {
       data: { state: 'dispatched', dispatchedAt: new Date(), dueAt },
     });
     if (n.count) {
-      await this.prisma.auditEvent.create({
-        data: { actorName: 'tocsin', action: 'step.reminder_sent', entityType: 'incident_step', entityId: reminderId, incidentId, data },
-      });
+      await this.audit.record({ actorName: 'tocsin', action: 'step.reminder_sent', entityType: 'incident_step', entityId: reminderId, incidentId, data });
     }
   }
 }

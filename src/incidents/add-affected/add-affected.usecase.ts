@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { AuditRepository } from '../../audit/audit.repository';
 import { IncidentStep, Prisma } from '@prisma/client';
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
@@ -36,6 +37,7 @@ export class AddAffectedUseCase {
     private readonly prisma: PrismaService,
     private readonly queue: DispatchQueue,
     private readonly replanner: ClockReplanner,
+    private readonly audit: AuditRepository,
   ) {}
 
   /**
@@ -76,9 +78,7 @@ export class AddAffectedUseCase {
       throw new AppException(ErrorCode.ValidationFailed, `The file could not be read after row ${rowsRead}: ${(e as Error).message}; ${added} customers were added`, { rowsRead, added });
     }
     await analyzeAffectedAfterBulk(this.prisma, added);
-    await this.prisma.auditEvent.create({
-      data: { actorId: actor.id, actorName: actor.name, action: 'incident.affected_added', entityType: 'incident', entityId: incidentId, incidentId, data: { added, fromFile: true, rowsRead, rejected } },
-    });
+    await this.audit.record({ actorId: actor.id, actorName: actor.name, action: 'incident.affected_added', entityType: 'incident', entityId: incidentId, incidentId, data: { added, fromFile: true, rowsRead, rejected } });
     const started = await this.catchUp(incident.steps, added);
     return { incidentId, rowsRead, added, alreadyAffected: rowsRead - rejected - added, rejected, errors, stepsCatchingUp: started };
   }
@@ -108,8 +108,8 @@ export class AddAffectedUseCase {
           ON CONFLICT DO NOTHING`;
       }
       await analyzeAffectedAfterBulk(tx, n);
-      await tx.auditEvent.create({
-        data: {
+      await this.audit.record(
+        {
           actorId: actor.id,
           actorName: actor.name,
           action: 'incident.affected_added',
@@ -118,7 +118,8 @@ export class AddAffectedUseCase {
           incidentId,
           data: { added: n, ...(input.filter ? { filter: input.filter as Prisma.InputJsonValue } : { requested: input.externalIds!.length }) },
         },
-      });
+        tx,
+      );
       return n;
     });
 

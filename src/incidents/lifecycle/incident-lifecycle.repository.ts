@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditRepository } from '../../audit/audit.repository';
 import { IncidentState, Prisma } from '@prisma/client';
 import { PrismaService } from '../../database/prisma.service';
 
@@ -12,7 +13,10 @@ export interface TimelineEntry {
 
 @Injectable()
 export class IncidentLifecycleRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly audit: AuditRepository,
+  ) {}
 
   find(id: string) {
     return this.prisma.incident.findUnique({ where: { id }, select: { id: true, state: true, steps: { select: { id: true, state: true, dueAt: true } } } });
@@ -41,7 +45,7 @@ export class IncidentLifecycleRepository {
         await tx.$executeRaw`
           UPDATE incident_step SET state = 'cancelled' WHERE incident_id = ${id}::uuid AND state IN ('scheduled', 'fanning_out', 'dispatched')`;
       }
-      await tx.auditEvent.create({ data: { ...audit, entityType: 'incident', entityId: id, incidentId: id } });
+      await this.audit.record({ ...audit, entityType: 'incident', entityId: id, incidentId: id }, tx);
       return true;
     });
   }

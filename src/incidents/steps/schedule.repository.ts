@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditRepository } from '../../audit/audit.repository';
 import { Incident, IncidentStep, Prisma, StepState } from '@prisma/client';
 import { PrismaService } from '../../database/prisma.service';
 
@@ -7,7 +8,10 @@ type AuditData = { actorId: string | null; actorName: string; action: string; da
 /** State changes of an incident's schedule: approvals, milestones, fact edits. Each is a compare-and-set. */
 @Injectable()
 export class ScheduleRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly audit: AuditRepository,
+  ) {}
 
   find(id: string): Promise<(Incident & { steps: IncidentStep[]; runbookVersion: { definition: Prisma.JsonValue } }) | null> {
     return this.prisma.incident.findUnique({ where: { id }, include: { steps: { orderBy: { stepKey: 'asc' } }, runbookVersion: { select: { definition: true } } } });
@@ -24,7 +28,7 @@ export class ScheduleRepository {
         data: { state: 'scheduled', waitingReason: null, approvedBy: by.id, approvedByName: by.name, approvedAt: new Date(), approvedSnapshot: snapshot },
       });
       if (!n.count) return false;
-      await tx.auditEvent.create({ data: { ...audit, entityType: 'incident_step', entityId: step.id, incidentId: step.incidentId } });
+      await this.audit.record({ ...audit, entityType: 'incident_step', entityId: step.id, incidentId: step.incidentId }, tx);
       return true;
     });
   }
@@ -39,7 +43,7 @@ export class ScheduleRepository {
     return this.prisma.$transaction(async (tx) => {
       const n = await tx.incident.updateMany({ where: { id: incidentId, [field]: null }, data: { [field]: at } });
       if (!n.count) return false;
-      await tx.auditEvent.create({ data: { ...audit, entityType: 'incident', entityId: incidentId, incidentId } });
+      await this.audit.record({ ...audit, entityType: 'incident', entityId: incidentId, incidentId }, tx);
       return true;
     });
   }
@@ -55,7 +59,7 @@ export class ScheduleRepository {
           data: { state: 'awaiting_approval', waitingReason: 'facts changed after approval; approve again', approvedSnapshot: Prisma.DbNull, approvedAt: null, approvedBy: null, approvedByName: null },
         });
       }
-      await tx.auditEvent.create({ data: { ...audit, entityType: 'incident', entityId: incidentId, incidentId } });
+      await this.audit.record({ ...audit, entityType: 'incident', entityId: incidentId, incidentId }, tx);
       return back.map((b) => b.stepKey);
     });
   }
