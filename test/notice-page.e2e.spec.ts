@@ -84,6 +84,8 @@ describe('The personal notice page', () => {
     expect(res.text).not.toMatch(/<script|https?:\/\/(?!tocsin)/i); // no script, no external asset
     expect(res.text).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
     expect(res.text).toContain('<html lang="en">');
+    // who is writing, at the top (the display name of MAIL_FROM when ORG_NAME is not set)
+    expect(res.text).toMatch(/<body>\s*<a class="skip"[^>]*>[^<]*<\/a>\s*<header class="brand wrap"><p class="org">Acme Security<\/p><\/header>/);
     expect(res.text).toContain('I have read this notice');
     expect(res.text).not.toContain('name="csat"'); // feedback only once the incident is resolved
 

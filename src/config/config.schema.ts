@@ -110,6 +110,8 @@ export const configSchema = z.object({
   NOTICE_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Days a notice link keeps working after it was created. */
   NOTICE_TOKEN_TTL_DAYS: int(180, 1, 3650),
+  /** The company name at the top of the customer's notice page; default: the display name of MAIL_FROM, else its domain. */
+  ORG_NAME: z.string().trim().min(1).max(120).optional(),
   /** Local hours (the customer's time zone) in which SMS of non-urgent steps (`urgent: false`) wait: HH:MM-HH:MM, or off. */
   QUIET_HOURS: z
     .string()

@@ -1,10 +1,11 @@
 // The HTML around the staff-written `page` template: the acknowledgement and feedback forms, with a
 // strict Content-Security-Policy (no scripts, no external anything; the one style block allowed by hash).
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import Handlebars from 'handlebars';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { APP_CONFIG, type AppConfig } from '../config/config.module';
 import { TEMPLATES_DIR } from '../templates/template-engine';
 
 const PAGES_DIR = path.join(TEMPLATES_DIR, 'pages');
@@ -35,8 +36,11 @@ export class NoticePageRenderer {
   /** the same bytes for every unknown, expired or malformed token */
   readonly notFoundHtml: string;
   readonly headers: Record<string, string>;
+  /** shown at the top of every notice page: who is writing to the customer */
+  readonly organisation: string;
 
-  constructor() {
+  constructor(@Inject(APP_CONFIG) config: Pick<AppConfig, 'ORG_NAME' | 'MAIL_FROM'>) {
+    this.organisation = organisationName(config);
     const css = readFileSync(path.join(PAGES_DIR, 'styles.css'), 'utf8');
     this.css = new this.hbs.SafeString(css);
     const opts = { strict: true, knownHelpersOnly: true };
@@ -72,6 +76,7 @@ export class NoticePageRenderer {
     const html = this.page({
       lang: view.lang,
       title: view.title,
+      organisation: this.organisation,
       css: this.css,
       s,
       content: new this.hbs.SafeString(view.contentHtml),
@@ -106,4 +111,12 @@ export class NoticePageRenderer {
       return new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(d) + ' UTC';
     }
   }
+}
+
+/** ORG_NAME, else the display name of MAIL_FROM ("Acme Security <security@acme.example>" → Acme Security), else its domain. */
+export function organisationName(config: Pick<AppConfig, 'ORG_NAME' | 'MAIL_FROM'>): string {
+  if (config.ORG_NAME) return config.ORG_NAME;
+  const display = /^\s*"?([^"<]*?)"?\s*</.exec(config.MAIL_FROM)?.[1]?.trim();
+  if (display) return display;
+  return /@([^\s>]+)/.exec(config.MAIL_FROM)?.[1]?.replace(/\.$/, '') ?? config.MAIL_FROM;
 }
