@@ -2,6 +2,7 @@ import { addCalendarMonths } from '../src/incidents/clocks/calendar';
 import { hipaaAnnualLogDue } from '../src/incidents/clocks/clock-definitions';
 import { signBody } from '../src/tracking/event-signature.guard';
 import { customers, uniq } from './factories/scenario.factory';
+import { consoleLogin } from './support/console-session';
 import { auth, Harness, waitFor } from './support/harness';
 
 const SECRET = 'test-events-secret-0123456789';
@@ -95,12 +96,12 @@ describe('Regulatory clocks through the API', () => {
     expect(sub.body).toMatchObject({ clockId: 'gdpr-art33', reference: 'CNIL-2026-0042', recordedByName: expect.any(String), fileSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const met = clock(await incident(r.body.id), 'gdpr-art33');
     expect(met).toMatchObject({ status: 'met', metAt: submittedAt, evidence: { kind: 'submission', reference: 'CNIL-2026-0042', submittedBy: 'Dana (DPO)', fileName: 'receipt.pdf' } });
-    const download = await h.http.get(`/api/v1/incidents/${r.body.id}/submissions/${sub.body.id}/file`).set(auth()).buffer(true).parse((res, cb) => {
+    const file$ = await h.http.get(`/api/v1/incidents/${r.body.id}/submissions/${sub.body.id}/file`).set(auth()).buffer(true).parse((res, cb) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => cb(null, Buffer.concat(chunks)));
     }).expect(200);
-    expect(Buffer.compare(download.body as Buffer, file)).toBe(0);
+    expect(Buffer.compare(file$.body as Buffer, file)).toBe(0);
 
     // the evidence report: the clock, what met it, each recipient's delivery, the version sent with a sample, exact counts, the trail
     const report = (await h.http.get(`/api/v1/incidents/${r.body.id}/report`).set(auth()).expect(200)).body;
@@ -116,6 +117,13 @@ describe('Regulatory clocks through the API', () => {
       { step: 'dpa', channel: 'email', state: 'sent', notifications: 1 },
     ]);
     expect(report.timeline.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['incident.declared', 'clock.submission_recorded']));
+    // the console's button downloads the same report
+    const viewer = await consoleLogin(h, 'viewer');
+    const page = await viewer.agent.get(`/console/incidents/${r.body.id}`).expect(200);
+    expect(page.text).toContain(`href="/console/incidents/${r.body.id}/report.json"`);
+    const download = await viewer.agent.get(`/console/incidents/${r.body.id}/report.json`).expect(200);
+    expect(download.headers['content-disposition']).toContain('attachment');
+    expect(download.body.clocks.find((c: { id: string }) => c.id === 'gdpr-art33').evidence).toEqual(art33.evidence);
     await h.http.post(`/api/v1/incidents/${r.body.id}/clocks/gdpr-art33/submissions`).set(auth()).send({ submittedAt: new Date(Date.now() + H).toISOString(), submittedBy: 'x', reference: 'y' }).expect(400);
     await h.http.post(`/api/v1/incidents/${r.body.id}/clocks/sec-8k-1.05/submissions`).set(auth()).send({ submittedAt, submittedBy: 'x', reference: 'y' }).expect(409);
     await h.http.post(`/api/v1/incidents/${r.body.id}/clocks/no-such-clock/submissions`).set(auth()).send({ submittedAt, submittedBy: 'x', reference: 'y' }).expect(404);

@@ -11,6 +11,7 @@ import { IncidentsService } from '../../incidents/incidents.service';
 import { ChangeIncidentStateUseCase } from '../../incidents/lifecycle/change-incident-state.usecase';
 import { ACTIONS, type IncidentAction } from '../../incidents/lifecycle/incident-state-machine';
 import { UnreachedExport } from '../../incidents/reach/unreached-export';
+import { EvidenceReportService } from '../../incidents/report/evidence-report.service';
 import { ScheduleUseCases } from '../../incidents/steps/schedule.usecases';
 import { ConsoleController, ConsoleRoles, ConsoleUser } from '../console.decorators';
 import { setFlash } from '../console-http';
@@ -38,6 +39,7 @@ export class IncidentDashboardController {
     private readonly schedule: ScheduleUseCases,
     private readonly unreached: UnreachedExport,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly report: EvidenceReportService,
   ) {}
 
   @Get()
@@ -68,6 +70,14 @@ export class IncidentDashboardController {
   async csv(@Param('id', IdPipe) id: string, @Res() res: Response) {
     await this.incidents.get(id); // 404 before any byte is sent
     await this.unreached.download(id, res);
+  }
+
+  /** The evidence report, as the API gives it (GET /api/v1/incidents/{id}/report), as a download. */
+  @Get(':id/report.json')
+  async evidence(@Param('id', IdPipe) id: string, @Res() res: Response) {
+    const report = await this.report.build(id);
+    res.setHeader('Content-Disposition', `attachment; filename="incident-${id}-evidence.json"`);
+    res.json(report);
   }
 
   /** The approval role is the step's own: the use case checks it, as for the API. */

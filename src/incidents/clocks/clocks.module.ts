@@ -23,6 +23,7 @@ export class ClocksModule {}
   imports: [ClocksModule, TemplatesCoreModule],
   controllers: [ClocksController, EvidenceReportController],
   providers: [ClockActions, EvidenceReportService, EvidenceReportRepository],
+  exports: [EvidenceReportService],
 })
 export class ClocksApiModule {}
 
