@@ -230,6 +230,18 @@ describe('Console users and sessions', () => {
     await h.http.get('/console/assets/missing.css').expect(404);
   });
 
+  it('serves a favicon (the .ico browsers ask for, and the SVG the pages link)', async () => {
+    const ico = await h.http.get('/favicon.ico').buffer(true).parse((res, cb) => {
+      const parts: Buffer[] = [];
+      res.on('data', (c: Buffer) => parts.push(c));
+      res.on('end', () => cb(null, Buffer.concat(parts)));
+    }).expect(200);
+    expect(ico.headers['content-type']).toBe('image/x-icon');
+    expect((ico.body as Buffer).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0])); // ICO header
+    expect((await h.http.get('/console/assets/favicon.svg').expect(200)).headers['content-type']).toMatch(/^image\/svg\+xml/);
+    expect((await h.http.get('/console/login').expect(200)).text).toContain('<link rel="icon" href="/favicon.ico" sizes="32x32">');
+  });
+
   it('creates a user from the CLI with a generated password, or one read from stdin', async () => {
     const lines: string[] = [];
     expect(await runCli(['create-user', '--email', 'cli@example.test', '--name', 'Cli', '--role', 'comms'], (s) => lines.push(s))).toBe(0);

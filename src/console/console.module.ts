@@ -30,6 +30,7 @@ import { ConsoleUsersController } from './users/console-users.controller';
 import { UsersModule } from './users/users.module';
 import { SuppressionsModule } from '../suppressions/suppressions.module';
 import { ConsoleSuppressionsController } from './suppressions/suppressions.controller';
+import { FaviconController } from './favicon.controller';
 
 /**
  * The web console under /console: server-rendered pages for people (sessions, not API keys).
@@ -37,7 +38,7 @@ import { ConsoleSuppressionsController } from './suppressions/suppressions.contr
  */
 @Module({
   imports: [UsersModule, IncidentsModule, CustomersModule, TemplatesModule, RunbooksModule, SuppressionsModule],
-  controllers: [LoginController, ConsoleHomeController, ConsoleAssetsController, ConsoleUsersController, DeclareWizardController, IncidentDashboardController, AgentLookupController, TemplateEditorController, RunbookEditorController, ConsoleSuppressionsController],
+  controllers: [LoginController, ConsoleHomeController, ConsoleAssetsController, ConsoleUsersController, DeclareWizardController, IncidentDashboardController, AgentLookupController, TemplateEditorController, RunbookEditorController, ConsoleSuppressionsController, FaviconController],
   providers: [ConsoleRenderer, ConsoleGuard, ConsoleExceptionFilter, SessionService, SessionRepository, LoginThrottleRepository, IncidentDashboardService, IncidentListRepository, CustomerSearchRepository, TemplateEditorView, RunbookEditorService, RunbookEditorView, DeclareWizardService, DeclareWizardView],
   exports: [ConsoleRenderer, ConsoleGuard, ConsoleExceptionFilter, SessionService],
 })
