@@ -80,6 +80,25 @@ describe('Console editors', () => {
       expect(diff.text).toMatch(/diff-add"><span class="visually-hidden">added: <\/span>\+0800 222/);
     });
 
+    it('keeps the chosen customer and facts in the preview after saving', async () => {
+      const key = uniq('console-keep');
+      const url = `/console/templates/${key}/email/en`;
+      const { externalIds } = await seedRunbook(h, uniq('keep'), 1);
+      const facts = JSON.stringify({ whatHappened: 'Our CRM was copied', hotline: '0800 424 242' });
+      const saved = await comms.agent
+        .post(url)
+        .type('form')
+        .send({ _csrf: comms.csrf, action: 'save', subject: NOTICE.subject, html: NOTICE.html, text: NOTICE.text, variables: NOTICE.variables.join('\n'), customerId: externalIds[0], facts })
+        .expect(303);
+      expect(saved.headers.location).toMatch(new RegExp(`^${url}\\?customer=${externalIds[0]}&facts=[A-Za-z0-9_-]+$`));
+      const editor = (await comms.agent.get(saved.headers.location).expect(200)).text;
+      expect(editor).toContain(`id="f-customer" name="customerId" value="${externalIds[0]}"`);
+      expect(editor).toContain('0800 424 242');
+      // the preview is of that customer (the seeded name), with those facts, not the sample ones
+      expect(editor).toMatch(/Dear Customer 0 of keep-[0-9a-f]+,/);
+      expect(editor).toContain('Our CRM was copied');
+    });
+
     it('previews the posted sources without the page script, saving nothing', async () => {
       const key = uniq('console-nojs');
       const r = await comms.agent

@@ -20,7 +20,11 @@ import { templateFromForm } from './template-form';
 const Key = new ZodParam(templateKeySchema, 'key');
 const Chan = new ZodParam(channelSchema, 'channel');
 const Locale = new ZodParam(localeParamSchema, 'locale');
-const versionQuery = z.strictObject({ version: z.coerce.number().int().min(1).optional() });
+/** Facts longer than this (encoded) are not carried over: the editor shows the sample facts again. */
+const KEPT_FACTS_MAX = 6000;
+// `customer` and `facts` (base64url JSON) carry the preview's customer and sample facts across a save or a
+// test-send (post, redirect, get), so the preview the author was looking at is the one they see again
+const versionQuery = z.strictObject({ version: z.coerce.number().int().min(1).optional(), customer: z.string().max(128).optional(), facts: z.string().max(KEPT_FACTS_MAX).optional() });
 const diffQuery = z.strictObject({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) });
 const openForm = z.object({ key: templateKeySchema, channel: channelSchema, locale: localeParamSchema });
 const testSendForm = z.object({ locale: localeParamSchema, facts: z.string().max(100_000).optional(), customerId: z.string().max(128).optional() });
@@ -64,8 +68,8 @@ export class TemplateEditorController {
     @Query() query: Record<string, unknown>,
     @Res() res: Response,
   ) {
-    const { version } = parseForm(versionQuery, query);
-    this.renderer.render(res, 'templates/edit', await this.view.forSaved(key, channel, locale, version));
+    const { version, customer, facts } = parseForm(versionQuery, query);
+    this.renderer.render(res, 'templates/edit', await this.view.forSaved(key, channel, locale, version, { customerId: customer, factsText: facts ? Buffer.from(facts, 'base64url').toString('utf8') : undefined }));
   }
 
   /** Save (a new version) or, without the page's script, preview the posted sources. */
@@ -86,7 +90,7 @@ export class TemplateEditorController {
       }
       const saved = await this.templates.save(key, channel, locale, input, user);
       setFlash(res, res.req, this.config.PUBLIC_URL, `Saved ${key}/${channel}/${locale} as version ${saved.version}.`);
-      res.redirect(303, editorUrl(key, channel, locale));
+      res.redirect(303, editorUrl(key, channel, locale, keptPreview(body.customerId, body.facts)));
     } catch (e) {
       if (!(e instanceof AppException) || e.code !== ErrorCode.TemplateInvalid) throw e;
       const data = await this.view.forDraft(key, channel, locale, body, e);
@@ -121,11 +125,23 @@ export class TemplateEditorController {
     const customer = f.customerId?.trim() ? { externalId: f.customerId.trim() } : undefined;
     const sent = await this.previews.testSend(key, { to: user.email, locale: f.locale, facts: this.view.factsFromText(f.facts), customer }, user);
     setFlash(res, res.req, this.config.PUBLIC_URL, `Test message (version ${sent.templateVersion}) sent to ${sent.to}.`);
-    res.redirect(303, editorUrl(key, 'email', f.locale));
+    res.redirect(303, editorUrl(key, 'email', f.locale, keptPreview(f.customerId, f.facts)));
   }
 }
 
-export const editorUrl = (key: string, channel: string, locale: string) => `/console/templates/${encodeURIComponent(key)}/${channel}/${encodeURIComponent(locale)}`;
+export const editorUrl = (key: string, channel: string, locale: string, keep: URLSearchParams | null = null) =>
+  `/console/templates/${encodeURIComponent(key)}/${channel}/${encodeURIComponent(locale)}${keep?.size ? `?${keep}` : ''}`;
+
+/** The preview's customer and facts as query parameters (only what was filled in, and facts only when short enough). */
+export function keptPreview(customerId: unknown, facts: unknown): URLSearchParams {
+  const q = new URLSearchParams();
+  if (typeof customerId === 'string' && customerId.trim()) q.set('customer', customerId.trim().slice(0, 128));
+  if (typeof facts === 'string' && facts.trim()) {
+    const encoded = Buffer.from(facts, 'utf8').toString('base64url');
+    if (encoded.length <= KEPT_FACTS_MAX) q.set('facts', encoded);
+  }
+  return q;
+}
 
 /**
  * A rendered notice, shown in the editor's frame under its own policy: its inline styles apply (as in a mail

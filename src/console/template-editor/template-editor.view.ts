@@ -29,18 +29,22 @@ export class TemplateEditorView {
   ) {}
 
   /** The newest saved version (or the one asked for), or an empty editor for a template not written yet. */
-  async forSaved(key: string, channel: Channel, locale: string, version?: number) {
+  async forSaved(key: string, channel: Channel, locale: string, version?: number, kept: { customerId?: string; factsText?: string } = {}) {
     const history = await this.history(key, channel, locale);
     const shown = version ? await this.templates.version(key, channel, locale, version) : history?.latest;
     const sources = (shown ?? {}) as Sources & { variables?: string[]; version?: number };
     const variables = sources.variables ?? [];
-    const facts = sampleFacts(variables);
-    const result = history ? await this.tryPreview({ channel, locale, template: pickSources(channel, sources, variables), facts }) : { preview: null, problems: [] };
+    // the customer and facts the author previewed with before saving, else sample facts for the declared variables
+    const facts = this.keptFacts(kept.factsText) ?? sampleFacts(variables);
+    const customerId = kept.customerId?.trim() ?? '';
+    const result = history
+      ? await this.tryPreview({ channel, locale, template: pickSources(channel, sources, variables), facts, ...(customerId ? { customer: { externalId: customerId } } : {}) })
+      : { preview: null, problems: [] };
     return this.page(key, channel, locale, {
       sources,
       variablesText: variables.join('\n'),
-      factsText: JSON.stringify(facts, null, 2),
-      customerId: '',
+      factsText: this.keptFacts(kept.factsText) ? kept.factsText! : JSON.stringify(facts, null, 2),
+      customerId,
       history,
       shownVersion: sources.version ?? null,
       ...result,
@@ -128,6 +132,16 @@ export class TemplateEditorView {
   }
 
   /** The editor's "sample facts" box: a JSON object of fact name → value. */
+  /** Facts carried over a save: used only when they still read as facts. */
+  private keptFacts(text: string | undefined): Record<string, string | number | boolean> | null {
+    if (!text?.trim()) return null;
+    try {
+      return this.factsFromText(text);
+    } catch {
+      return null;
+    }
+  }
+
   factsFromText(text: string | undefined): Record<string, string | number | boolean> {
     if (!text || !text.trim()) return {};
     let v: unknown;
