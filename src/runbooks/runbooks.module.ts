@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TemplatesCoreModule } from '../templates/templates-core.module';
 import { WebhookEndpointsCoreModule } from '../webhook-endpoints/webhook-endpoints-core.module';
+import { PublishRenderCheck } from './publish-render-check';
 import { RunbookRepository } from './runbook.repository';
 import { RunbooksController } from './runbooks.controller';
 import { RunbooksService } from './runbooks.service';
@@ -9,7 +10,7 @@ import { RunbooksService } from './runbooks.service';
 @Module({
   imports: [TemplatesCoreModule, WebhookEndpointsCoreModule],
   controllers: [RunbooksController],
-  providers: [RunbooksService, RunbookRepository],
+  providers: [RunbooksService, RunbookRepository, PublishRenderCheck],
   exports: [RunbookRepository, RunbooksService],
 })
 export class RunbooksModule {}

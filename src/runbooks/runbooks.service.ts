@@ -7,6 +7,7 @@ import { TemplateRepository } from '../templates/template.repository';
 import { canonicalClockId, clockById, HOURS_FROM_AWARENESS, LEGACY_CLOCK_IDS } from '../incidents/clocks/regulatory-clocks';
 import { CHANNELS, SENDABLE_CHANNELS } from '../templates/dto/template.dto';
 import { RunbookDefinition, runbookDefinitionSchema, RunbookStep } from './runbook-definition';
+import { PublishRenderCheck } from './publish-render-check';
 import { RunbookRepository } from './runbook.repository';
 import { LibraryEntry, loadRunbookLibrary } from './library/runbook-library';
 import { webhookEndpointProblems, webhookStepProblems } from './webhook-step-problems';
@@ -84,6 +85,7 @@ export class RunbooksService {
     private readonly templates: TemplateRepository,
     private readonly audit: AuditRepository,
     private readonly webhookEndpoints: WebhookEndpointRepository,
+    private readonly renderCheck: PublishRenderCheck,
   ) {}
 
   async saveDraft(key: string, draft: RunbookDefinition, actor: Actor) {
@@ -142,7 +144,8 @@ export class RunbooksService {
       seen.add(step.id);
       problems.push(...stepProblems(step));
       problems.push(...webhookStepProblems(step), ...(await webhookEndpointProblems(step, this.webhookEndpoints)));
-      const have = Object.keys(await this.templates.latestPerLocale(step.template, step.channel));
+      const latest = await this.templates.latestPerLocale(step.template, step.channel);
+      const have = Object.keys(latest);
       if (!have.length) {
         problems.push({ step: step.id, field: 'template', message: `no ${step.channel} template '${step.template}' exists` });
         continue;
@@ -151,6 +154,10 @@ export class RunbooksService {
         if (!have.includes(locale)) {
           problems.push({ step: step.id, field: 'template', message: `template '${step.template}' (${step.channel}) is missing locale '${locale}'; it has ${have.join(', ')}` });
         }
+      }
+      for (const [locale, id] of Object.entries(latest)) {
+        const why = await this.renderCheck.problem(id, locale);
+        if (why) problems.push({ step: step.id, field: 'template', message: `template '${step.template}' (${step.channel}, ${locale}) cannot be rendered: ${why}` });
       }
     }
     return problems;

@@ -22,7 +22,12 @@ export const MAX_BLOCK_DEPTH = 6;
 export const MAX_LOOP_DEPTH = 2;
 
 const ROOTS = new Set(['customer', 'incident', 'facts', 'notice']);
-const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'constructor', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__']);
+// every name an object inherits (toString, hasOwnProperty, valueOf, …): never a variable or a helper
+const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'prototype', ...Object.getOwnPropertyNames(Object.prototype)]);
+/** Helper names are looked up as own properties only: `constructor` is not a helper because every object has one. */
+const isKnown = (helpers: Record<string, boolean>, name: string) => Object.hasOwn(helpers, name) && helpers[name] === true;
+/** Inside the value of an attribute that is a URL (href, src, …) of an HTML tag still open. */
+const IN_URL_ATTRIBUTE = /<[a-z][^<>]*\s(?:href|src|action|formaction|poster|background|xlink:href)\s*=\s*(?:"[^"]*|'[^']*|[^\s"'>]*)$/i;
 
 export function walkTemplate(
   hbs: Hbs,
@@ -61,8 +66,22 @@ export function walkTemplate(
   const helperName = (n: hbs.AST.MustacheStatement | hbs.AST.BlockStatement | hbs.AST.SubExpression) =>
     n.path.type === 'PathExpression' ? (n.path as hbs.AST.PathExpression).original : '';
 
+  // the HTML written so far (source order), to tell when a mustache sits inside a URL attribute
+  let htmlTail = '';
+  const checkUrlAttribute = (m: hbs.AST.MustacheStatement) => {
+    if (field !== 'html' || !IN_URL_ATTRIBUTE.test(htmlTail)) return;
+    const name = helperName(m);
+    const viaUrl = name === 'url' && m.params.length === 1;
+    // notice.url is Tocsin's own link (PUBLIC_URL + token), not data anyone typed
+    const own = m.params.length === 0 && m.path.type === 'PathExpression' && (m.path as hbs.AST.PathExpression).parts[0] === 'notice';
+    if (!viaUrl && !own) problem(m, `a value inside href/src must go through the url helper: {{url ${name || '…'}}} (only https links pass)`);
+  };
+
   function walk(node: hbs.AST.Node, scoped: number, depth: number, loops = 0): void {
     switch (node.type) {
+      case 'ContentStatement':
+        htmlTail = (htmlTail + (node as hbs.AST.ContentStatement).value).slice(-2000);
+        return;
       case 'Program':
         for (const s of (node as hbs.AST.Program).body) walk(s, scoped, depth, loops);
         return;
@@ -70,10 +89,14 @@ export function walkTemplate(
       case 'SubExpression': {
         const m = node as hbs.AST.MustacheStatement;
         if (node.type === 'MustacheStatement' && !m.escaped) problem(node, 'triple-stash {{{ }}} (unescaped output) is not allowed');
+        if (node.type === 'MustacheStatement') {
+          checkUrlAttribute(m);
+          htmlTail += 'x';
+        }
         const isHelperCall = node.type === 'SubExpression' || m.params.length > 0 || (m.hash?.pairs.length ?? 0) > 0;
         if (isHelperCall) {
           const name = helperName(m);
-          if (!opts.knownHelpers[name]) problem(node, `unknown helper '${name}'`);
+          if (!isKnown(opts.knownHelpers, name)) problem(node, `unknown helper '${name}'`);
           m.params.forEach((p) => usePath(p, scoped));
           m.hash?.pairs.forEach((pair) => usePath(pair.value, scoped));
         } else {
@@ -87,7 +110,9 @@ export function walkTemplate(
       case 'BlockStatement': {
         const b = node as hbs.AST.BlockStatement;
         const name = helperName(b);
-        if (!opts.knownHelpers[name] || !['if', 'unless', 'each', 'with'].includes(name)) problem(node, `unknown block helper '${name}'`);
+        if (!isKnown(opts.knownHelpers, name) || !['if', 'unless', 'each', 'with'].includes(name)) problem(node, `unknown block helper '${name}'`);
+        // a block's context is a declared variable: {{#with "constructor"}} would walk a string's methods
+        if (b.params.length !== 1 || b.params[0].type !== 'PathExpression') problem(node, `{{#${name}}} takes one variable, not a literal or an expression`);
         b.params.forEach((p) => usePath(p, scoped));
         const inner = name === 'each' || name === 'with' ? scoped + 1 : scoped;
         const innerLoops = name === 'each' ? loops + 1 : loops;
