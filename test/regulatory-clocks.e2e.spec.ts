@@ -1,3 +1,4 @@
+import { Clock } from '../src/common/time/clock';
 import { addCalendarMonths } from '../src/incidents/clocks/calendar';
 import { hipaaAnnualLogDue } from '../src/incidents/clocks/clock-definitions';
 import { signBody } from '../src/tracking/event-signature.guard';
@@ -19,6 +20,7 @@ describe('Regulatory clocks through the API', () => {
   afterAll(() => h.stop());
   afterEach(() => {
     h.sink.failFor = () => null;
+    Clock.reset();
   });
 
   async function publish(prefix: string, steps: object[], people: object[] = customers(prefix, 1)) {
@@ -197,6 +199,25 @@ describe('Regulatory clocks through the API', () => {
     expect(step(after, 'ransom')).toMatchObject({ state: 'scheduled', dueAt: new Date(paidAt.getTime() + 23 * H).toISOString() });
     expect(clock(after, 'nydfs-500.17b-notice')?.dueAt).toBe(new Date(paidAt.getTime() + 24 * H).toISOString());
     expect(clock(after, 'nydfs-500.17b-explanation')?.dueAt).toBe(new Date(paidAt.getTime() + 30 * 24 * H).toISOString());
+  });
+
+  it('asks for the reasons for the delay when the GDPR art. 33 notice goes out after 72 hours (art. 33(1)), at declaration and at approval', async () => {
+    const prefix = uniq('late');
+    const LATE = { ...REG, text: '{{#if facts.reasonsForDelay}}Reasons for the delay: {{facts.reasonsForDelay}}\n{{/if}}Report on {{incident.title}}.', variables: ['incident.title', 'facts.reasonsForDelay?'] };
+    await h.http.put(`/api/v1/templates/${prefix}-late/email/en`).set(auth()).send(LATE).expect(200);
+    await publish(prefix, [{ id: 'dpa', template: `${prefix}-late`, recipients: [to(prefix, 'a')], approval: { role: 'commander' }, meets: ['gdpr-art33'] }]).then(status(201));
+    const refused = await declare(prefix, { jurisdictions: ['FR'], awareAt: new Date(Date.now() - 80 * H).toISOString() }).expect(422);
+    expect(refused.body.error).toMatchObject({ code: 'missing_facts', details: [{ fact: 'reasonsForDelay', steps: ['dpa'], why: expect.stringContaining('art. 33(1)') }] });
+
+    // declared in time, approved too late: the approval asks for the reasons first
+    const r = await declare(prefix, { jurisdictions: ['FR'], awareAt: new Date(Date.now() - 71 * H).toISOString() }).expect(201);
+    Clock.travel(1.5 * H); // 72.5 h after awareness (and less than the step's allowed lateness of 2 h)
+    const approve = () => h.http.post(`/api/v1/incidents/${r.body.id}/steps/dpa/approve`).set(auth());
+    expect((await approve().expect(422)).body.error.message).toContain('goes out after the gdpr-art33 deadline');
+    await h.http.put(`/api/v1/incidents/${r.body.id}/facts`).set(auth()).send({ facts: { reasonsForDelay: 'The forensic image took 70 hours.' } }).expect(200);
+    await approve().expect(200);
+    const mail = await waitFor('the late notice', async () => h.sink.to(`${prefix}-a@authority.test`)[0]);
+    expect(mail.text).toContain('Reasons for the delay: The forensic image took 70 hours.');
   });
 
   it('validates the organisation profile', async () => {

@@ -22,7 +22,8 @@ export const NOTICE_FIELDS = ['url'];
 
 /** Why a declared variable is not acceptable, or null when it is. */
 export function checkDeclaredVariable(v: string): string | null {
-  const [root, field, ...rest] = v.split('.');
+  if (v.endsWith('?') && !v.startsWith('facts.')) return 'only facts can be optional (facts.name?)';
+  const [root, field, ...rest] = v.replace(/\?$/, '').split('.');
   if (root === 'customer') {
     if (!CUSTOMER_FIELDS.includes(field)) return `customer has no field '${field}' (known: ${CUSTOMER_FIELDS.join(', ')})`;
     if (rest.length && field !== 'attributes') return `customer.${field} has no sub-fields`;
@@ -41,8 +42,9 @@ export function checkDeclaredVariable(v: string): string | null {
 }
 
 /** A declared variable covers itself and anything below it (`customer.attributes` covers `customer.attributes.plan`). */
-export const isCovered = (path: string, declared: readonly string[]) => declared.some((d) => path === d || path.startsWith(d + '.'));
+export const isCovered = (path: string, declared: readonly string[]) =>
+  declared.map((d) => d.replace(/\?$/, '')).some((d) => path === d || path.startsWith(d + '.'));
 
-/** The facts a set of declared variables needs from the incident. */
+/** The facts a set of declared variables needs from the incident (an optional `facts.name?` is not needed). */
 export const requiredFacts = (declared: readonly string[]) =>
-  [...new Set(declared.filter((v) => v.startsWith('facts.')).map((v) => v.split('.')[1]))].sort();
+  [...new Set(declared.filter((v) => v.startsWith('facts.') && !v.endsWith('?')).map((v) => v.split('.')[1]))].sort();

@@ -3,7 +3,7 @@ import { Audited } from '../../audit/audited.decorator';
 import type { NextFunction, Response } from 'express';
 import { from, interval, map, Observable, startWith, switchMap } from 'rxjs';
 import { z } from 'zod';
-import { Role } from '../../auth/role';
+import { PERSONAL_DATA_ROLES, Role } from '../../auth/role';
 import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
@@ -67,6 +67,7 @@ export class IncidentDashboardController {
 
   @Get(':id/unreached.csv')
   @Audited('incident.unreached_exported', 'incident')
+  @ConsoleRoles(...PERSONAL_DATA_ROLES)
   async csv(@Param('id', IdPipe) id: string, @Res() res: Response) {
     await this.incidents.get(id); // 404 before any byte is sent
     await this.unreached.download(id, res);

@@ -11,6 +11,7 @@ import { RunbookDefinition, RunbookStep } from '../../runbooks/runbook-definitio
 import { RunbookRepository } from '../../runbooks/runbook.repository';
 import { MissingFact, TemplatePinning } from '../../templates/template-pinning.service';
 import { ClockRepository } from '../clocks/clock.repository';
+import { missingLateFacts } from '../clocks/late-facts';
 import { ClockView, computeClocks } from '../clocks/regulatory-clocks';
 import { EmptyAudienceError, IncidentRepository, IncidentWithSchedule, UnknownCustomersError } from '../incident.repository';
 import { DeclareIncidentCommand } from './declare-incident.command';
@@ -202,6 +203,16 @@ export class DeclareIncidentUseCase {
       definition.steps.filter((s) => plans.get(s.id)!.state !== 'skipped').map((s) => ({ stepKey: s.id, templateKey: s.template, channel: s.channel })),
       cmd.input.facts,
     );
+    // a notice due after its deadline needs what the law asks of a late one (GDPR art. 33(1): the reasons for the delay)
+    for (const s of definition.steps) {
+      const p = plans.get(s.id)!;
+      if (p.state === 'skipped' || !p.dueAt) continue;
+      for (const late of missingLateFacts(s.meets, planFor, p.dueAt, cmd.input.facts)) {
+        const entry = missing.find((m) => m.fact === late.fact);
+        if (entry) entry.steps.push(s.id);
+        else missing.push({ fact: late.fact, steps: [s.id], why: `${late.why} (${late.clock} was due ${late.dueAt.toISOString()})` } as MissingFact);
+      }
+    }
     return { version, definition, planFor, plans, pins, missing };
   }
 

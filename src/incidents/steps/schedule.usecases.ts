@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { IncidentStep, Prisma } from '@prisma/client';
-import { Actor, Role, roleSatisfies } from '../../auth/role';
+import { Actor, APPROVER_ROLES, Role, roleSatisfies } from '../../auth/role';
 import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
 import { Clock } from '../../common/time/clock';
@@ -8,6 +8,8 @@ import { DispatchQueue } from '../../queue/dispatch-queue.service';
 import { RunbookStep } from '../../runbooks/runbook-definition';
 import { TemplatePinning } from '../../templates/template-pinning.service';
 import { ClockReplanner } from '../clocks/clock-replanner';
+import { missingLateFacts } from '../clocks/late-facts';
+import { OrganisationProfile } from '../clocks/regulatory-clocks';
 import { planStep } from '../declare-incident/plan-step';
 import { ScheduleRepository } from './schedule.repository';
 
@@ -38,9 +40,22 @@ export class ScheduleUseCases {
     if (step.state !== 'awaiting_approval') throw new AppException(ErrorCode.Conflict, `Step '${step.stepKey}' is ${step.state}, not awaiting approval`, { state: step.state });
     const gate = (step.definition as Partial<RunbookStep>).approval;
     const role = (gate?.role as Role | undefined) ?? Role.commander; // re-approval of a late step: the commander
-    if (!roleSatisfies(actor.role, [role])) throw new AppException(ErrorCode.Forbidden, `Approving '${step.stepKey}' needs the role ${role}; your key has '${actor.role}'`);
+    // least privilege: whatever an (older) runbook names, only an approver role may approve
+    if (!roleSatisfies(actor.role, [role]) || !APPROVER_ROLES.includes(actor.role)) {
+      throw new AppException(ErrorCode.Forbidden, `Approving '${step.stepKey}' needs the role ${APPROVER_ROLES.includes(role) ? role : APPROVER_ROLES.join(' or ')}; your key has '${actor.role}'`);
+    }
     if (gate?.differentFromDeclarer && actor.id === incident.declaredBy) {
       throw new AppException(ErrorCode.Forbidden, `'${step.stepKey}' must be approved by someone other than the person who declared the incident`);
+    }
+    const sendAt = new Date(Math.max(this.clock.now().getTime(), step.dueAt?.getTime() ?? 0));
+    const clockIncident = { ...incident, affectedCount: 0, profile: incident.organisationProfile as OrganisationProfile | null };
+    const late = missingLateFacts((step.definition as Partial<RunbookStep>).meets ?? [], clockIncident, sendAt, incident.facts as Record<string, unknown>);
+    if (late.length) {
+      throw new AppException(
+        ErrorCode.MissingFacts,
+        `'${step.stepKey}' goes out after the ${late[0].clock} deadline (${late[0].dueAt.toISOString()}): ${late[0].why}; add the fact ${late.map((l) => l.fact).join(', ')} (PUT /incidents/${incidentId}/facts) and approve again`,
+        late.map((l) => ({ fact: l.fact, steps: [step.stepKey], why: l.why })),
+      );
     }
     const snapshot = { facts: incident.facts, templateVersions: step.templateVersions } as Prisma.InputJsonValue;
     const ok = await this.schedule.approve(step, snapshot, actor, {

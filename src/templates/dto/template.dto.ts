@@ -18,7 +18,8 @@ export const localeParamSchema = z
   .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'locale such as en or fr-CA')
   .transform((v) => Intl.getCanonicalLocales(v)[0]);
 
-const variableSchema = z.string().regex(/^(customer|incident|facts|notice)(\.[A-Za-z0-9_]+)+$/, 'customer.*, incident.*, facts.* or notice.*');
+// `facts.name?`: an optional fact (used under {{#if}}), never required at declaration, e.g. the reasons for a late GDPR notice
+const variableSchema = z.string().regex(/^(customer|incident|notice)(\.[A-Za-z0-9_]+)+$|^facts(\.[A-Za-z0-9_]+)+\??$/, 'customer.*, incident.*, facts.* (facts.name? when optional) or notice.*');
 
 export const MAX_FIELD = { subject: 1000, html: 200_000, text: 100_000, body: 100_000 } as const;
 
