@@ -16,3 +16,12 @@ export function roleSatisfies(have: Role, required: readonly Role[]): boolean {
   if (have === Role.marketing) return required.includes(Role.marketing);
   return required.includes(have) || required.includes(Role.viewer);
 }
+
+/**
+ * Who may approve a gated step (least privilege): never a viewer, marketing or agent key, whatever a runbook
+ * says. Runbooks may only name these; an older published version naming another role still needs one of them.
+ */
+export const APPROVER_ROLES: readonly Role[] = [Role.commander, Role.comms, Role.admin];
+
+/** Who may download personal data (the unreached export: names, emails, phones). */
+export const PERSONAL_DATA_ROLES: readonly Role[] = [Role.commander, Role.comms, Role.agent];

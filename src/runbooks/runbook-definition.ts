@@ -2,7 +2,7 @@
 // template, when (from a milestone or before a legal deadline), on what condition, behind which approval.
 import { z } from 'zod';
 import { audienceFilterSchema } from '../audiences/audience-filter';
-import { ROLES } from '../auth/role';
+import { APPROVER_ROLES } from '../auth/role';
 import { ACCEPTED_CLOCK_IDS } from '../incidents/clocks/regulatory-clocks';
 import { CHANNELS, templateKeySchema } from '../templates/dto/template.dto';
 import { webhookEndpointKeySchema } from '../webhook-endpoints/dto/webhook-endpoint.dto';
@@ -55,7 +55,7 @@ export const stepSchema = z.strictObject({
     })
     .optional(),
   /** a person with this role must approve before anything is sent */
-  approval: z.strictObject({ role: z.enum(ROLES as [string, ...string[]]), differentFromDeclarer: z.boolean().default(false) }).optional(),
+  approval: z.strictObject({ role: z.enum(APPROVER_ROLES as [string, ...string[]], { error: `an approver is one of ${APPROVER_ROLES.join(', ')}` }), differentFromDeclarer: z.boolean().default(false) }).optional(),
   /**
    * not delivered / not acknowledged this long after the step was sent: the customer gets the notice again,
    * once, on `channel`, else the first fallback channel, else the step's own channel

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TemplatesCoreModule } from '../templates/templates-core.module';
 import { WebhookEndpointsCoreModule } from '../webhook-endpoints/webhook-endpoints-core.module';
+import { GateRemovalPolicy } from './gate-removal';
 import { PublishRenderCheck } from './publish-render-check';
 import { RunbookRepository } from './runbook.repository';
 import { RunbooksController } from './runbooks.controller';
@@ -10,7 +11,7 @@ import { RunbooksService } from './runbooks.service';
 @Module({
   imports: [TemplatesCoreModule, WebhookEndpointsCoreModule],
   controllers: [RunbooksController],
-  providers: [RunbooksService, RunbookRepository, PublishRenderCheck],
+  providers: [RunbooksService, RunbookRepository, PublishRenderCheck, GateRemovalPolicy],
   exports: [RunbookRepository, RunbooksService],
 })
 export class RunbooksModule {}

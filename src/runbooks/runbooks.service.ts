@@ -7,6 +7,7 @@ import { TemplateRepository } from '../templates/template.repository';
 import { canonicalClockId, clockById, HOURS_FROM_AWARENESS, LEGACY_CLOCK_IDS } from '../incidents/clocks/regulatory-clocks';
 import { CHANNELS, SENDABLE_CHANNELS } from '../templates/dto/template.dto';
 import { RunbookDefinition, runbookDefinitionSchema, RunbookStep } from './runbook-definition';
+import { GateRemovalPolicy } from './gate-removal';
 import { PublishRenderCheck } from './publish-render-check';
 import { RunbookRepository } from './runbook.repository';
 import { LibraryEntry, loadRunbookLibrary } from './library/runbook-library';
@@ -86,6 +87,7 @@ export class RunbooksService {
     private readonly audit: AuditRepository,
     private readonly webhookEndpoints: WebhookEndpointRepository,
     private readonly renderCheck: PublishRenderCheck,
+    private readonly gateRemoval: GateRemovalPolicy,
   ) {}
 
   async saveDraft(key: string, draft: RunbookDefinition, actor: Actor) {
@@ -130,8 +132,10 @@ export class RunbooksService {
     const definition = runbookDefinitionSchema.parse(rb.draft);
     const problems = await this.validate(definition);
     if (problems.length) throw new AppException(ErrorCode.RunbookInvalid, `Runbook '${key}' has ${problems.length} problem(s); nothing was published`, problems);
+    const gates = await this.gateRemoval.check(rb, (rb.versions[0]?.definition ?? null) as { steps?: RunbookStep[] } | null, definition, actor);
     const version = await this.runbooks.publish(rb.id, definition, actor.id);
-    await this.audit.record({ actorId: actor.id, actorName: actor.name, action: 'runbook.published', entityType: 'runbook', entityId: rb.id, data: { key, version: version.version } });
+    const removal = gates.removed.length ? { approvalGatesRemoved: gates.removed, requestedBy: gates.requestedBy!, confirmedBy: { id: actor.id, name: actor.name } } : {};
+    await this.audit.record({ actorId: actor.id, actorName: actor.name, action: 'runbook.published', entityType: 'runbook', entityId: rb.id, data: { key, version: version.version, ...removal } });
     return { key, version: version.version, publishedAt: version.publishedAt, definition, warnings: definition.steps.flatMap(stepWarnings) };
   }
 

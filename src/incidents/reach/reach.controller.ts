@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { from, interval, Observable, startWith, switchMap, map } from 'rxjs';
 import { Roles } from '../../auth/auth.decorators';
-import { Role } from '../../auth/role';
+import { PERSONAL_DATA_ROLES, Role } from '../../auth/role';
 import { IncidentsService } from '../incidents.service';
 import { UnreachedExport } from './unreached-export';
 
@@ -22,7 +22,7 @@ export class ReachController {
   /** Who has not been reached, and why, as CSV (spreadsheet formulas neutralised). */
   @Get(':id/unreached.csv')
   @Audited('incident.unreached_exported', 'incident')
-  @Roles(Role.viewer)
+  @Roles(...PERSONAL_DATA_ROLES)
   @ApiProduces('text/csv')
   async csv(@Param('id', IdPipe) id: string, @Res() res: Response): Promise<void> {
     await this.incidents.get(id); // 404 before any byte is sent
