@@ -47,7 +47,7 @@ describe('Console incident dashboard and agent lookup', () => {
 
     const page = await commander.agent.get(`/console/incidents/${body.id}`).expect(200);
     expect(page.text).toContain('<progress id="reach-progress" class="progress" max="100" value="100">');
-    expect(page.text).toMatch(/<td>notify-customers<\/td><td>email<\/td>/);
+    expect(page.text).toMatch(/<td data-label="Step">notify-customers<\/td><td data-label="Channel">email<\/td>/);
     expect(page.text).toContain('GDPR');
     expect(page.text).toContain('incident.declared');
     expect(page.text).toContain(`href="/console/incidents/${body.id}/unreached.csv"`);
@@ -62,8 +62,13 @@ describe('Console incident dashboard and agent lookup', () => {
     const ev = await firstEvent(`/console/incidents/${body.id}/reach/stream`, commander.cookie);
     expect(ev.status).toBe(200);
     expect(ev.type).toContain('text/event-stream');
-    expect(ev.body).toContain('event: reach');
-    expect(JSON.parse(/data: (.*)/.exec(ev.body)![1])).toMatchObject({ incidentId: body.id, affected: 2 });
+    expect(ev.body).toContain('event: dashboard');
+    // one event carries everything the page shows live: reach, state, schedule, approvals, clocks, actions
+    const data = JSON.parse(/data: (.*)/.exec(ev.body)![1]);
+    expect(data.reach).toMatchObject({ incidentId: body.id, affected: 2 });
+    expect(data.incident).toMatchObject({ id: body.id, schedule: [expect.objectContaining({ step: 'notify-customers' })] });
+    expect(data.actions.map((a: { action: string }) => a.action)).toContain('pause');
+    expect(data).toHaveProperty('approvals');
     const anonymous = await firstEvent(`/console/incidents/${body.id}/reach/stream`);
     expect(anonymous.status).toBe(303);
   });

@@ -128,7 +128,8 @@ describe('Reach that tells the truth', () => {
       req.catch((e: Error) => (body.includes('\n\n') ? undefined : reject(e)));
     });
     const first = JSON.parse(/^data: (.*)$/m.exec(events)![1]);
-    expect(first).toMatchObject({ affected: 5, reached: 3, unreached: 2, acknowledged: 1 });
+    expect(first.reach).toMatchObject({ affected: 5, reached: 3, unreached: 2, acknowledged: 1 });
+    expect(first.reachPercent).toBe(60);
   });
 
   it('tells the agent who acknowledged, and why a notice failed in plain words (API and console)', async () => {

@@ -35,12 +35,12 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A fresh context with a laptop viewport (or a phone one) and a page in it. */
-export async function newPage(browser: Browser, opts: { mobile?: boolean; baseURL?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext(
-    opts.mobile
-      ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, baseURL: opts.baseURL }
-      : { viewport: { width: 1280, height: 860 }, baseURL: opts.baseURL },
-  );
+export async function newPage(browser: Browser, opts: { mobile?: boolean; baseURL?: string; timezoneId?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    ...(opts.mobile ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 860 } }),
+    baseURL: opts.baseURL,
+    ...(opts.timezoneId ? { timezoneId: opts.timezoneId } : {}),
+  });
   const page = await context.newPage();
   return { context, page };
 }

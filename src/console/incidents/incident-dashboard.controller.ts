@@ -55,13 +55,16 @@ export class IncidentDashboardController {
     this.renderer.render(res, 'incidents/dashboard', { title: view.incident.title, ...view });
   }
 
-  /** The API's reach stream, authenticated by the session cookie (EventSource cannot send a bearer key). */
+  /**
+   * The page's live state (reach, schedule, approvals, clocks, this user's actions) every 2 seconds, as one
+   * `dashboard` event, authenticated by the session cookie (EventSource cannot send a bearer key).
+   */
   @Sse(':id/reach/stream')
-  stream(@Param('id', IdPipe) id: string): Observable<MessageEvent> {
+  stream(@Param('id', IdPipe) id: string, @ConsoleUser() user: User): Observable<MessageEvent> {
     return from(this.incidents.get(id)).pipe(
       switchMap(() => interval(2000).pipe(startWith(0))),
-      switchMap(() => from(this.incidents.reach(id))),
-      map((data) => ({ data, type: 'reach' }) as MessageEvent),
+      switchMap(() => from(this.dashboard.live(id, user))),
+      map((data) => ({ data, type: 'dashboard' }) as MessageEvent),
     );
   }
 

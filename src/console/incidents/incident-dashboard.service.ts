@@ -28,7 +28,21 @@ export class IncidentDashboardService {
   }
 
   async dashboard(id: string, user: ConsoleUser) {
-    const [incident, reach, timeline] = await Promise.all([this.incidents.get(id), this.incidents.reach(id), this.lifecycle.timeline(id, null, TIMELINE_LIMIT)]);
+    const [live, timeline] = await Promise.all([this.live(id, user), this.lifecycle.timeline(id, null, TIMELINE_LIMIT)]);
+    return {
+      ...live,
+      timeline: timeline.map((t) => ({ ...t, summary: summarise(t.data) })).reverse(),
+      timelineTruncated: timeline.length === TIMELINE_LIMIT,
+    };
+  }
+
+  /**
+   * Everything on the incident page that changes while it is open — state, reach, schedule, approvals,
+   * clocks and the actions this user may take — in one object: the page renders it once and its event
+   * stream sends it again every 2 seconds, so no part of the page can disagree with another.
+   */
+  async live(id: string, user: ConsoleUser) {
+    const [incident, reach] = await Promise.all([this.incidents.get(id), this.incidents.reach(id)]);
     const commander = roleSatisfies(user.role, [Role.commander]);
     return {
       incident,
@@ -36,8 +50,6 @@ export class IncidentDashboardService {
       reachPercent: reach.affected > 0 ? Math.min(100, Math.floor((reach.reached / reach.affected) * 100)) : 0,
       approvals: incident.schedule.filter((s) => s.state === 'awaiting_approval'),
       actions: commander ? ACTIONS.filter((a) => allowedFrom(a).includes(incident.state)).map((a) => ({ action: a, label: ACTION_LABELS[a], danger: a === 'cancel' || a === 'pause' })) : [],
-      timeline: timeline.map((t) => ({ ...t, summary: summarise(t.data) })).reverse(),
-      timelineTruncated: timeline.length === TIMELINE_LIMIT,
     };
   }
 

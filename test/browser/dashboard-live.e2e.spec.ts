@@ -1,0 +1,109 @@
+import type http from 'node:http';
+import { type AddressInfo } from 'node:net';
+import { type Browser, type Page } from 'playwright-core';
+import { declareBody, seedRunbook, uniq } from '../factories/scenario.factory';
+import { accessibilityProblems } from '../support/accessibility';
+import { launchBrowser, newPage, screenshot } from '../support/browser';
+import { auth, Harness } from '../support/harness';
+
+// Issue 15: the incident page never goes stale. Changes made elsewhere (the API, another commander) reach the
+// open page through its one event stream: the approval list, the schedule, the state and the action buttons
+// change without a reload. Times read one way (UTC, the viewer's local time on hover); on a 390 px phone
+// every figure of the step table is on screen, and both layouts pass axe.
+describe('Console in a browser: the dashboard updates itself', () => {
+  let h: Harness;
+  let browser: Browser;
+  let base: string;
+  let incidentId: string;
+  let stepId: string;
+
+  beforeAll(async () => {
+    h = await Harness.start({ workers: 1 });
+    const server = h.api.getHttpServer() as http.Server;
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+    await h.http.post('/api/v1/users').set(auth()).send({ email: 'mae@acme.test', name: 'Mae Commander', role: 'commander', password: 'commander-password-2' }).expect(201);
+    const prefix = uniq('live');
+    await seedRunbook(h, prefix, 4);
+    const runbook = `${prefix}-gated`;
+    await h.http
+      .put(`/api/v1/runbooks/${runbook}`)
+      .set(auth())
+      .send({ name: 'Gated', steps: [{ id: 'gated-email', audience: 'affected_customers', channel: 'email', template: `${prefix}-notice`, approval: { role: 'commander' } }] })
+      .expect(200);
+    await h.http.post(`/api/v1/runbooks/${runbook}/publish`).set(auth()).expect(201);
+    const declared = await h.http
+      .post('/api/v1/incidents')
+      .set(auth())
+      .send(declareBody(runbook, [0, 1, 2, 3].map((i) => `${prefix}-${i}`), { title: 'Payroll export leaked', type: 'personal_data_breach', jurisdictions: ['EU'] }))
+      .expect(201);
+    incidentId = declared.body.id;
+    stepId = declared.body.schedule[0].id;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await h?.stop();
+  });
+
+  async function signIn(page: Page) {
+    await page.goto(`/console/incidents/${incidentId}`);
+    await page.getByLabel('Email').fill('mae@acme.test');
+    await page.getByLabel('Password').fill('commander-password-2');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`**/console/incidents/${incidentId}`);
+  }
+
+  it('shows approvals, schedule, state and buttons changed elsewhere without a reload', async () => {
+    const { context, page } = await newPage(browser, { baseURL: base, timezoneId: 'Europe/Paris' });
+    await signIn(page);
+    await page.getByRole('button', { name: 'Approve gated-email' }).waitFor();
+    expect(await page.locator('#schedule tbody tr').first().locator('.status').textContent()).toBe('awaiting_approval');
+    await page.evaluate('window.marker = 42'); // gone if the page reloads
+
+    // approved through the API, not on this page
+    await h.http.post(`/api/v1/incidents/${incidentId}/steps/${stepId}/approve`).set(auth()).expect(201);
+    await page.locator('#approvals-body', { hasText: 'Nothing is waiting.' }).waitFor();
+    await page.locator('#schedule tbody tr').first().locator('.hint', { hasText: 'approved by' }).waitFor();
+    await page.locator('#reach-percent', { hasText: '100 %' }).waitFor({ timeout: 30_000 });
+    await page.locator('#schedule tbody tr').first().locator('.status', { hasText: /dispatched|completed/ }).waitFor();
+
+    // paused through the API: the state badge and the buttons follow (Resume instead of Pause sending)
+    await h.http.post(`/api/v1/incidents/${incidentId}/pause`).set(auth()).send({ reason: 'checking' }).expect(201);
+    await page.locator('#incident-state', { hasText: 'paused' }).waitFor();
+    await page.locator('#actions').getByRole('link', { name: 'Resume' }).waitFor();
+    expect(await page.locator('#actions').getByRole('link', { name: 'Pause sending' }).count()).toBe(0);
+    expect(await page.locator('#state-changed').textContent()).toContain('The incident is now paused');
+    expect(await page.evaluate('window.marker')).toBe(42);
+
+    // one way to show a time: UTC on the page, the viewer's own time on hover
+    const due = page.locator('#schedule tbody tr').first().locator('time');
+    expect(await due.textContent()).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/);
+    expect(await due.getAttribute('title')).toMatch(/^Your time: .*(CET|GMT\+1)/);
+    expect(await page.locator('#reach-live').textContent()).toMatch(/^updated \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/);
+    expect(await page.locator('time').evaluateAll((ts) => ts.filter((t) => !/ UTC$/.test(t.textContent ?? '')).length)).toBe(0);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, 'console-dashboard-live');
+
+    // on a 390 px phone: no sideways scrolling, and every figure of the step table is on screen with its label
+    const phone = await newPage(browser, { baseURL: base, mobile: true });
+    await phone.context.addCookies(await context.cookies());
+    await phone.page.goto(`/console/incidents/${incidentId}`);
+    await phone.page.locator('#reach-percent', { hasText: '100 %' }).waitFor();
+    expect(await phone.page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    const cells = phone.page.locator('#reach-steps tbody tr').first().locator('td');
+    expect(await cells.count()).toBe(10);
+    for (let i = 0; i < 10; i++) {
+      const box = (await cells.nth(i).boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+    }
+    const labels = await cells.evaluateAll(`(tds) => tds.map((td) => getComputedStyle(td, '::before').content.replace(/"/g, ''))`);
+    expect(labels).toEqual(['Step', 'Channel', 'Step state', 'Waiting', 'Sent', 'Delivered', 'Acknowledged', 'Bounced', 'Failed', 'Suppressed']);
+    expect(await cells.nth(4).textContent()).toBe('4'); // Sent
+    expect(await accessibilityProblems(phone.page)).toEqual([]);
+    await screenshot(phone.page, 'console-dashboard-phone-cards');
+    await phone.context.close();
+    await context.close();
+  });
+});
