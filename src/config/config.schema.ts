@@ -104,6 +104,8 @@ export const configSchema = z.object({
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Port on which a worker process serves its own GET /metrics; unset: the worker serves none. */
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Address the worker's metrics server binds: loopback by default (set 0.0.0.0 for a scraper on another host, with METRICS_TOKEN). */
+  METRICS_HOST: z.string().min(1).max(255).default('127.0.0.1'),
   /** Start the worker even when Redis may evict keys (maxmemory-policy other than noeviction), with a warning. */
   REDIS_ALLOW_EVICTION: z.stringbool().default(false),
   /** Key for the personal notice links (GET /n/{token}): tokens are an HMAC of incident and customer. Required in production. */

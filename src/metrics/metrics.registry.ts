@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
-import { safeEqual } from '../common/safe-equal';
 
 /**
  * One Prometheus registry per process (not prom-client's global one: the tests run the API and workers in
@@ -41,8 +40,3 @@ export class MetricsRegistry {
   }
 }
 
-/** Optional bearer token for /metrics (METRICS_TOKEN); constant-time compare. */
-export function metricsAuthorised(token: string | undefined, authorization: string | undefined): boolean {
-  if (!token) return true;
-  return safeEqual(/^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1] ?? '', token);
-}

@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { APP_CONFIG, type AppConfig } from '../config/config.module';
-import { metricsAuthorised, MetricsRegistry } from './metrics.registry';
+import { METRICS_REFUSAL, metricsAccess, metricsAccessNotice } from './metrics-access';
+import { MetricsRegistry } from './metrics.registry';
 
 /**
  * The worker has no HTTP API, yet its counters (sends, fan-out, reconciler) live in its memory: with
@@ -30,8 +31,10 @@ export class WorkerMetricsServer implements OnApplicationBootstrap, OnApplicatio
         res.writeHead(404, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: { code: 'not_found', message: 'Only GET /metrics is served here' } }));
         return;
       }
-      if (!metricsAuthorised(this.config.METRICS_TOKEN, req.headers.authorization)) {
-        res.writeHead(401, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: { code: 'unauthorized', message: 'Metrics need "Authorization: Bearer <METRICS_TOKEN>"' } }));
+      const access = metricsAccess(this.config, req.headers.authorization, req.socket.remoteAddress);
+      if (access !== 'ok') {
+        const { status, code, message } = METRICS_REFUSAL[access];
+        res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: { code, message } }));
         return;
       }
       this.metrics
@@ -39,8 +42,10 @@ export class WorkerMetricsServer implements OnApplicationBootstrap, OnApplicatio
         .then((body) => res.writeHead(200, { 'Content-Type': this.metrics.contentType }).end(body))
         .catch(() => res.writeHead(500).end());
     });
-    await new Promise<void>((resolve, reject) => this.server!.once('error', reject).listen(this.config.METRICS_PORT, '0.0.0.0', resolve));
-    this.logger.log(`worker metrics on :${this.port}/metrics`);
+    await new Promise<void>((resolve, reject) => this.server!.once('error', reject).listen(this.config.METRICS_PORT, this.config.METRICS_HOST, resolve));
+    const notice = metricsAccessNotice(this.config);
+    this.logger.log(`worker metrics on ${this.config.METRICS_HOST}:${this.port}/metrics`);
+    this.logger[notice.level](notice.message);
   }
 
   async onApplicationShutdown(): Promise<void> {

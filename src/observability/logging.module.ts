@@ -5,9 +5,23 @@ import { APP_CONFIG, type AppConfig } from '../config/config.module';
 
 const LEVEL: Record<AppConfig['LOG_LEVEL'], string> = { error: 'error', warn: 'warn', log: 'info', debug: 'debug', verbose: 'trace' };
 
-/** Paths without what could identify a person: notice-page tokens and query strings (filters may hold emails). */
+/** Path segments that name a customer (externalIds are personal data, often an email or an account number). */
+const CUSTOMER_SEGMENT = /^\/(api\/v1\/customers|api\/v1\/holds|console\/customers)\/(?!bulk$|import$)[^/]+/;
+/** An email or a phone number anywhere in a path, whatever the route (e.g. suppressed addresses). */
+const PERSONAL_SEGMENT = /^[^/]*(@|%40)[^/]*$|^(\+|%2B)\d{6,}$/i;
+
+/**
+ * Paths without what could identify a person: notice-page tokens, customer externalIds, any segment that
+ * looks like an email or a phone number, and query strings (filters may hold emails).
+ */
 export function scrubUrl(url: string | undefined): string {
-  return (url ?? '').split('?')[0].replace(/^\/n\/[^/]+/, '/n/[token]');
+  return (url ?? '')
+    .split('?')[0]
+    .replace(/^\/n\/[^/]+/, '/n/[token]')
+    .replace(CUSTOMER_SEGMENT, (_m, base: string) => `/${base}/[externalId]`)
+    .split('/')
+    .map((seg) => (PERSONAL_SEGMENT.test(seg) ? '[redacted]' : seg))
+    .join('/');
 }
 
 /**
