@@ -7,6 +7,13 @@ import { consoleLogin } from './support/console-session';
 import { auth, Harness, waitFor } from './support/harness';
 
 const SECRET = 'test-events-secret-0123456789';
+/** supertest: the body as the exact bytes received (a PDF, a stored file) */
+const binary = (res: unknown, cb: (err: Error | null, body: Buffer) => void) => {
+  const stream = res as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => cb(null, Buffer.concat(chunks)));
+};
 const H = 3600_000;
 const REG = { subject: 'Incident report: {{incident.title}}', html: '<p>{{incident.title}}</p>', text: 'Report on {{incident.title}} for the authority.', variables: ['incident.title'] };
 type Step = { step: string; state: string; dueAt: string | null; waitingReason?: string };
@@ -98,11 +105,7 @@ describe('Regulatory clocks through the API', () => {
     expect(sub.body).toMatchObject({ clockId: 'gdpr-art33', reference: 'CNIL-2026-0042', recordedByName: expect.any(String), fileSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const met = clock(await incident(r.body.id), 'gdpr-art33');
     expect(met).toMatchObject({ status: 'met', metAt: submittedAt, evidence: { kind: 'submission', reference: 'CNIL-2026-0042', submittedBy: 'Dana (DPO)', fileName: 'receipt.pdf' } });
-    const file$ = await h.http.get(`/api/v1/incidents/${r.body.id}/submissions/${sub.body.id}/file`).set(auth()).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const file$ = await h.http.get(`/api/v1/incidents/${r.body.id}/submissions/${sub.body.id}/file`).set(auth()).buffer(true).parse(binary).expect(200);
     expect(Buffer.compare(file$.body as Buffer, file)).toBe(0);
 
     // the evidence report: the clock, what met it, each recipient's delivery, the version sent with a sample, exact counts, the trail
@@ -119,6 +122,10 @@ describe('Regulatory clocks through the API', () => {
       { step: 'dpa', channel: 'email', state: 'sent', notifications: 1 },
     ]);
     expect(report.timeline.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['incident.declared', 'clock.submission_recorded']));
+    const pdf = await h.http.get(`/api/v1/incidents/${r.body.id}/report?format=pdf`).set(auth()).buffer(true).parse(binary).expect(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    expect((pdf.body as Buffer).length).toBeGreaterThan(2000);
     // the console's button downloads the same report
     const viewer = await consoleLogin(h, 'viewer');
     const page = await viewer.agent.get(`/console/incidents/${r.body.id}`).expect(200);
@@ -126,6 +133,8 @@ describe('Regulatory clocks through the API', () => {
     const download = await viewer.agent.get(`/console/incidents/${r.body.id}/report.json`).expect(200);
     expect(download.headers['content-disposition']).toContain('attachment');
     expect(download.body.clocks.find((c: { id: string }) => c.id === 'gdpr-art33').evidence).toEqual(art33.evidence);
+    const consolePdf = await viewer.agent.get(`/console/incidents/${r.body.id}/report.pdf`).buffer(true).parse(binary).expect(200);
+    expect((consolePdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
     await h.http.post(`/api/v1/incidents/${r.body.id}/clocks/gdpr-art33/submissions`).set(auth()).send({ submittedAt: new Date(Date.now() + H).toISOString(), submittedBy: 'x', reference: 'y' }).expect(400);
     await h.http.post(`/api/v1/incidents/${r.body.id}/clocks/sec-8k-1.05/submissions`).set(auth()).send({ submittedAt, submittedBy: 'x', reference: 'y' }).expect(409);
     await h.http.post(`/api/v1/incidents/${r.body.id}/clocks/no-such-clock/submissions`).set(auth()).send({ submittedAt, submittedBy: 'x', reference: 'y' }).expect(404);

@@ -11,6 +11,7 @@ import { IncidentsService } from '../../incidents/incidents.service';
 import { ChangeIncidentStateUseCase } from '../../incidents/lifecycle/change-incident-state.usecase';
 import { ACTIONS, type IncidentAction } from '../../incidents/lifecycle/incident-state-machine';
 import { UnreachedExport } from '../../incidents/reach/unreached-export';
+import { renderReportPdf } from '../../incidents/report/evidence-report.pdf';
 import { EvidenceReportService } from '../../incidents/report/evidence-report.service';
 import { ScheduleUseCases } from '../../incidents/steps/schedule.usecases';
 import { ConsoleController, ConsoleRoles, ConsoleUser } from '../console.decorators';
@@ -82,6 +83,14 @@ export class IncidentDashboardController {
     const report = await this.report.build(id);
     res.setHeader('Content-Disposition', `attachment; filename="incident-${id}-evidence.json"`);
     res.json(report);
+  }
+
+  @Get(':id/report.pdf')
+  async evidencePdf(@Param('id', IdPipe) id: string, @Res() res: Response) {
+    const pdf = await renderReportPdf(await this.report.build(id));
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', `attachment; filename="incident-${id}-evidence.pdf"`);
+    res.end(pdf);
   }
 
   /** The approval role is the step's own: the use case checks it, as for the API. */

@@ -1,7 +1,8 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Headers, Param, ParseUUIDPipe, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/auth.decorators';
 import { Role } from '../../auth/role';
+import { renderReportPdf } from './evidence-report.pdf';
 import { EvidenceReportService } from './evidence-report.service';
 
 const IdPipe = new ParseUUIDPipe({ version: '4' });
@@ -12,10 +13,15 @@ const IdPipe = new ParseUUIDPipe({ version: '4' });
 export class EvidenceReportController {
   constructor(private readonly report: EvidenceReportService) {}
 
-  /** The evidence report (JSON): clocks and what met them, approvals, templates sent with a sample, counts, the timeline. */
+  /**
+   * The evidence report: clocks and what met them, approvals, templates sent with a sample, counts, the
+   * timeline. JSON; a PDF of the same object with `?format=pdf` or `Accept: application/pdf`.
+   */
   @Get(':id/report')
   @Roles(Role.viewer)
-  get(@Param('id', IdPipe) id: string) {
-    return this.report.build(id);
+  async get(@Param('id', IdPipe) id: string, @Query('format') format: string | undefined, @Headers('accept') accept: string | undefined) {
+    const report = await this.report.build(id);
+    if (format !== 'pdf' && !(format === undefined && accept?.startsWith('application/pdf'))) return report;
+    return new StreamableFile(await renderReportPdf(report), { type: 'application/pdf', disposition: `attachment; filename="incident-${id}-evidence.pdf"` });
   }
 }

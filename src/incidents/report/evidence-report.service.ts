@@ -11,6 +11,8 @@ import { EvidenceReportRepository } from './evidence-report.repository';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
+export type EvidenceReport = Awaited<ReturnType<EvidenceReportService['build']>>;
+
 /**
  * What a DPO hands to an authority or an auditor: every clock with its due time, status and the evidence
  * that met it (each authority recipient's delivery with the server's answer and the provider's events, or
