@@ -10,6 +10,7 @@ import { cleanupOpenApiDoc, ZodValidationPipe } from 'nestjs-zod';
 import { mountQueueBoard } from './admin/queue-board';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { NulBytePipe } from './common/nul-byte.pipe';
 import { AppConfig } from './config/config.schema';
 import { requestContext } from './common/request-context';
 import { checkRedisEviction } from './queue/redis-eviction.check';
@@ -34,7 +35,8 @@ export async function createApi(config: AppConfig): Promise<INestApplication> {
     const [status, body] = filter.toResponse(err);
     res.status(status).json(body);
   });
-  app.useGlobalPipes(new ZodValidationPipe());
+  // before validation (the raw input) and after it (values a DTO decodes, e.g. a JSON filter in the query)
+  app.useGlobalPipes(new NulBytePipe(), new ZodValidationPipe(), new NulBytePipe());
   app.useGlobalFilters(filter);
   app.enableShutdownHooks();
 
