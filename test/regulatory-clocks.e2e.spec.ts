@@ -1,4 +1,5 @@
 import { Clock } from '../src/common/time/clock';
+import { addUsBusinessDays, isUsBusinessDay, localDate, usBusinessTimeBefore, zonedTime } from '../src/incidents/clocks/business-days';
 import { addCalendarMonths } from '../src/incidents/clocks/calendar';
 import { hipaaAnnualLogDue } from '../src/incidents/clocks/clock-definitions';
 import { signBody } from '../src/tracking/event-signature.guard';
@@ -227,6 +228,27 @@ describe('Regulatory clocks through the API', () => {
     await approve().expect(200);
     const mail = await waitFor('the late notice', async () => h.sink.to(`${prefix}-a@authority.test`)[0]);
     expect(mail.text).toContain('Reasons for the delay: The forensic image took 70 hours.');
+  });
+
+  it('plans the SEC reminder on a business day once materiality is set, and meets the 8-K clock only with the recorded EDGAR filing', async () => {
+    const prefix = uniq('sec');
+    await publish(prefix, [{ id: 'file-8k', audience: 'internal', recipients: [to(prefix, 'legal')], timing: { deadline: 'sec-8k-1.05', beforeMinutes: 2880 } }]).then(status(201));
+    const r = await declare(prefix, { type: 'material_cybersecurity_incident', jurisdictions: ['US'] }).expect(201);
+    expect(step(r.body, 'file-8k')).toMatchObject({ state: 'waiting_milestone', waitingReason: expect.stringContaining('materiality') });
+    const materialityAt = new Date(Date.now() - 60_000);
+    const m = await h.http.post(`/api/v1/incidents/${r.body.id}/materiality`).set(auth()).send({ at: materialityAt.toISOString() }).expect(200);
+    const due = zonedTime(addUsBusinessDays(localDate(materialityAt, 'America/New_York'), 4), 17, 30, 'America/New_York');
+    const reminder = usBusinessTimeBefore(due, 2880);
+    expect(isUsBusinessDay(localDate(reminder, 'America/New_York'))).toBe(true);
+    expect(m.body.scheduled).toEqual([{ step: 'file-8k', state: 'scheduled', dueAt: reminder.toISOString() }]);
+    const i = await incident(r.body.id);
+    expect(clock(i, 'sec-8k-1.05')).toMatchObject({ status: 'running', dueAt: due.toISOString(), metBy: null });
+    await h.http
+      .post(`/api/v1/incidents/${r.body.id}/clocks/sec-8k-1.05/submissions`)
+      .set(auth())
+      .send({ submittedAt: new Date().toISOString(), submittedBy: 'Lee (legal)', reference: '0001234567-26-000042' })
+      .expect(201);
+    expect(clock(await incident(r.body.id), 'sec-8k-1.05')).toMatchObject({ status: 'met', evidence: { kind: 'submission', reference: '0001234567-26-000042' } });
   });
 
   it('validates the organisation profile', async () => {

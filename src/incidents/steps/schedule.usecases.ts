@@ -86,14 +86,23 @@ export class ScheduleUseCases {
     const updated = (await this.schedule.find(incidentId))!;
     const planFor = { ...updated, affectedCount: await this.schedule.affectedCount(incidentId) };
     const planned: IncidentStep[] = [];
-    for (const step of updated.steps.filter((s) => s.state === 'waiting_milestone')) {
+    // steps timed from the milestone here; steps timed against a clock (materiality starts SEC's) by the
+    // re-planner, which sees the clocks whole (the organisation profile, counts per State, filings)
+    const fromMilestone = (s: IncidentStep) => 'milestone' in ((s.definition as Partial<RunbookStep>).timing ?? {});
+    for (const step of updated.steps.filter((s) => s.state === 'waiting_milestone' && fromMilestone(s))) {
       const plan = planStep(step.definition as unknown as RunbookStep, planFor);
       if (plan.state !== 'waiting_milestone' && (await this.schedule.replan(step.id, plan))) planned.push({ ...step, ...plan });
     }
     await this.fire(planned);
-    // steps already planned against a clock this milestone moves (none today; cheap to ask) follow it
-    await this.replanner.replan(incidentId, `${milestone} reached`);
-    return { id: incidentId, [field]: when, scheduled: planned.map((s) => ({ step: s.stepKey, state: s.state, dueAt: s.dueAt })) };
+    const replanned = await this.replanner.replan(incidentId, `${milestone} reached`);
+    return {
+      id: incidentId,
+      [field]: when,
+      scheduled: [
+        ...planned.map((s) => ({ step: s.stepKey, state: s.state, dueAt: s.dueAt })),
+        ...replanned.map((r) => ({ step: r.step, state: r.after.state, dueAt: r.after.dueAt ? new Date(r.after.dueAt) : null })),
+      ],
+    };
   }
 
   async updateFacts(incidentId: string, facts: Record<string, unknown>, actor: Actor) {
