@@ -16,7 +16,7 @@
     var d = new Date(iso);
     if (isNaN(d.getTime())) return '';
     try {
-      return 'Your time: ' + d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short' });
+      return 'Your time: ' + d.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
     } catch (e) {
       return 'Your time: ' + d.toString();
     }
