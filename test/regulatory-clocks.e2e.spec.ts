@@ -149,6 +149,8 @@ describe('Regulatory clocks through the API', () => {
     const bounce = JSON.stringify([{ type: 'bounced', notificationId: n.id, reason: '550 5.1.1 mailbox unavailable', status: '5.1.1' }]);
     await h.http.post('/api/v1/events/email').set('Content-Type', 'application/json').set('X-Tocsin-Signature', signBody(SECRET, bounce)).send(bounce).expect(200);
     expect(clock(await incident(r2.body.id), 'gdpr-art33')).toMatchObject({ status: 'running', metAt: null, failedRecipients: [{ recipient: `${second}-c@authority.test`, state: 'bounced' }] });
+    const dashboard = await viewer.agent.get(`/console/incidents/${r2.body.id}`).expect(200);
+    expect(dashboard.text).toContain(`not reached</span> ${second}-c@authority.test (bounced: 550 5.1.1 mailbox unavailable)`);
   });
 
   it('counts a filter population for HIPAA, per State, and re-plans HHS and media steps when late additions cross the thresholds', async () => {

@@ -21,6 +21,7 @@ export class DeclareWizardView {
         title: form.title ?? '',
         awareAt: form.awareAt ?? '',
         materialityAt: form.materialityAt ?? '',
+        determinedAt: form.determinedAt ?? '',
         jurisdictions: form.jurisdictions ?? '',
         affectedMode: form.affectedMode ?? 'list',
         filterField: form.filterField ?? '',
