@@ -93,6 +93,10 @@
         if (c.status === 'running') parts.push(' · ', el('span', { className: 'countdown', 'data-due': c.dueAt, text: (c.hoursLeft || 0) + ' h left' }));
       }
       if (c.metAt) parts.push(' · met by ' + c.metBy + ' at ', t.timeEl(c.metAt));
+      if (c.evidence && c.evidence.kind === 'submission') parts.push(' · filed by ' + c.evidence.submittedBy + ', reference ' + c.evidence.reference);
+      (c.failedRecipients || []).forEach(function (f) {
+        parts.push(el('br'), el('span', { className: 'status missed', text: 'not reached' }), ' ' + f.recipient + ' (' + f.state + (f.response ? ': ' + f.response : '') + ')');
+      });
       if (c.note) parts.push(el('br'), el('span', { className: 'hint', text: c.note }));
       return el('li', {}, parts);
     })));

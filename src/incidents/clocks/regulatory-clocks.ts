@@ -1,11 +1,12 @@
 // Where each applicable deadline stands for an incident: due (UTC), running, met (and by what evidence),
 // missed or waiting. The deadlines themselves are in clock-definitions.ts.
+import { REACHING_STATES } from '../../common/reach-definition';
 import { canonicalClockId, ClockId, ClockIncident, CLOCKS } from './clock-definitions';
 
 export * from './clock-definitions';
 
-/** Notification states that mean the recipient's server (or device) took the message and nothing bounced since. */
-export const REACHED_STATES = ['sent', 'delivered', 'acknowledged'];
+/** Notification states that mean the recipient's server (or device) took the message and nothing bounced since (the one definition: src/common/reach-definition.ts). */
+export const REACHED_STATES: string[] = [...REACHING_STATES];
 const FAILED_STATES = ['bounced', 'failed', 'suppressed'];
 
 /** One authority recipient of a step: how its notification stands (a later bounce turns `sent` into `bounced`). */
