@@ -132,9 +132,16 @@ describe('POST /api/v1/events/email', () => {
     expect(await h.prisma.suppression.count({ where: { notificationId: { in: [ids[4], ids[5]] } } })).toBe(0);
   });
 
-  it('shows delivered and bounced notices in reach', async () => {
+  it('takes a JSON failed event as final without suppressing the address', async () => {
+    const res = await json({ type: 'failed', notificationId: ids[7], status: '4.4.7', reason: 'retry window exhausted' }).expect(200);
+    expect(res.body.events[0]).toMatchObject({ kind: 'failed', applied: true });
+    expect(await notification(ids[7])).toMatchObject({ state: 'failed', lastError: 'retry window exhausted' });
+    expect(await h.prisma.suppression.count({ where: { notificationId: ids[7] } })).toBe(0);
+  });
+
+  it('shows delivered, bounced and failed notices in reach; none of the bounced or failed count as reached', async () => {
     await json({ type: 'delivered', notificationId: ids[6] }).expect(200);
     const reach = (await h.http.get(`/api/v1/incidents/${incidentId}/reach`).set(auth()).expect(200)).body;
-    expect(reach).toMatchObject({ bounced: 2, delivered: 1 });
+    expect(reach).toMatchObject({ affected: 8, bounced: 2, failed: 1, delivered: 1, reached: 5, unreached: 3 });
   });
 });

@@ -3,7 +3,8 @@ import { z } from 'zod';
 /** The JSON form of a provider event; a body is one event or an array of them. */
 export const emailEventSchema = z
   .strictObject({
-    type: z.enum(['delivered', 'bounced', 'complained']),
+    /** `failed`: the provider gave up for good on a temporary cause (e.g. after its retry window): final, the address not suppressed */
+    type: z.enum(['delivered', 'bounced', 'failed', 'complained']),
     notificationId: z.uuid().optional(),
     /** the Message-ID Tocsin set, `<notificationId@domain>` */
     messageId: z.string().min(3).max(998).optional(),

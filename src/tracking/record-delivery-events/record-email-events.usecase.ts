@@ -61,7 +61,15 @@ export class RecordEmailEventsUseCase {
 
 function fromJsonEvent(e: EmailEvent): DeliveryEventInput {
   const kind: DeliveryEventKind =
-    e.type === 'delivered' ? 'delivered' : e.type === 'complained' ? 'complaint' : e.status?.startsWith('4') ? 'soft_bounce' : 'hard_bounce';
+    e.type === 'delivered'
+      ? 'delivered'
+      : e.type === 'complained'
+        ? 'complaint'
+        : e.type === 'failed'
+          ? 'failed'
+          : e.status?.startsWith('4')
+            ? 'soft_bounce'
+            : 'hard_bounce';
   return {
     source: 'json',
     kind,
