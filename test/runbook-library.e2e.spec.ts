@@ -1,5 +1,5 @@
 import { loadRunbookLibrary } from '../src/runbooks/library/runbook-library';
-import { stepProblems } from '../src/runbooks/runbooks.service';
+import { stepProblems, stepWarnings } from '../src/runbooks/runbooks.service';
 import { shippedTemplates } from '../src/templates/shipped-templates';
 import { auth, Harness } from './support/harness';
 import { customers, uniq } from './factories/scenario.factory';
@@ -12,6 +12,7 @@ describe('The runbook library', () => {
     for (const e of lib) {
       for (const s of e.definition.steps) {
         expect(stepProblems(s)).toEqual([]);
+        expect(stepWarnings(s)).toEqual([]); // no step that meets a clock can come due after it
         expect(shipped.has(`${s.template}/${s.channel}/${e.definition.defaultLocale}`)).toBe(true);
       }
     }
@@ -27,6 +28,27 @@ describe('The runbook library', () => {
     it('lists the plans with the clocks they meet', async () => {
       const r = await h.http.get('/api/v1/runbooks/library').set(auth()).expect(200);
       expect(r.body.find((e: { name: string }) => e.name === 'nis2').clocks).toEqual(['nis2-early-warning', 'nis2-notification', 'nis2-final-report']);
+    });
+
+    it('times the NIS2 notification against its 72-hour clock and keeps the final report waiting for it', async () => {
+      const key = uniq('nis2');
+      await h.http.post('/api/v1/runbooks/library/nis2/copy').set(auth()).send({ key }).expect(201);
+      const pub = await h.http.post(`/api/v1/runbooks/${key}/publish`).set(auth()).expect(201);
+      expect(pub.body.warnings).toEqual([]);
+      const list = customers(key, 1);
+      await h.http.post('/api/v1/customers/bulk').set(auth()).send({ customers: list }).expect(200);
+      const awareAt = new Date(Date.now() - 3600_000);
+      const body = { runbook: key, title: 'Outage', severity: 'high', type: 'nis2_significant_incident', awareAt: awareAt.toISOString(), jurisdictions: ['DE'], facts: {}, affected: { externalIds: [list[0].externalId] } };
+      const missing = (await h.http.post('/api/v1/incidents').set(auth()).send(body).expect(422)).body.error.details.map((d: { fact: string }) => d.fact);
+      const r = await h.http.post('/api/v1/incidents').set(auth()).send({ ...body, facts: Object.fromEntries(missing.map((f: string) => [f, `the ${f}`])) }).expect(201);
+      const byKey = Object.fromEntries(r.body.schedule.map((s: { step: string }) => [s.step, s]));
+      expect(byKey.notification).toMatchObject({ state: 'awaiting_approval', dueAt: new Date(awareAt.getTime() + 60 * 3600_000).toISOString() }); // 72 h less 12 h
+      expect(byKey['final-report']).toMatchObject({ state: 'waiting_milestone', dueAt: null });
+      expect(r.body.clocks.map((c: { id: string; status: string }) => [c.id, c.status])).toEqual([
+        ['nis2-early-warning', 'running'],
+        ['nis2-notification', 'running'],
+        ['nis2-final-report', 'waiting'],
+      ]);
     });
 
     it('copies GDPR into a draft that publishes, and refuses to declare without the facts art. 33(3) asks for', async () => {
