@@ -5,12 +5,12 @@ import { Clock } from '../../common/time/clock';
 import { DispatchQueue } from '../../queue/dispatch-queue.service';
 import { RunbookStep } from '../../runbooks/runbook-definition';
 import { TemplatePinning } from '../../templates/template-pinning.service';
-import { DEADLINE_NOT_APPLICABLE, PlannedStep, planStep } from '../declare-incident/plan-step';
+import { PlannedStep, planStep } from '../declare-incident/plan-step';
 import { ClockStateService, ClockedIncident } from './clock-state.service';
 import { ClockRepository } from './clock.repository';
+import { MOVABLE, replanDecision } from './replan-decision';
 
 const LIVE = ['declared', 'notifying', 'monitoring', 'paused'];
-const MOVABLE: IncidentStep['state'][] = ['waiting_milestone', 'scheduled', 'awaiting_approval', 'skipped'];
 
 export interface Replanned {
   step: string;
@@ -48,10 +48,8 @@ export class ClockReplanner {
     const planFor = { ...x.incident, severity: incident.severity, declaredAt: incident.declaredAt, confirmedAt: incident.confirmedAt };
     const out: Replanned[] = [];
     for (const step of timed) {
-      // skipped for its condition, or held because it ran late: not the clock's business
-      if (step.state === 'skipped' && !step.waitingReason?.startsWith(DEADLINE_NOT_APPLICABLE)) continue;
-      if (step.state === 'awaiting_approval' && step.waitingReason?.startsWith('running late')) continue;
-      const next = await this.next(incident, step, planStep(step.definition as unknown as RunbookStep, planFor, met));
+      const decided = replanDecision(step, planStep(step.definition as unknown as RunbookStep, planFor, met));
+      const next = decided && (await this.withTemplates(incident, step, decided));
       if (!next) continue;
       const change: Replanned = {
         step: step.stepKey,
@@ -73,15 +71,9 @@ export class ClockReplanner {
     return out;
   }
 
-  /** The step's new plan, or null when nothing changes. */
-  private async next(incident: ClockedIncident, step: IncidentStep, plan: PlannedStep): Promise<(PlannedStep & { templateVersions?: Prisma.InputJsonValue }) | null> {
-    let next: PlannedStep & { templateVersions?: Prisma.InputJsonValue } = plan;
-    // an approval already given stands: what was approved is unchanged, only its time moved
-    if (plan.state === 'awaiting_approval' && step.approvedAt) next = { ...plan, state: 'scheduled', waitingReason: null };
-    if (next.state === 'awaiting_approval' && step.state === 'awaiting_approval') next = { ...next, waitingReason: step.waitingReason };
-    const sameTime = (next.dueAt?.getTime() ?? null) === (step.dueAt?.getTime() ?? null);
-    if (next.state === step.state && sameTime && (next.state !== 'waiting_milestone' || next.waitingReason === step.waitingReason)) return null;
-    // a step skipped at declaration had no template frozen and its facts were not asked for: both now
+  /** A step skipped at declaration had no template frozen and its facts were not asked for: both now (or it waits for the facts). */
+  private async withTemplates(incident: ClockedIncident, step: IncidentStep, decided: PlannedStep): Promise<(PlannedStep & { templateVersions?: Prisma.InputJsonValue }) | null> {
+    let next: PlannedStep & { templateVersions?: Prisma.InputJsonValue } = decided;
     const pinned = step.templateVersions as Record<string, string>;
     if (next.state !== 'skipped' && !Object.keys(pinned ?? {}).length) {
       const { pins, missing } = await this.pinning.pin([{ stepKey: step.stepKey, templateKey: step.templateKey, channel: step.channel }], incident.facts as Record<string, unknown>);
