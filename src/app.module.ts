@@ -22,6 +22,7 @@ import { TemplatesModule } from './templates/templates.module';
 import { TrackingModule } from './tracking/tracking.module';
 import { SuppressionsModule } from './suppressions/suppressions.module';
 import { WebhookEndpointsModule } from './webhook-endpoints/webhook-endpoints.module';
+import { ThrottlingModule } from './throttling/throttling.module';
 
 /** The HTTP API process: it writes to Postgres and adds jobs; it never sends. */
 @Module({
@@ -33,6 +34,7 @@ import { WebhookEndpointsModule } from './webhook-endpoints/webhook-endpoints.mo
     AuditModule,
     AuditApiModule,
     QueueModule.forRoot('producer'),
+    ThrottlingModule,
     AuthModule,
     AudiencesModule,
     CustomersModule,

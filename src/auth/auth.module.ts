@@ -5,9 +5,11 @@ import { ApiKeyRepository } from './api-key.repository';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { BootstrapAdminKey } from './bootstrap-admin-key';
+import { ThrottlingCoreModule } from '../throttling/throttling.module';
 
 /** API keys (hashed, revocable, expiring), roles and the global guard. */
 @Module({
+  imports: [ThrottlingCoreModule],
   controllers: [AuthController],
   providers: [AuthService, ApiKeyRepository, BootstrapAdminKey, { provide: APP_GUARD, useClass: ApiKeyGuard }],
   exports: [AuthService],

@@ -104,6 +104,15 @@ export const configSchema = z.object({
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Port on which a worker process serves its own GET /metrics; unset: the worker serves none. */
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Requests per 10 seconds per API key (any route); 429 with Retry-After beyond. */
+  THROTTLE_PER_KEY: int(300, 1, 1_000_000),
+  /** Requests per 10 seconds per client address (any route but health, metrics and signed provider events). */
+  THROTTLE_PER_ADDRESS: int(600, 1, 1_000_000),
+  /** Per minute per key (or address): imports, exports of personal data and test-sends. */
+  THROTTLE_SENSITIVE_PER_MINUTE: int(10, 1, 100_000),
+  /** Failed API-key authentications per minute per address before that address is refused for THROTTLE_AUTH_BLOCK_SECONDS. */
+  THROTTLE_AUTH_FAILURES: int(20, 1, 100_000),
+  THROTTLE_AUTH_BLOCK_SECONDS: int(300, 1, 86_400),
   /** Address the worker's metrics server binds: loopback by default (set 0.0.0.0 for a scraper on another host, with METRICS_TOKEN). */
   METRICS_HOST: z.string().min(1).max(255).default('127.0.0.1'),
   /** Start the worker even when Redis may evict keys (maxmemory-policy other than noeviction), with a warning. */

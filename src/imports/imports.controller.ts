@@ -5,6 +5,7 @@ import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { type Actor, Role } from '../auth/role';
 import { ImportOptionsDto } from './dto/import-options.dto';
 import { ImportsService } from './imports.service';
+import { Sensitive } from '../throttling/throttling';
 
 @ApiTags('customers')
 @ApiBearerAuth()
@@ -15,6 +16,7 @@ export class ImportsController {
   /** Streamed CSV (text/csv) or NDJSON (application/x-ndjson) body; processed by the worker. */
   @Post('customers/import')
   @HttpCode(202)
+  @Sensitive()
   @Roles(Role.comms)
   @ApiConsumes('text/csv', 'application/x-ndjson')
   async upload(@Req() req: Request, @Query() q: ImportOptionsDto, @CurrentActor() actor: Actor) {

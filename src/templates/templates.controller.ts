@@ -6,6 +6,7 @@ import { ZodParam } from '../common/zod-param.pipe';
 import { type Channel, channelSchema, DiffQueryDto, localeParamSchema, PreviewTemplateDto, PutTemplateDto, templateKeySchema, TestSendDto } from './dto/template.dto';
 import { TemplatePreviewService } from './template-preview.service';
 import { TemplatesService } from './templates.service';
+import { Sensitive } from '../throttling/throttling';
 
 const Key = new ZodParam(templateKeySchema, 'key');
 const Chan = new ZodParam(channelSchema, 'channel');
@@ -44,6 +45,7 @@ export class TemplatesController {
   /** Sends one real email of this template to the given address, marked as a test. */
   @Post(':key/test-send')
   @HttpCode(200)
+  @Sensitive()
   @Roles(Role.comms)
   testSend(@Param('key', Key) key: string, @Body() dto: TestSendDto, @CurrentActor() actor: Actor) {
     return this.previews.testSend(key, dto, actor);

@@ -10,6 +10,9 @@ import { SmtpSink } from './smtp-sink';
 
 export const ADMIN_KEY = 'test-admin-key-0123456789-abcdefghij';
 
+/** Tests poll and seed far faster than a person: request limits are tested on their own (throttling.e2e.spec.ts). */
+export const RELAXED_THROTTLING = { THROTTLE_PER_KEY: '1000000', THROTTLE_PER_ADDRESS: '1000000', THROTTLE_SENSITIVE_PER_MINUTE: '100000', THROTTLE_AUTH_FAILURES: '100000' };
+
 export interface HarnessOptions {
   workers?: number;
   env?: Record<string, string>;
@@ -32,9 +35,10 @@ export class Harness {
       TOCSIN_ADMIN_KEY: ADMIN_KEY,
       LOG_LEVEL: 'warn',
       RECONCILE_INTERVAL_MS: '300',
+      ...RELAXED_THROTTLING,
       ...opts.env,
     });
-    Object.assign(process.env, { SMTP_URL: h.config.SMTP_URL, PUBLIC_URL: h.config.PUBLIC_URL, MAIL_FROM: h.config.MAIL_FROM, TOCSIN_ADMIN_KEY: ADMIN_KEY, LOG_LEVEL: 'warn', RECONCILE_INTERVAL_MS: '300', ...opts.env });
+    Object.assign(process.env, { SMTP_URL: h.config.SMTP_URL, PUBLIC_URL: h.config.PUBLIC_URL, MAIL_FROM: h.config.MAIL_FROM, TOCSIN_ADMIN_KEY: ADMIN_KEY, LOG_LEVEL: 'warn', RECONCILE_INTERVAL_MS: '300', ...RELAXED_THROTTLING, ...opts.env });
     h.api = await createApi(h.config);
     await h.api.init();
     for (let i = 0; i < (opts.workers ?? 1); i++) await h.startWorker();

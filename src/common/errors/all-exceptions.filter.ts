@@ -38,6 +38,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     else if (status >= 500 && exception instanceof AppException) this.logger.warn(`${body.error.code}: ${body.error.message}`);
     else if (status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     if (res.headersSent) return;
+    const retryAfter = exception instanceof AppException && exception.code === ErrorCode.RateLimited ? (exception.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds : undefined;
+    if (retryAfter) res.setHeader('Retry-After', String(retryAfter));
     res.status(status).json(body);
   }
 

@@ -7,6 +7,8 @@ export enum ErrorCode {
   Forbidden = 'forbidden',
   NotFound = 'not_found',
   Conflict = 'conflict',
+  /** too many requests from this key or address (Retry-After says when to come back) */
+  RateLimited = 'rate_limited',
   IdempotencyKeyReused = 'idempotency_key_reused',
   TemplateInvalid = 'template_invalid',
   TemplateRenderFailed = 'template_render_failed',
@@ -34,6 +36,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.Forbidden]: 403,
   [ErrorCode.NotFound]: 404,
   [ErrorCode.Conflict]: 409,
+  [ErrorCode.RateLimited]: 429,
   [ErrorCode.IdempotencyKeyReused]: 422,
   [ErrorCode.TemplateInvalid]: 422,
   [ErrorCode.TemplateRenderFailed]: 422,

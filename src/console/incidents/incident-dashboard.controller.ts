@@ -19,6 +19,7 @@ import { setFlash } from '../console-http';
 import { ConsoleRenderer } from '../console.renderer';
 import { type ConsoleUser as User } from '../sessions/session.service';
 import { IncidentDashboardService } from './incident-dashboard.service';
+import { Sensitive } from '../../throttling/throttling';
 
 const IdPipe = new ParseUUIDPipe({ version: '4' });
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
@@ -71,6 +72,7 @@ export class IncidentDashboardController {
 
   @Get(':id/unreached.csv')
   @Audited('incident.unreached_exported', 'incident')
+  @Sensitive()
   @ConsoleRoles(...PERSONAL_DATA_ROLES)
   async csv(@Param('id', IdPipe) id: string, @Res() res: Response) {
     await this.incidents.get(id); // 404 before any byte is sent

@@ -7,6 +7,7 @@ import { Roles } from '../../auth/auth.decorators';
 import { PERSONAL_DATA_ROLES, Role } from '../../auth/role';
 import { IncidentsService } from '../incidents.service';
 import { UnreachedExport } from './unreached-export';
+import { Sensitive } from '../../throttling/throttling';
 
 const IdPipe = new ParseUUIDPipe({ version: '4' });
 
@@ -22,6 +23,7 @@ export class ReachController {
   /** Who has not been reached, and why, as CSV (spreadsheet formulas neutralised). */
   @Get(':id/unreached.csv')
   @Audited('incident.unreached_exported', 'incident')
+  @Sensitive()
   @Roles(...PERSONAL_DATA_ROLES)
   @ApiProduces('text/csv')
   async csv(@Param('id', IdPipe) id: string, @Res() res: Response): Promise<void> {
