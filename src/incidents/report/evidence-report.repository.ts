@@ -8,6 +8,8 @@ export interface SentVersionRow {
   notifications: bigint;
   customer_id: string | null;
   recipient: string;
+  /** when the sample's notification was rendered and sent (null: not sent) */
+  sent_at: Date | null;
 }
 
 /** What the evidence report reads beyond the clocks: versions sent, counts, deliveries' events, the audit trail. */
@@ -23,7 +25,7 @@ export class EvidenceReportRepository {
   sentVersions(incidentId: string): Promise<SentVersionRow[]> {
     return this.prisma.$queryRaw<SentVersionRow[]>`
       SELECT DISTINCT ON (step_id, channel, template_version_id) step_id::text, channel, template_version_id::text,
-             count(*) OVER (PARTITION BY step_id, channel, template_version_id) AS notifications, customer_id::text, recipient
+             count(*) OVER (PARTITION BY step_id, channel, template_version_id) AS notifications, customer_id::text, recipient, coalesce(sent_at, sending_at) AS sent_at
       FROM notification WHERE incident_id = ${incidentId}::uuid AND template_version_id IS NOT NULL
       ORDER BY step_id, channel, template_version_id, id`;
   }

@@ -13,6 +13,13 @@ const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
 export type EvidenceReport = Awaited<ReturnType<EvidenceReportService['build']>>;
 
+/** The facts as they stood at `at`: the `before` of the first edit after it, else today's (the audit trail keeps every edit). */
+export function factsAt(current: unknown, edits: { at: Date; before: unknown }[], at: Date | null): unknown {
+  if (!at) return current;
+  const next = edits.filter((e) => e.at > at).sort((a, b) => a.at.getTime() - b.at.getTime())[0];
+  return next ? next.before : current;
+}
+
 /**
  * What a DPO hands to an authority or an auditor: every clock with its due time, status and the evidence
  * that met it (each authority recipient's delivery with the server's answer and the provider's events, or
@@ -98,7 +105,12 @@ export class EvidenceReportService {
       },
       clocks,
       approvals: { history: approvals, current: frozen },
-      templates: await this.samples(incident, versions, stepById),
+      templates: await this.samples(
+        incident,
+        versions,
+        stepById,
+        timeline.filter((e) => e.action === 'incident.facts_updated').map((e) => ({ at: e.at, before: (e.data as { before?: unknown }).before })),
+      ),
       counts: counts.map((r) => ({ step: r.step_key, channel: r.channel, state: r.state, notifications: Number(r.n) })),
       schedule: incident.steps.map((s) => ({ step: s.stepKey, audience: s.audience, channel: s.channel, state: s.state, dueAt: iso(s.dueAt), dispatchedAt: iso(s.dispatchedAt), completedAt: iso(s.completedAt), waitingReason: s.waitingReason })),
       timeline: timeline.map((e) => ({ id: e.id.toString(), at: e.at.toISOString(), actor: e.actorName, action: e.action, entity: `${e.entityType}:${e.entityId}`, data: e.data, origin: e.origin ?? null, hash: e.hash ?? null })),
@@ -110,6 +122,7 @@ export class EvidenceReportService {
     incident: NonNullable<Awaited<ReturnType<ClockRepository['incident']>>>,
     versions: Awaited<ReturnType<EvidenceReportRepository['sentVersions']>>,
     stepById: Map<string, (typeof incident.steps)[number]>,
+    factEdits: { at: Date; before: unknown }[],
   ) {
     const templates = new Map((await this.repo.templates([...new Set(versions.map((v) => v.template_version_id))])).map((t) => [t.id, t]));
     const out = [];
@@ -118,13 +131,15 @@ export class EvidenceReportService {
       const step = stepById.get(v.step_id);
       if (!t || !step) continue;
       const approved = step.approvedSnapshot as { facts?: unknown } | null;
+      // what the sample was rendered with: the approved facts, else the incident's facts as they stood when it was sent
+      const facts = approved?.facts ?? factsAt(incident.facts, factEdits, v.sent_at);
       const customer = v.customer_id ? await this.repo.customer(v.customer_id) : null;
       const recipient = customer ?? { externalId: v.recipient, name: null, email: v.recipient, phone: null, locale: t.locale, timezone: 'UTC', attributes: {}, tags: [] };
       // the personal notice link is a credential: the sample shows where it goes, not the token
       const notice = v.customer_id ? { url: `${this.config.PUBLIC_URL.replace(/\/+$/, '')}/n/…` } : undefined;
       let sample: { subject?: string; text?: string; html?: string; body?: unknown } | { error: string };
       try {
-        sample = this.engine.render(t.id, t, renderContext(recipient, incident, approved?.facts ?? incident.facts, notice));
+        sample = this.engine.render(t.id, t, renderContext(recipient, incident, facts, notice));
       } catch (e) {
         sample = { error: (e as Error).message };
       }
@@ -133,7 +148,8 @@ export class EvidenceReportService {
         channel: v.channel,
         template: { id: t.id, key: t.key, locale: t.locale, version: t.version, createdAt: t.createdAt.toISOString(), createdBy: t.createdByName },
         notifications: Number(v.notifications),
-        factsUsed: approved?.facts ? 'approved snapshot' : 'incident facts at report time',
+        factsUsed: approved?.facts ? 'the approved snapshot' : `the incident's facts as they stood at ${iso(v.sent_at) ?? 'the report'}`,
+        sentAt: iso(v.sent_at),
         sampleRecipient: customer ? customer.externalId : v.recipient,
         sample,
       });
