@@ -6,7 +6,7 @@ describe('Templates for comms staff', () => {
   const put = (key: string, channel: string, locale: string, body: object) => h.http.put(`/api/v1/templates/${key}/${channel}/${locale}`).set(auth()).send(body);
 
   beforeAll(async () => {
-    h = await Harness.start({ workers: 0 });
+    h = await Harness.start({ workers: 0, env: { TEST_SEND_DOMAINS: 'comms.test' } });
   });
   afterEach(() => h.stopWorkers());
   afterAll(() => h.stop());
@@ -151,6 +151,20 @@ describe('Templates for comms staff', () => {
     expect(mail.subject).toMatch(/^\[TEST\] Security incident/);
     expect(mail.headers.get('x-tocsin-test')).toBe('true');
     expect(mail.text).toContain('TEST MESSAGE');
+    expect(mail.html).toMatch(/^<div[^>]*>\*\*\* TEST MESSAGE/);
+  });
+
+  it('test-sends only to an allowed domain or the caller\'s own address, never to anyone else', async () => {
+    const key = uniq('ts');
+    await put(key, 'email', 'en', NOTICE).expect(200);
+    const send = (to: string) =>
+      h.http.post(`/api/v1/templates/${key}/test-send`).set(auth()).send({ to, facts: { whatHappened: 'x', hotline: '1' }, customer: { sample: { attributes: { accountNo: 'A-1' } } } });
+    for (const to of [`victim@gmail.test`, `x@comms.test.evil.test`, `x@sub.comms.test`]) {
+      const r = await send(to).expect(403);
+      expect(r.body.error.message).toContain('comms.test');
+    }
+    expect(h.sink.received.filter((m) => m.envelopeTo.some((t: string) => /gmail\.test|evil\.test|sub\.comms/.test(t)))).toHaveLength(0);
+    await send(`Ops@COMMS.test`).expect(200);
   });
 
   describe('sending with templates', () => {

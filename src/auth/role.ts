@@ -8,6 +8,8 @@ export interface Actor {
   id: string;
   name: string;
   role: Role;
+  /** a console user's own address (API keys have none) */
+  email?: string;
 }
 
 /** admin may do everything; every role includes viewer, except marketing, which may only do what names it. */

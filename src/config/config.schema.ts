@@ -104,6 +104,12 @@ export const configSchema = z.object({
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Port on which a worker process serves its own GET /metrics; unset: the worker serves none. */
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Domains a test message may go to (comma-separated, e.g. acme.example,qa.acme.example); a console user may always send to their own address. */
+  TEST_SEND_DOMAINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((d) => d.trim().toLowerCase().replace(/^@/, '')).filter(Boolean))
+    .refine((list) => list.every((d) => /^[a-z0-9.-]+\.[a-z]{2,}$/.test(d)), 'a comma-separated list of domains such as acme.example'),
   /** Requests per 10 seconds per API key (any route); 429 with Retry-After beyond. */
   THROTTLE_PER_KEY: int(300, 1, 1_000_000),
   /** Requests per 10 seconds per client address (any route but health, metrics and signed provider events). */

@@ -23,6 +23,7 @@ type IncidentSample = PreviewInput['incident'];
 @Injectable()
 export class TemplatePreviewService {
   private readonly domain: string;
+  private readonly testDomains: string[];
   /** previews and test messages show where the customer's personal link goes (it leads to the not-found page) */
   private readonly sampleNotice: { url: string };
 
@@ -37,6 +38,7 @@ export class TemplatePreviewService {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.domain = /@([^>\s]+)>?\s*$/.exec(config.MAIL_FROM)?.[1] ?? 'tocsin.invalid';
+    this.testDomains = config.TEST_SEND_DOMAINS;
     this.sampleNotice = { url: `${config.PUBLIC_URL.replace(/\/+$/, '')}/n/sample-notice-link` };
   }
 
@@ -66,6 +68,7 @@ export class TemplatePreviewService {
   }
 
   async testSend(key: string, input: TestSendInput, actor: Actor) {
+    this.assertTestRecipient(input.to, actor);
     const t = input.version
       ? await this.templates.findVersion(key, 'email', input.locale, input.version)
       : await this.templates.findLatest(key, 'email', input.locale);
@@ -76,8 +79,8 @@ export class TemplatePreviewService {
       messageId,
       to: { name: null, address: input.to },
       subject: `[TEST] ${rendered.subject}`,
-      html: rendered.html,
-      text: `*** TEST MESSAGE: not sent to any customer ***\n\n${rendered.text}`,
+      html: markHtmlAsTest(rendered.html),
+      text: `${TEST_BANNER}\n\n${rendered.text}`,
       headers: { 'X-Tocsin-Test': 'true', 'X-Tocsin-Template': `${t.key}/email/${t.locale}@${t.version}` },
     });
     if (!outcome.ok) throw new AppException(ErrorCode.DeliveryFailed, `The SMTP server refused the test message: ${outcome.error}`);
@@ -90,6 +93,16 @@ export class TemplatePreviewService {
       data: { key, locale: t.locale, version: t.version, to: input.to },
     });
     return { sent: true, to: input.to, messageId, templateVersion: t.version, subject: `[TEST] ${rendered.subject}` };
+  }
+
+  /** Not an open relay with the company's sender: only the caller's own address or an allowed domain. */
+  private assertTestRecipient(to: string, actor: Actor): void {
+    const address = to.trim().toLowerCase();
+    if (actor.email && actor.email.toLowerCase() === address) return;
+    const domain = address.split('@').pop() ?? '';
+    if (this.testDomains.includes(domain)) return;
+    const allowed = this.testDomains.length ? `an address at ${this.testDomains.join(', ')}` : 'no other address (TEST_SEND_DOMAINS is empty)';
+    throw new AppException(ErrorCode.Forbidden, `Test messages go to your own address${actor.email ? ` (${actor.email})` : ''} or ${allowed}`);
   }
 
   private async render(cacheKey: string | null, sources: TemplateSources, choice: CustomerChoice, sample: IncidentSample, facts: Record<string, unknown>, locale: string): Promise<Rendered> {
@@ -125,6 +138,14 @@ export class TemplatePreviewService {
       tags: s.tags ?? [],
     };
   }
+}
+
+const TEST_BANNER = '*** TEST MESSAGE: not sent to any customer ***';
+
+/** The HTML part says it is a test too, at the top of the body, whatever the template. */
+export function markHtmlAsTest(html: string): string {
+  const banner = `<div style="background:#fde68a;color:#000;border:2px solid #b45309;padding:8px;font:bold 14px sans-serif" role="note">${TEST_BANNER}</div>`;
+  return /<body[^>]*>/i.test(html) ? html.replace(/<body[^>]*>/i, (m) => `${m}${banner}`) : `${banner}${html}`;
 }
 
 function pick(r: Rendered, channel: Channel) {

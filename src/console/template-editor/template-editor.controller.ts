@@ -16,6 +16,7 @@ import { ConsoleRenderer } from '../console.renderer';
 import { type ConsoleUser as User } from '../sessions/session.service';
 import { TemplateEditorView } from './template-editor.view';
 import { templateFromForm } from './template-form';
+import { Sensitive } from '../../throttling/throttling';
 
 const Key = new ZodParam(templateKeySchema, 'key');
 const Chan = new ZodParam(channelSchema, 'channel');
@@ -120,6 +121,7 @@ export class TemplateEditorController {
 
   /** One real email of the saved template to the signed-in user's own address, marked as a test. */
   @Post(':key/test-send')
+  @Sensitive()
   async testSend(@Param('key', Key) key: string, @Body() body: Record<string, unknown>, @ConsoleUser() user: User, @Res() res: Response) {
     const f = parseForm(testSendForm, body);
     const customer = f.customerId?.trim() ? { externalId: f.customerId.trim() } : undefined;
