@@ -12,7 +12,7 @@ const report = {
     {
       id: 'gdpr-art33', regulation: 'GDPR', article: 'Art. 33(1)', audience: 'regulator', dueAt: '2026-11-23T09:00:00.000Z', status: 'met', metBy: 'submission 20261122', metAt: '2026-11-22T09:00:00.000Z',
       evidence: null, hoursLeft: null, elapsedHours: 49,
-      submissions: [{ id: 's', incidentId: 'i', clockId: 'gdpr-art33', submittedAt: new Date('2026-11-22T09:00:00Z'), submittedBy: 'Dana', recordedByName: 'alice', reference: '20261122', note: null, fileName: 'r.pdf', fileContentType: 'application/pdf', fileSha256: '0123456789', createdAt: new Date('2026-11-22T09:05:00Z') }],
+      submissions: [{ id: 's', incidentId: 'i', clockId: 'gdpr-art33', submittedAt: new Date('2026-11-22T08:30:00Z'), submittedBy: 'Dana', recordedByName: 'alice', reference: '20261122', note: null, fileName: 'r.pdf', fileContentType: 'application/pdf', fileSha256: '0123456789', createdAt: new Date('2026-11-22T09:05:00Z') }],
       deliveries: [{ step: 'dpa', audience: 'regulator', state: 'completed', completedAt: null, recipients: [{ recipient: 'a@dpa.test', channel: 'email', state: 'bounced', reachedAt: null, response: '550 5.1.1', events: [{ kind: 'bounce', status: '5.1.1', reason: 'no such user', occurredAt: null, receivedAt: '2026-11-22T08:00:00.000Z' }] }] }],
     },
   ],
@@ -36,6 +36,7 @@ describe(renderReportPdf.name, () => {
     expect(text).toContain(hex(` of ${pages}`)); // each footer counts the real pages (none added by the footers themselves)
     expect(text).toContain(hex('20261122')); // the submission's reference
     expect(text).toContain(hex('0123456789')); // the file's hash
+    expect(text).toContain(hex('2026-11-22T08:30:00.000Z')); // the filing's time in ISO 8601 UTC, as in the JSON (not Date.toString)
   });
 
   it('shows characters the built-in fonts cannot draw as ?, never dropping them', () => {

@@ -5,6 +5,9 @@ import type { EvidenceReport } from './evidence-report.service';
 
 /** Characters outside WinAnsi (the built-in fonts' set) would print as garbage: shown as '?' instead, never dropped. */
 const WIN_ANSI_EXTRA = new Set([...'€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ']);
+/** Dates as the JSON gives them (ISO 8601, UTC), never the process's local format. */
+const when = (d: Date | string) => (d instanceof Date ? d.toISOString() : d);
+
 export const printable = (v: unknown): string =>
   [...String(v ?? '')].map((c) => (c === '\n' || c === '\t' || (c >= ' ' && c <= '\u00ff') || WIN_ANSI_EXTRA.has(c) ? c : '?')).join('');
 
@@ -41,7 +44,7 @@ export function renderReportPdf(r: EvidenceReport, opts: { compress?: boolean } 
     line('Met', c.metAt ? `${c.metAt} by ${c.metBy}` : 'not met');
     if (c.note) line('Note', c.note);
     for (const s of c.submissions) {
-      line('Submission', `${s.submittedAt}, filed by ${s.submittedBy}, reference ${s.reference}, recorded by ${s.recordedByName} at ${s.createdAt instanceof Date ? s.createdAt.toISOString() : s.createdAt}`);
+      line('Submission', `${when(s.submittedAt)}, filed by ${s.submittedBy}, reference ${s.reference}, recorded by ${s.recordedByName} at ${when(s.createdAt)}`);
       if (s.fileName) line('  File', `${s.fileName} (${s.fileContentType}), SHA-256 ${s.fileSha256}`);
     }
     for (const d of c.deliveries) {
