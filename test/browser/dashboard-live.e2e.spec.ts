@@ -82,6 +82,10 @@ describe('Console in a browser: the dashboard updates itself', () => {
     expect(await due.getAttribute('title')).toMatch(/^Your time: .*(CET|GMT\+1)/);
     expect(await page.locator('#reach-live').textContent()).toMatch(/^updated \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/);
     expect(await page.locator('time').evaluateAll((ts) => ts.filter((t) => !/ UTC$/.test(t.textContent ?? '')).length)).toBe(0);
+    // on a laptop the step table stays a table: each figure sits under its column heading
+    type Rect = { getBoundingClientRect(): { left: number } };
+    const lefts = (sel: string) => page.locator(sel).evaluateAll((els: unknown[]) => els.map((e) => Math.round((e as Rect).getBoundingClientRect().left)));
+    expect(await lefts('#reach-steps tbody tr:first-child td')).toEqual(await lefts('#reach-steps thead th'));
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'console-dashboard-live');
 
