@@ -16,4 +16,5 @@ export const CONSOLE_NAV: NavItem[] = [
   { href: '/console/customers', label: 'Customer lookup', roles: [Role.agent, Role.comms] },
   { href: '/console/suppressions', label: 'Suppressions', roles: [Role.comms] },
   { href: '/console/users', label: 'Users', roles: [Role.admin] },
+  { href: '/console/api-keys', label: 'API keys', roles: [Role.admin] },
 ];

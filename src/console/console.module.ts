@@ -31,14 +31,16 @@ import { UsersModule } from './users/users.module';
 import { SuppressionsModule } from '../suppressions/suppressions.module';
 import { ConsoleSuppressionsController } from './suppressions/suppressions.controller';
 import { FaviconController } from './favicon.controller';
+import { AuthModule } from '../auth/auth.module';
+import { ConsoleApiKeysController } from './api-keys/console-api-keys.controller';
 
 /**
  * The web console under /console: server-rendered pages for people (sessions, not API keys).
  * Screens register their controllers here; see src/console/README.md.
  */
 @Module({
-  imports: [UsersModule, IncidentsModule, CustomersModule, TemplatesModule, RunbooksModule, SuppressionsModule],
-  controllers: [LoginController, ConsoleHomeController, ConsoleAssetsController, ConsoleUsersController, DeclareWizardController, IncidentDashboardController, AgentLookupController, TemplateEditorController, RunbookEditorController, ConsoleSuppressionsController, FaviconController],
+  imports: [AuthModule, UsersModule, IncidentsModule, CustomersModule, TemplatesModule, RunbooksModule, SuppressionsModule],
+  controllers: [LoginController, ConsoleHomeController, ConsoleAssetsController, ConsoleUsersController, DeclareWizardController, IncidentDashboardController, AgentLookupController, TemplateEditorController, RunbookEditorController, ConsoleSuppressionsController, ConsoleApiKeysController, FaviconController],
   providers: [ConsoleRenderer, ConsoleGuard, ConsoleExceptionFilter, SessionService, SessionRepository, LoginThrottleRepository, IncidentDashboardService, IncidentListRepository, CustomerSearchRepository, TemplateEditorView, RunbookEditorService, RunbookEditorView, DeclareWizardService, DeclareWizardView],
   exports: [ConsoleRenderer, ConsoleGuard, ConsoleExceptionFilter, SessionService],
 })
