@@ -82,5 +82,8 @@ export class AuditChainInstaller implements OnModuleInit {
       },
       { timeout: 600_000 },
     );
+    // the head in the logs at every start: a copy outside the database to compare a later verify with
+    const head = await this.prisma.auditChainHead.findFirst();
+    if (head) this.logger.log(`audit chain head ${head.lastId ?? '(empty)'} ${head.lastHash}`);
   }
 }
