@@ -74,6 +74,7 @@ describe('Console in a browser: the dashboard updates itself', () => {
     await page.locator('#actions').getByRole('link', { name: 'Resume' }).waitFor();
     expect(await page.locator('#actions').getByRole('link', { name: 'Pause sending' }).count()).toBe(0);
     expect(await page.locator('#state-changed').textContent()).toContain('The incident is now paused');
+    await page.locator('#timeline-list li', { hasText: 'incident.pause' }).waitFor();
     expect(await page.evaluate('window.marker')).toBe(42);
 
     // one way to show a time: UTC on the page, the viewer's own time on hover

@@ -1,5 +1,5 @@
 // Incident dashboard: everything that changes while the page is open (state, reach, step table, schedule,
-// approvals, clocks, the actions this user may take) comes from one server-sent `dashboard` event every
+// approvals, clocks, the actions this user may take, the timeline) comes from one server-sent `dashboard` event every
 // 2 seconds, so no part of the page is left stale or disagrees with another; the clocks count down locally.
 (function () {
   'use strict';
@@ -103,6 +103,14 @@
     tick();
   }
 
+  function renderTimeline(entries) {
+    var list = document.getElementById('timeline-list');
+    if (!list) return;
+    list.replaceChildren.apply(list, entries.map(function (e) {
+      return el('li', {}, [t.timeEl(e.at), ' — ', el('strong', { text: e.action }), e.actor ? ' by ' + e.actor : '', e.summary ? ' ' : '', e.summary ? el('span', { className: 'hint', text: '(' + e.summary + ')' }) : '']);
+    }));
+  }
+
   function render(d) {
     renderState(d.incident.state);
     renderReach(d.reach, d.reachPercent);
@@ -110,6 +118,7 @@
     renderApprovals(d.approvals || []);
     renderSchedule(d.incident.schedule || []);
     renderClocks(d.incident.clocks || []);
+    renderTimeline(d.timeline || []);
     var live = document.getElementById('reach-live');
     if (live) live.replaceChildren('updated ', t.timeEl(new Date().toISOString(), true));
   }

@@ -27,24 +27,21 @@ export class IncidentDashboardService {
     });
   }
 
-  async dashboard(id: string, user: ConsoleUser) {
-    const [live, timeline] = await Promise.all([this.live(id, user), this.lifecycle.timeline(id, null, TIMELINE_LIMIT)]);
-    return {
-      ...live,
-      timeline: timeline.map((t) => ({ ...t, summary: summarise(t.data) })).reverse(),
-      timelineTruncated: timeline.length === TIMELINE_LIMIT,
-    };
+  dashboard(id: string, user: ConsoleUser) {
+    return this.live(id, user);
   }
 
   /**
    * Everything on the incident page that changes while it is open — state, reach, schedule, approvals,
-   * clocks and the actions this user may take — in one object: the page renders it once and its event
+   * clocks, the actions this user may take and the timeline — in one object: the page renders it once and its event
    * stream sends it again every 2 seconds, so no part of the page can disagree with another.
    */
   async live(id: string, user: ConsoleUser) {
-    const [incident, reach] = await Promise.all([this.incidents.get(id), this.incidents.reach(id)]);
+    const [incident, reach, timeline] = await Promise.all([this.incidents.get(id), this.incidents.reach(id), this.lifecycle.timeline(id, null, TIMELINE_LIMIT)]);
     const commander = roleSatisfies(user.role, [Role.commander]);
     return {
+      timeline: timeline.map((t) => ({ at: t.at, actor: t.actor, action: t.action, summary: summarise(t.data) })).reverse(),
+      timelineTruncated: timeline.length === TIMELINE_LIMIT,
       incident,
       reach: { ...reach, steps: reach.steps.map((s) => ({ ...s, waiting: waiting(s) })) },
       reachPercent: reach.affected > 0 ? Math.min(100, Math.floor((reach.reached / reach.affected) * 100)) : 0,
