@@ -143,13 +143,18 @@ describe('Reach that tells the truth', () => {
     const emailNotice = bounced.incidents[0].notices.find((n: { channel: string }) => n.channel === 'email');
     expect(emailNotice).toMatchObject({ state: 'bounced', problem: 'the address does not exist', error: expect.stringContaining('550 5.1.1') });
     expect(bounced.script.say[0]).toMatch(/has not reached this customer yet \(the address does not exist\)/);
+    // the suppressed address, so the agent asks for a new one (the 4.x.x give-up suppressed nothing)
+    expect(bounced.suppressed).toEqual([expect.objectContaining({ channel: 'email', address: email(1), problem: 'the address does not exist' })]);
+    expect(bounced.script.say[1]).toBe(`We no longer write to their email address ${email(1)} (the address does not exist): ask for a new one.`);
     const gaveUp = (await h.http.get(`/api/v1/customers/${prefix}-2/context`).set(auth(agentKey)).expect(200)).body;
     expect(gaveUp.incidents[0].notices.find((n: { channel: string }) => n.channel === 'email')).toMatchObject({ state: 'failed', problem: 'their server could not be reached' });
+    expect(gaveUp.suppressed).toEqual([]);
 
     const agent = await consoleLogin(h, 'agent');
     const page = (await agent.agent.get(`/console/customers/${prefix}-0`).expect(200)).text;
     expect(page).toMatch(new RegExp(`id="ack-${incidentId}">acknowledged <time`));
     const bouncedPage = (await agent.agent.get(`/console/customers/${prefix}-1`).expect(200)).text;
     expect(bouncedPage).toContain('the address does not exist<details><summary>Technical details</summary><pre class="raw-error">5.1.1 550 5.1.1');
+    expect(bouncedPage).toMatch(new RegExp(`id="suppressed"[\\s\\S]*<strong>${email(1)}</strong> \\(email\\) since <time`));
   });
 });

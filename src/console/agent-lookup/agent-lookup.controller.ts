@@ -35,6 +35,6 @@ export class AgentLookupController {
   async show(@Param('externalId', ExternalIdPipe) externalId: string, @Res() res: Response) {
     const ctx = await this.context.get(externalId);
     const incidents = ctx.incidents.map((i) => ({ ...i, current: ctx.script?.incidentId === i.id }));
-    this.renderer.render(res, 'customers/context', { title: ctx.customer.name ?? ctx.customer.externalId, customer: ctx.customer, incidents, script: ctx.script });
+    this.renderer.render(res, 'customers/context', { title: ctx.customer.name ?? ctx.customer.externalId, customer: ctx.customer, suppressed: ctx.suppressed, incidents, script: ctx.script });
   }
 }

@@ -42,4 +42,12 @@ export class CustomerContextRepository {
       WHERE ac.customer_id = ${customerId}::uuid
       ORDER BY i.declared_at DESC, n.created_at`;
   }
+
+  /** Suppressions of the customer's current addresses (per address: an address corrected since is not listed). */
+  suppressions(email: string | null, phone: string | null): Promise<{ channel: string; address: string; reason: string; created_at: Date }[]> {
+    return this.prisma.$queryRaw`
+      SELECT channel, address, reason, created_at FROM suppression
+      WHERE (channel = 'email' AND address = ${email}) OR (channel = 'sms' AND address = ${phone})
+      ORDER BY channel`;
+  }
 }

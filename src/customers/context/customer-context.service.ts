@@ -30,7 +30,7 @@ export class CustomerContextService {
   async get(externalId: string) {
     const c = await this.customers.findByExternalId(externalId);
     if (!c || c.erasedAt) throw AppException.notFound('Customer', externalId);
-    const rows = await this.context.rows(c.id);
+    const [rows, suppressions] = await Promise.all([this.context.rows(c.id), this.context.suppressions(c.email, c.phone)]);
     const incidents = new Map<string, { row: ContextRow; notices: ContextRow[] }>();
     for (const r of rows) {
       const i = incidents.get(r.incident_id) ?? { row: r, notices: [] };
@@ -67,7 +67,11 @@ export class CustomerContextService {
       })),
     }));
     const current = [...incidents.values()].find((i) => !ENDED.includes(i.row.state)) ?? [...incidents.values()][0];
-    return { customer: toCustomerView(c), incidents: list, script: current ? this.script(current.row, list.find((i) => i.id === current.row.incident_id)!) : null };
+    // addresses we will not write to again until corrected (or lifted by comms): what the agent should ask for
+    const suppressed = suppressions.map((s) => ({ channel: s.channel, address: s.address, since: s.created_at, problem: plainReason(s.reason), reason: s.reason }));
+    const script = current ? this.script(current.row, list.find((i) => i.id === current.row.incident_id)!) : null;
+    for (const s of suppressed) script?.say.splice(1, 0, `We no longer write to their ${s.channel === 'sms' ? 'phone number' : 'email address'} ${s.address} (${s.problem}): ask for a new one.`);
+    return { customer: toCustomerView(c), suppressed, incidents: list, script };
   }
 
   private script(

@@ -12,6 +12,7 @@ describe(plainReason.name, () => {
     ['SMS undelivered: error 30006 (landline or unreachable carrier)', 'the number cannot receive text messages'],
     ['suppressed: hard bounce: 5.1.1 unknown user', 'not sent: this address failed before (or the customer reported our mail as spam), so it is not tried again'],
     ['customer has no email address', 'we have no address for this channel on file'],
+    ['complaint: reported by the provider', 'they reported our mail as spam'],
     ['something odd happened', 'the message could not be delivered'],
   ])('says %j as %j', (raw, plain) => expect(plainReason(raw)).toBe(plain));
 

@@ -10,6 +10,7 @@ interface Rule {
 // First match wins: specific causes before the generic status classes.
 const RULES: Rule[] = [
   { test: /^customer has no (email address|phone number)/i, say: 'we have no address for this channel on file' },
+  { test: /^complaint\b/i, say: 'they reported our mail as spam' },
   { test: /^suppressed: (hard bounce|complaint|invalid number)/i, say: 'not sent: this address failed before (or the customer reported our mail as spam), so it is not tried again' },
   { test: /^suppressed/i, say: 'not sent: this address is blocked after an earlier failure' },
   { test: /30003|30005|30006|landline|unreachable carrier|not a mobile|invalid (phone )?number|unknown destination/i, say: 'the number cannot receive text messages' },
