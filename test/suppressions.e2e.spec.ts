@@ -61,7 +61,7 @@ describe('Suppressions per address', () => {
     await h.http.get('/api/v1/suppressions').query({ cursor: 'not-a-cursor' }).set(auth()).expect(400);
 
     const lifted = (await h.http.post('/api/v1/suppressions/lift').set(auth()).send(body).expect(200)).body.lifted;
-    expect(lifted).toMatchObject({ channel: 'email', address: bouncedAddress(), reason: expect.stringContaining('5.1.1') });
+    expect(lifted).toMatchObject({ channel: 'email', address: bouncedAddress(), reason: expect.stringContaining('5.1.1'), customer: { externalId: `${prefix}-1` }, incidentId: expect.any(String) });
     expect((await h.http.get('/api/v1/suppressions').query({ address: bouncedAddress() }).set(auth()).expect(200)).body.items).toEqual([]);
     const audit = await h.prisma.auditEvent.findFirstOrThrow({ where: { action: 'suppression.lifted', entityId: `email:${bouncedAddress()}` } });
     expect(audit.data).toMatchObject({ reason: body.reason, suppressedBecause: expect.stringContaining('5.1.1') });

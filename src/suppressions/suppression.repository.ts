@@ -49,8 +49,12 @@ export class SuppressionRepository {
   lift(channel: string, address: string, reason: string, by: Actor): Promise<SuppressionRow | null> {
     return this.prisma.$transaction(async (tx) => {
       const [row] = await tx.$queryRaw<(SuppressionRow & { customer_id: string | null })[]>`
-        DELETE FROM suppression s WHERE s.channel = ${channel} AND s.address = ${address}
-        RETURNING s.channel, s.address, s.reason, s.created_at, s.notification_id::text, s.customer_id::text`;
+        WITH d AS (
+          DELETE FROM suppression s WHERE s.channel = ${channel} AND s.address = ${address}
+          RETURNING s.channel, s.address, s.reason, s.created_at, s.notification_id, s.customer_id)
+        SELECT d.channel, d.address, d.reason, d.created_at, d.notification_id::text, d.customer_id::text,
+               c.external_id AS customer_external_id, c.name AS customer_name, n.incident_id::text AS incident_id
+        FROM d LEFT JOIN customer c ON c.id = d.customer_id LEFT JOIN notification n ON n.id = d.notification_id`;
       if (!row) return null;
       await this.audit.record(
         {
@@ -64,7 +68,7 @@ export class SuppressionRepository {
         },
         tx,
       );
-      return { ...row, customer_external_id: null, customer_name: null, incident_id: null };
+      return row;
     });
   }
 }

@@ -43,6 +43,7 @@ export class ConsoleSuppressionsController {
 
   private async page(res: Response, data: { q: string; cursor?: string; errors?: string[]; form?: unknown }, status = 200) {
     const { items, nextCursor } = await this.suppressions.list({ address: data.q || undefined }, data.cursor, PAGE);
-    this.renderer.render(res, 'suppressions/list', { title: 'Suppressed addresses', items, nextCursor, ...data }, { status });
+    const next = nextCursor ? `/console/suppressions?${new URLSearchParams({ ...(data.q ? { q: data.q } : {}), cursor: nextCursor })}` : null;
+    this.renderer.render(res, 'suppressions/list', { title: 'Suppressed addresses', items, next, ...data }, { status });
   }
 }
