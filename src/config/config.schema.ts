@@ -104,6 +104,16 @@ export const configSchema = z.object({
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Port on which a worker process serves its own GET /metrics; unset: the worker serves none. */
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Console single sign-on (OpenID Connect): the IdP's issuer URL; unset: local passwords only. */
+  OIDC_ISSUER_URL: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).max(200).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).max(500).optional(),
+  /** Scopes asked for; the groups must reach Tocsin in the ID token or from userinfo. */
+  OIDC_SCOPES: z.string().default('openid email profile'),
+  /** The claim holding a person's groups. */
+  OIDC_GROUPS_CLAIM: z.string().min(1).max(100).default('groups'),
+  /** `group=role` pairs, comma-separated: which IdP group gives which console role (the strongest wins; none: no access). */
+  OIDC_ROLE_MAP: z.string().default(''),
   /** Domains a test message may go to (comma-separated, e.g. acme.example,qa.acme.example); a console user may always send to their own address. */
   TEST_SEND_DOMAINS: z
     .string()
@@ -145,6 +155,9 @@ export const configSchema = z.object({
       }
     }, 'an IANA time zone such as Europe/Paris')
     .default('UTC'),
+}).refine((c) => !c.OIDC_ISSUER_URL || (c.OIDC_CLIENT_ID && c.OIDC_CLIENT_SECRET && c.OIDC_ROLE_MAP), {
+  path: ['OIDC_ISSUER_URL'],
+  message: 'single sign-on also needs OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and OIDC_ROLE_MAP',
 }).refine((c) => c.NODE_ENV !== 'production' || c.NOTICE_TOKEN_SECRET !== undefined, {
   path: ['NOTICE_TOKEN_SECRET'],
   message: 'is required in production (at least 32 random characters, e.g. `openssl rand -hex 32`)',

@@ -33,6 +33,8 @@ import { ConsoleSuppressionsController } from './suppressions/suppressions.contr
 import { FaviconController } from './favicon.controller';
 import { AuthModule } from '../auth/auth.module';
 import { ConsoleApiKeysController } from './api-keys/console-api-keys.controller';
+import { OidcSignInService } from './sso/oidc-sign-in.service';
+import { SsoController } from './sso/sso.controller';
 
 /**
  * The web console under /console: server-rendered pages for people (sessions, not API keys).
@@ -40,8 +42,8 @@ import { ConsoleApiKeysController } from './api-keys/console-api-keys.controller
  */
 @Module({
   imports: [AuthModule, UsersModule, IncidentsModule, CustomersModule, TemplatesModule, RunbooksModule, SuppressionsModule],
-  controllers: [LoginController, ConsoleHomeController, ConsoleAssetsController, ConsoleUsersController, DeclareWizardController, IncidentDashboardController, AgentLookupController, TemplateEditorController, RunbookEditorController, ConsoleSuppressionsController, ConsoleApiKeysController, FaviconController],
-  providers: [ConsoleRenderer, ConsoleGuard, ConsoleExceptionFilter, SessionService, SessionRepository, LoginThrottleRepository, IncidentDashboardService, IncidentListRepository, CustomerSearchRepository, TemplateEditorView, RunbookEditorService, RunbookEditorView, DeclareWizardService, DeclareWizardView],
+  controllers: [LoginController, ConsoleHomeController, ConsoleAssetsController, ConsoleUsersController, DeclareWizardController, IncidentDashboardController, AgentLookupController, TemplateEditorController, RunbookEditorController, ConsoleSuppressionsController, ConsoleApiKeysController, SsoController, FaviconController],
+  providers: [OidcSignInService, ConsoleRenderer, ConsoleGuard, ConsoleExceptionFilter, SessionService, SessionRepository, LoginThrottleRepository, IncidentDashboardService, IncidentListRepository, CustomerSearchRepository, TemplateEditorView, RunbookEditorService, RunbookEditorView, DeclareWizardService, DeclareWizardView],
   exports: [ConsoleRenderer, ConsoleGuard, ConsoleExceptionFilter, SessionService],
 })
 export class ConsoleModule implements NestModule, OnModuleInit {

@@ -8,6 +8,7 @@ import { ConsoleController } from '../console.decorators';
 import { type ConsoleRequest, cookieOptions, CSRF_FIELD, LOGIN_CSRF_COOKIE, readCookie, safeNext, SESSION_COOKIE, setFlash } from '../console-http';
 import { ConsoleRenderer } from '../console.renderer';
 import { SESSION_TTL_MS, SessionService } from './session.service';
+import { OidcSignInService } from '../sso/oidc-sign-in.service';
 
 const loginForm = z.object({
   email: z.string().trim().min(1).max(254),
@@ -24,6 +25,7 @@ export class LoginController {
   constructor(
     private readonly sessions: SessionService,
     private readonly renderer: ConsoleRenderer,
+    private readonly oidc: OidcSignInService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -78,6 +80,6 @@ export class LoginController {
     const current = readCookie(req, LOGIN_CSRF_COOKIE);
     const csrf = current && /^[\w-]{32}$/.test(current) ? current : randomBytes(24).toString('base64url');
     res.cookie(LOGIN_CSRF_COOKIE, csrf, cookieOptions(req, this.config.PUBLIC_URL, 60 * 60_000));
-    this.renderer.render(res, 'auth/login', { title: 'Sign in', csrfToken: csrf, ...data }, { status });
+    this.renderer.render(res, 'auth/login', { title: 'Sign in', csrfToken: csrf, sso: this.oidc.enabled, ...data }, { status });
   }
 }

@@ -65,13 +65,20 @@ export class SessionService {
       return { ok: false, reason: 'invalid' };
     }
     await this.throttle.clear(keys[0]);
-    const token = randomBytes(32).toString('base64url');
-    await this.sessions.create({ tokenHash: sha256(token), userId: user.id, csrfSecret: randomBytes(32).toString('base64url'), expiresAt: new Date(now.getTime() + SESSION_TTL_MS) });
-    await this.audit.record({ actorId: user.id, actorName: user.name, action: 'user.signed_in', entityType: 'user', entityId: user.id, data: { method: 'password' } });
-    this.users.touchLogin(user.id, now).catch((e: Error) => this.logger.warn(`could not record login: ${e.message}`));
-    this.sessions.deleteExpired(now).catch((e: Error) => this.logger.warn(`could not purge expired sessions: ${e.message}`));
+    const token = await this.startSession(user, 'password');
     this.throttle.purge(now).catch((e: Error) => this.logger.warn(`could not purge old login failures: ${e.message}`));
     return { ok: true, token, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+  }
+
+  /** A new session for a user whose identity was checked (password or single sign-on); returns the cookie's token. */
+  async startSession(user: { id: string; name: string }, method: 'password' | 'oidc'): Promise<string> {
+    const now = this.clock.now();
+    const token = randomBytes(32).toString('base64url');
+    await this.sessions.create({ tokenHash: sha256(token), userId: user.id, csrfSecret: randomBytes(32).toString('base64url'), expiresAt: new Date(now.getTime() + SESSION_TTL_MS) });
+    await this.audit.record({ actorId: user.id, actorName: user.name, action: 'user.signed_in', entityType: 'user', entityId: user.id, data: { method } });
+    this.users.touchLogin(user.id, now).catch((e: Error) => this.logger.warn(`could not record login: ${e.message}`));
+    this.sessions.deleteExpired(now).catch((e: Error) => this.logger.warn(`could not purge expired sessions: ${e.message}`));
+    return token;
   }
 
   /** The live session behind a cookie's token, or null (unknown, expired, or the user was disabled). */

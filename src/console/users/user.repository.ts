@@ -45,6 +45,10 @@ export class UserRepository {
     });
   }
 
+  setRole(id: string, role: Role): Promise<User> {
+    return this.prisma.user.update({ where: { id }, data: { role } });
+  }
+
   touchLogin(id: string, at: Date): Promise<unknown> {
     return this.prisma.user.update({ where: { id }, data: { lastLoginAt: at } });
   }
