@@ -40,6 +40,9 @@ describe('API key lifecycle', () => {
     await h.http.delete('/api/v1/api-keys/not-a-uuid').set(auth()).expect(400);
     const audit = await h.prisma.auditEvent.findFirstOrThrow({ where: { action: 'api_key.revoked', entityId: k.id } });
     expect(audit.actorName).toBe('bootstrap admin (TOCSIN_ADMIN_KEY)');
+    // the revoked key tried again: a signal worth an audit row of its own
+    const rejected = await h.prisma.auditEvent.findFirstOrThrow({ where: { action: 'api_key.rejected', entityId: k.id } });
+    expect(rejected).toMatchObject({ actorName: 'to revoke', data: { state: 'revoked', prefix: k.secret.slice(0, 8) }, origin: expect.stringMatching(/127\.0\.0\.1|::1/) });
   });
 
   it('stops a key at its expiry and refuses an expiry in the past', async () => {

@@ -22,6 +22,10 @@ export class ApiKeyRepository {
     return this.prisma.apiKey.findFirst({ where: { secretHash, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } });
   }
 
+  findByHash(secretHash: string): Promise<ApiKey | null> {
+    return this.prisma.apiKey.findUnique({ where: { secretHash } });
+  }
+
   findById(id: string): Promise<ApiKey | null> {
     return this.prisma.apiKey.findUnique({ where: { id } });
   }

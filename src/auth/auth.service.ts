@@ -97,10 +97,29 @@ export class AuthService {
   async authenticate(authorization: string | undefined): Promise<Actor> {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
     if (!match) throw new AppException(ErrorCode.Unauthorized, 'Missing API key: send "Authorization: Bearer <key>"');
-    const key = await this.keys.findActiveByHash(hashSecret(match[1]), this.clock.now());
-    if (!key) throw new AppException(ErrorCode.Unauthorized, 'Invalid, expired or revoked API key');
+    const hash = hashSecret(match[1]);
+    const key = await this.keys.findActiveByHash(hash, this.clock.now());
+    if (!key) {
+      await this.recordFailure(hash);
+      throw new AppException(ErrorCode.Unauthorized, 'Invalid, expired or revoked API key');
+    }
     this.recordUse(key.id);
     return { id: key.id, name: key.name, role: key.role };
+  }
+
+  /**
+   * A revoked or expired key still in use is a signal (a leaked key, a client never moved over): it is
+   * audited by id; an unknown key as a failure. The guard's per-address limiter bounds how many rows a
+   * guesser can cause.
+   */
+  private async recordFailure(hash: string): Promise<void> {
+    const known = await this.keys.findByHash(hash);
+    if (known) {
+      const state = known.revokedAt ? 'revoked' : 'expired';
+      await this.audit.record({ actorName: known.name, action: 'api_key.rejected', entityType: 'api_key', entityId: known.id, data: { state, prefix: known.prefix } });
+    } else {
+      await this.audit.record({ actorName: 'unknown', action: 'api_key.auth_failed', entityType: 'api_key', entityId: 'unknown', data: {} });
+    }
   }
 
   private recordUse(id: string): void {
