@@ -38,4 +38,13 @@ describe(walkTemplate.name, () => {
     expect(check('<a href="{{url facts.link}}">{{facts.link}}</a> <a href="{{notice.url}}">notice</a> <p title="{{customer.name}}">x</p>')).toEqual([]);
     expect(engine.validate({ text: 'href="{{facts.link}}"' }, ['facts.link'])).toEqual([]); // text parts are not HTML
   });
+
+  it('checks paths inside {{#with}} and {{#each}} against the declared variables, resolved from the block', () => {
+    expect(engine.validate({ html: '{{#with facts.items}}{{nme}}{{/with}}' }, ['facts.items.name']).map((p) => p.message)).toEqual(
+      expect.arrayContaining([expect.stringContaining("'facts.items.nme' is used but not declared")]),
+    );
+    expect(check('{{#with facts.items}}{{this}} {{../facts.link}} {{../customer.name}}{{/with}}{{#each facts.items}}{{label}}{{this}}{{/each}}')).toEqual([]);
+    expect(messages('{{#each facts.items}}{{../incident.title}}{{/each}}')).toEqual([expect.stringContaining("'incident.title' is used but not declared")]);
+    expect(messages('{{#with facts.items}}{{#with first}}{{../../customer.nme}}{{/with}}{{/with}}')).toEqual([expect.stringContaining("'customer.nme' is used but not declared")]);
+  });
 });

@@ -48,6 +48,14 @@ export function walkTemplate(
     result.problems.push({ ...at(n), message });
   };
 
+  // the absolute path each enclosing {{#with}}/{{#each}} stands for: a relative path inside is resolved
+  // against it, so every path a template prints is checked against the declared variables
+  const bases: string[] = [];
+  const absolute = (path: hbs.AST.PathExpression): string => {
+    const base = bases[bases.length - 1 - path.depth];
+    return base === undefined ? path.parts.join('.') : [base, ...path.parts].join('.');
+  };
+
   const usePath = (p: hbs.AST.Expression, scoped: number) => {
     if (p.type === 'SubExpression') return walk(p, scoped, 1);
     if (p.type !== 'PathExpression') return;
@@ -58,9 +66,10 @@ export function walkTemplate(
         problem(p, `'${path.original}' is not allowed`);
       return;
     }
-    if (scoped > 0) return; // inside {{#each}}/{{#with}}: relative to the current item
-    if (!ROOTS.has(path.parts[0])) return problem(p, `unknown variable '${path.original}': use customer.*, incident.*, facts.* or notice.*`);
-    result.paths.push({ path: path.parts.join('.'), at: at(p) });
+    const full = absolute(path);
+    const inside = bases.length && path.depth < bases.length ? ` (here: ${full || 'the current item'})` : '';
+    if (!ROOTS.has(full.split('.')[0])) return problem(p, `unknown variable '${path.original}'${inside}: use customer.*, incident.*, facts.* or notice.*`);
+    result.paths.push({ path: full, at: at(p) });
   };
 
   const helperName = (n: hbs.AST.MustacheStatement | hbs.AST.BlockStatement | hbs.AST.SubExpression) =>
@@ -118,7 +127,12 @@ export function walkTemplate(
         const innerLoops = name === 'each' ? loops + 1 : loops;
         if (depth + 1 > MAX_BLOCK_DEPTH) return problem(node, `blocks nested more than ${MAX_BLOCK_DEPTH} deep`);
         if (innerLoops > MAX_LOOP_DEPTH) return problem(node, `{{#each}} nested more than ${MAX_LOOP_DEPTH} deep`);
-        if (b.program) walk(b.program, inner, depth + 1, innerLoops);
+        if (b.program) {
+          const over = b.params[0]?.type === 'PathExpression' && inner > scoped ? absolute(b.params[0] as hbs.AST.PathExpression) : null;
+          if (over !== null) bases.push(over);
+          walk(b.program, inner, depth + 1, innerLoops);
+          if (over !== null) bases.pop();
+        }
         if (b.inverse) walk(b.inverse, scoped, depth + 1, loops);
         return;
       }
