@@ -24,7 +24,7 @@ function call(app: INestApplication, from: string, method: string, path: string,
   });
 }
 
-const LIMITS = { THROTTLE_PER_KEY: '20', THROTTLE_PER_ADDRESS: '150', THROTTLE_SENSITIVE_PER_MINUTE: '3', THROTTLE_AUTH_FAILURES: '5', THROTTLE_AUTH_BLOCK_SECONDS: '60' };
+const LIMITS = { THROTTLE_PER_KEY: '20', THROTTLE_PER_ADDRESS: '150', THROTTLE_HIGH_VOLUME_PER_KEY: '60', THROTTLE_SENSITIVE_PER_MINUTE: '3', THROTTLE_AUTH_FAILURES: '5', THROTTLE_AUTH_BLOCK_SECONDS: '60' };
 
 describe('Throttling (limits in Redis, shared by API processes)', () => {
   let h: Harness;
@@ -77,6 +77,14 @@ describe('Throttling (limits in Redis, shared by API processes)', () => {
       statuses.push((await call(h.api, '127.0.0.6', 'POST', '/api/v1/customers/import', { ...bearer(k), 'Content-Type': 'text/csv' }, `externalId,email\nthr-${i},t${i}@x.test\n`)).status);
     }
     expect(statuses).toEqual([202, 202, 202, 429, 429]);
+  });
+
+  it('lets a marketing system ask about holds per message, up to its own higher limit', async () => {
+    const k = (await h.http.post('/api/v1/api-keys').set(auth()).send({ name: 'crm', role: 'marketing' }).expect(201)).body.secret as string;
+    const statuses: number[] = [];
+    for (let i = 0; i < 65; i++) statuses.push((await call(h.api, '127.0.0.8', 'GET', `/api/v1/holds/cust-${i}`, bearer(k))).status);
+    expect(statuses.slice(0, 60).every((s) => s !== 429)).toBe(true); // three times the per-key limit of other routes
+    expect(statuses.slice(60)).toEqual([429, 429, 429, 429, 429]);
   });
 
   it('holds one limit across two API processes', async () => {

@@ -124,6 +124,8 @@ export const configSchema = z.object({
   THROTTLE_PER_KEY: int(300, 1, 1_000_000),
   /** Requests per 10 seconds per client address (any route but health, metrics and signed provider events). */
   THROTTLE_PER_ADDRESS: int(600, 1, 1_000_000),
+  /** Per 10 seconds per key (or address) on routes machines call per message (the hold of one customer), instead of the two above. */
+  THROTTLE_HIGH_VOLUME_PER_KEY: int(5000, 1, 10_000_000),
   /** Per minute per key (or address): imports, exports of personal data and test-sends. */
   THROTTLE_SENSITIVE_PER_MINUTE: int(10, 1, 100_000),
   /** Failed API-key authentications per minute per address before that address is refused for THROTTLE_AUTH_BLOCK_SECONDS. */

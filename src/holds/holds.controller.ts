@@ -8,6 +8,7 @@ import { Role } from '../auth/role';
 import { Clock } from '../common/time/clock';
 import { ExternalIdPipe } from '../customers/external-id.pipe';
 import { HoldsService, HoldView } from './holds.service';
+import { HighVolume } from '../throttling/throttling';
 
 class HoldSyncQuery extends createZodDto(
   z.strictObject({ since: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2026-11-26T08:00:00Z' }).optional() }),
@@ -43,6 +44,7 @@ export class HoldsController {
 
   @Get(':externalId')
   @Roles(Role.marketing, Role.viewer)
+  @HighVolume()
   get(@Param('externalId', ExternalIdPipe) externalId: string): Promise<HoldView> {
     return this.holds.forCustomer(externalId);
   }

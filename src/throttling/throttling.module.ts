@@ -5,7 +5,7 @@ import type { Request } from 'express';
 import { APP_CONFIG, type AppConfig } from '../config/config.module';
 import { AuthFailureLimiter } from './auth-failure-limiter';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
-import { bearerOf, isSensitive, keyOrAddress, SENSITIVE_WINDOW_MS, THROTTLE_WINDOW_MS, TocsinThrottlerGuard } from './throttling';
+import { bearerOf, isHighVolume, isSensitive, keyOrAddress, SENSITIVE_WINDOW_MS, THROTTLE_WINDOW_MS, TocsinThrottlerGuard } from './throttling';
 
 /** The Redis counters and the failed-authentication limiter (the API-key guard uses it). */
 @Module({ providers: [RedisThrottlerStorage, AuthFailureLimiter], exports: [RedisThrottlerStorage, AuthFailureLimiter] })
@@ -22,8 +22,9 @@ const requestOf = (ctx: { switchToHttp(): { getRequest<T>(): T } }) => ctx.switc
       useFactory: (config: AppConfig, storage: RedisThrottlerStorage) => ({
         storage,
         throttlers: [
-          { name: 'key', ttl: THROTTLE_WINDOW_MS, limit: config.THROTTLE_PER_KEY, skipIf: (ctx) => !bearerOf(requestOf(ctx)), getTracker: (req) => keyOrAddress(req as Request) },
-          { name: 'address', ttl: THROTTLE_WINDOW_MS, limit: config.THROTTLE_PER_ADDRESS, getTracker: (req) => `ip:${(req as Request).ip}` },
+          { name: 'key', ttl: THROTTLE_WINDOW_MS, limit: config.THROTTLE_PER_KEY, skipIf: (ctx) => isHighVolume(ctx) || !bearerOf(requestOf(ctx)), getTracker: (req) => keyOrAddress(req as Request) },
+          { name: 'address', ttl: THROTTLE_WINDOW_MS, limit: config.THROTTLE_PER_ADDRESS, skipIf: (ctx) => isHighVolume(ctx), getTracker: (req) => `ip:${(req as Request).ip}` },
+          { name: 'high-volume', ttl: THROTTLE_WINDOW_MS, limit: config.THROTTLE_HIGH_VOLUME_PER_KEY, skipIf: (ctx) => !isHighVolume(ctx), getTracker: (req) => keyOrAddress(req as Request) },
           { name: 'sensitive', ttl: SENSITIVE_WINDOW_MS, limit: config.THROTTLE_SENSITIVE_PER_MINUTE, skipIf: (ctx) => !isSensitive(ctx), getTracker: (req) => keyOrAddress(req as Request) },
         ],
       }),

@@ -14,10 +14,18 @@ export const SENSITIVE_WINDOW_MS = 60_000;
 const UNTHROTTLED = /^\/(health|metrics)(\/|$)|^\/api\/v1\/events\//;
 
 const SENSITIVE = 'tocsin:throttle-sensitive';
+const HIGH_VOLUME = 'tocsin:throttle-high-volume';
 
 /** Marks a route as sensitive: THROTTLE_SENSITIVE_PER_MINUTE per key (or address) on top of the general limits. */
 export const Sensitive = () => SetMetadata(SENSITIVE, true);
 export const isSensitive = (ctx: ExecutionContext) => Reflect.getMetadata(SENSITIVE, ctx.getHandler()) === true;
+
+/**
+ * Marks a cheap read that machines call per message (a marketing system asking about a hold before each
+ * email): THROTTLE_HIGH_VOLUME_PER_KEY per 10 s per key (or address) instead of the general limits.
+ */
+export const HighVolume = () => SetMetadata(HIGH_VOLUME, true);
+export const isHighVolume = (ctx: ExecutionContext) => Reflect.getMetadata(HIGH_VOLUME, ctx.getHandler()) === true;
 
 export const bearerOf = (req: Request) => /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
 /** The API key a request names (hashed: the secret never becomes a Redis key), else its address. */

@@ -11,7 +11,7 @@ import { SmtpSink } from './smtp-sink';
 export const ADMIN_KEY = 'test-admin-key-0123456789-abcdefghij';
 
 /** Tests poll and seed far faster than a person: request limits are tested on their own (throttling.e2e.spec.ts). */
-export const RELAXED_THROTTLING = { THROTTLE_PER_KEY: '1000000', THROTTLE_PER_ADDRESS: '1000000', THROTTLE_SENSITIVE_PER_MINUTE: '100000', THROTTLE_AUTH_FAILURES: '100000' };
+export const RELAXED_THROTTLING = { THROTTLE_PER_KEY: '1000000', THROTTLE_PER_ADDRESS: '1000000', THROTTLE_HIGH_VOLUME_PER_KEY: '1000000', THROTTLE_SENSITIVE_PER_MINUTE: '100000', THROTTLE_AUTH_FAILURES: '100000' };
 
 export interface HarnessOptions {
   workers?: number;
