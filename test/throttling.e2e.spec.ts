@@ -24,7 +24,7 @@ function call(app: INestApplication, from: string, method: string, path: string,
   });
 }
 
-const LIMITS = { THROTTLE_PER_KEY: '20', THROTTLE_PER_ADDRESS: '150', THROTTLE_HIGH_VOLUME_PER_KEY: '60', THROTTLE_SENSITIVE_PER_MINUTE: '3', THROTTLE_AUTH_FAILURES: '5', THROTTLE_AUTH_BLOCK_SECONDS: '60' };
+const LIMITS = { THROTTLE_PER_KEY: '20', THROTTLE_PER_ADDRESS: '150', THROTTLE_HIGH_VOLUME_PER_KEY: '60', THROTTLE_SENSITIVE_PER_MINUTE: '3', THROTTLE_AUTH_FAILURES: '5', THROTTLE_AUTH_BLOCK_SECONDS: '60', TEST_SEND_DOMAINS: 'comms.test' };
 
 describe('Throttling (limits in Redis, shared by API processes)', () => {
   let h: Harness;
@@ -77,6 +77,16 @@ describe('Throttling (limits in Redis, shared by API processes)', () => {
       statuses.push((await call(h.api, '127.0.0.6', 'POST', '/api/v1/customers/import', { ...bearer(k), 'Content-Type': 'text/csv' }, `externalId,email\nthr-${i},t${i}@x.test\n`)).status);
     }
     expect(statuses).toEqual([202, 202, 202, 429, 429]);
+  });
+
+  it('is stricter on test-sends', async () => {
+    const k = await newKey('tester');
+    await h.http.put('/api/v1/templates/throttle-notice/email/en').set(auth()).send({ subject: 'Hi', html: '<p>Hi {{customer.name}}</p>', text: 'Hi', variables: ['customer.name'] }).expect(200);
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      statuses.push((await call(h.api, '127.0.0.9', 'POST', '/api/v1/templates/throttle-notice/test-send', { ...bearer(k), 'Content-Type': 'application/json' }, JSON.stringify({ to: 'qa@comms.test' }))).status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 429]);
   });
 
   it('lets a marketing system ask about holds per message, up to its own higher limit', async () => {
