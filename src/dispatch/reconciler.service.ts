@@ -32,6 +32,8 @@ export class ReconcilerService implements OnApplicationBootstrap, OnModuleDestro
   private readonly owner = randomUUID();
   /** when a pass last failed (the database or Redis unreachable): leases are not expired for a lease period after */
   private failedAt = 0;
+  /** what this process's passes repaired since it started (read by the fault tests and the metrics) */
+  readonly totals = { requeued: 0, expired: 0 };
 
   constructor(
     private readonly steps: StepRepository,
@@ -97,6 +99,8 @@ export class ReconcilerService implements OnApplicationBootstrap, OnModuleDestro
       const escalation = await this.escalation.tick(now);
       let completed = 0;
       for (const s of await this.steps.dispatchedSteps(500)) if (await this.steps.completeIfDone(s.id, s.incidentId)) completed++;
+      this.totals.requeued += requeued;
+      this.totals.expired += expired;
       if (requeued || expired) this.logger.warn(`reconciled: ${requeued} notifications re-queued, ${expired} expired leases`);
       return { steps, requeued, expired, completed, ...escalation };
     } finally {

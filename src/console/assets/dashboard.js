@@ -111,7 +111,18 @@
     }));
   }
 
+  /** A relay the workers cannot reach (sends wait, no attempt is spent): said at the top until it is back. */
+  function renderRelays(relays) {
+    var box = document.getElementById('relay-down');
+    if (!box) return;
+    box.hidden = !relays.length;
+    box.replaceChildren.apply(box, relays.map(function (r) {
+      return el('span', {}, [el('strong', { text: r.channel + ' relay unreachable' }), ' since ', t.timeEl(r.since), ' — sends on ' + r.channel + ' wait and go out when it is back (' + r.error + '). ']);
+    }));
+  }
+
   function render(d) {
+    renderRelays(d.relays || []);
     renderState(d.incident.state);
     renderReach(d.reach, d.reachPercent);
     renderActions(d.actions || []);

@@ -5,6 +5,7 @@ import { ACTIONS, allowedFrom } from '../../incidents/lifecycle/incident-state-m
 import { IncidentLifecycleRepository } from '../../incidents/lifecycle/incident-lifecycle.repository';
 import { type ConsoleUser } from '../sessions/session.service';
 import { IncidentListRepository } from './incident-list.repository';
+import { RelayStatusStore } from '../../queue/relay-status.store';
 
 const TIMELINE_LIMIT = 200;
 const ACTION_LABELS: Record<string, string> = { pause: 'Pause sending', resume: 'Resume', cancel: 'Cancel incident', resolve: 'Mark resolved', close: 'Close' };
@@ -16,6 +17,7 @@ export class IncidentDashboardService {
     private readonly incidents: IncidentsService,
     private readonly lifecycle: IncidentLifecycleRepository,
     private readonly list: IncidentListRepository,
+    private readonly relays: RelayStatusStore,
   ) {}
 
   async recent(limit = 100) {
@@ -37,11 +39,17 @@ export class IncidentDashboardService {
    * stream sends it again every 2 seconds, so no part of the page can disagree with another.
    */
   async live(id: string, user: ConsoleUser) {
-    const [incident, reach, timeline] = await Promise.all([this.incidents.get(id), this.incidents.reach(id), this.lifecycle.timeline(id, null, TIMELINE_LIMIT)]);
+    const [incident, reach, timeline, relays] = await Promise.all([
+      this.incidents.get(id),
+      this.incidents.reach(id),
+      this.lifecycle.timeline(id, null, TIMELINE_LIMIT),
+      this.relays.list().catch(() => []), // Redis away: the page still shows what Postgres knows
+    ]);
     const commander = roleSatisfies(user.role, [Role.commander]);
     return {
       timeline: timeline.map((t) => ({ at: t.at, actor: t.actor, action: t.action, summary: summarise(t.data) })).reverse(),
       timelineTruncated: timeline.length === TIMELINE_LIMIT,
+      relays,
       incident,
       reach: { ...reach, steps: reach.steps.map((s) => ({ ...s, waiting: waiting(s) })) },
       reachPercent: reach.affected > 0 ? Math.min(100, Math.floor((reach.reached / reach.affected) * 100)) : 0,

@@ -3,6 +3,7 @@ import { Logger, OnModuleDestroy } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { closeWorker } from '../../queue/close-worker';
 import { outages, unreachableDependency } from '../../observability/outage-log';
+import { reportQueueWorkerError } from '../../observability/queue-worker-errors';
 
 /** What every Tocsin queue worker needs: a graceful close first at shutdown, and listeners that log instead of crashing. */
 export abstract class GracefulWorkerHost extends WorkerHost implements OnModuleDestroy {
@@ -19,14 +20,13 @@ export abstract class GracefulWorkerHost extends WorkerHost implements OnModuleD
   /** Without a listener an 'error' event would crash the process; e.g. after Redis lost a job's keys. */
   @OnWorkerEvent('error')
   onError(e: Error): void {
-    const down = unreachableDependency(e);
-    if (down) return outages.failed(down, e);
-    this.logger.warn(`queue worker error (the reconciler repairs lost jobs): ${e.message}`);
+    reportQueueWorkerError(this.logger, e);
   }
 
   @OnWorkerEvent('failed')
   onFailed(job: Job | undefined, e: Error): void {
-    const down = unreachableDependency(e);
+    // a retry the batch asked for (its reason may quote a connection error) is not the start of an outage
+    const down = e.name === 'RetryLaterError' ? undefined : unreachableDependency(e);
     if (down) return outages.failed(down, e);
     this.logger.warn(`job ${job?.id} failed (attempt ${job?.attemptsMade}): ${e.message}`);
   }

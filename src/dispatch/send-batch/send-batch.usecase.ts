@@ -19,10 +19,14 @@ import { TemplateResolver } from '../template-resolver';
 import { ChannelThrottle } from '../throttle/channel-throttle';
 import { Deferral, QuietHours } from '../quiet-hours/quiet-hours.service';
 import { RelayCircuit } from '../relay-circuit/relay-circuit';
+import { FLUSH_EVERY } from './in-flight-bound';
+export { FLUSH_EVERY };
 import { outages, unreachableDependency } from '../../observability/outage-log';
 
 /** Thrown so BullMQ retries the job later (with backoff); only the rows still queued are sent again. */
-export class RetryLaterError extends Error {}
+export class RetryLaterError extends Error {
+  override readonly name = 'RetryLaterError';
+}
 
 /**
  * Thrown when the batch's channel relay cannot be reached: the processor delays the job by `waitMs` without
@@ -37,8 +41,6 @@ export class RelayUnavailableError extends Error {
   }
 }
 
-/** Outcomes written back every this many sends: with the lanes in flight, what a crash may repeat (see docs/operations.md). */
-export const FLUSH_EVERY = 25;
 /** How long a failed write-back of outcomes is retried (a PostgreSQL restart) before the batch gives up. */
 export const WRITE_BACK_RETRY_MS = 5 * 60_000;
 const CONTEXT_TTL_MS = 2000;

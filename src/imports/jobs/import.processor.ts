@@ -8,6 +8,7 @@ import { ImportQueue } from '../../queue/import-queue.service';
 import { importCustomersPayload, ImportCustomersPayload, QueueName } from '../../queue/queue.constants';
 import { ImportCustomersUseCase } from '../import-customers/import-customers.usecase';
 import { ImportRepository } from '../import.repository';
+import { reportQueueWorkerError } from '../../observability/queue-worker-errors';
 
 /** An import with no progress for this long gets its job re-added (a no-op while the job is alive). */
 const STALL_MS = 120_000;
@@ -52,7 +53,7 @@ export class ImportProcessor extends WorkerHost implements OnModuleInit, OnModul
 
   @OnWorkerEvent('error')
   onError(e: Error): void {
-    this.logger.warn(`import worker error: ${e.message}`);
+    reportQueueWorkerError(this.logger, e);
   }
 
   @OnWorkerEvent('failed')
