@@ -117,7 +117,8 @@ async function main(): Promise<void> {
   };
   Object.assign(process.env, base);
   const h = await Harness.start({ workers: 0, env: base });
-  const workerEnv = { ...base, MAIL_FROM: h.config.MAIL_FROM, PUBLIC_URL: h.config.PUBLIC_URL };
+  // LOG_LEVEL log for the workers: WorkerProcess waits for their 'worker started' line
+  const workerEnv = { ...base, LOG_LEVEL: 'log', MAIL_FROM: h.config.MAIL_FROM, PUBLIC_URL: h.config.PUBLIC_URL };
   const workers: WorkerProcess[] = [];
   for (let i = 0; i < WORKERS; i++) workers.push(await WorkerProcess.start(workerEnv, 120_000));
   const env: Env = { pg, redis, sink, proxy, h, workers, workerEnv };

@@ -274,14 +274,25 @@ export class NotificationRepository {
   /**
    * Claimed rows that were not tried (the relay was unreachable, or the batch stopped when a write-back
    * failed) go back to `queued` with their attempt given back and the reason kept: waiting costs no attempt.
+   * A row queued longer than the retry window (`windowSeconds`, from its creation: its time in the queue,
+   * as an MTA's queue lifetime) fails instead, so a relay that never comes back ends in the fallback
+   * channel and the unreached list rather than in a wait without end. Returns the ids that failed.
    */
-  async releaseUntried(ids: string[], reason: string): Promise<void> {
-    if (!ids.length) return;
-    await this.prisma.pool.query(
-      `UPDATE notification SET state = 'queued', attempts = greatest(attempts - 1, 0), last_error = $2, updated_at = now()
-       WHERE id = ANY($1::uuid[]) AND state = 'sending'`,
-      [ids, reason.slice(0, 1000)],
+  async releaseUntried(ids: string[], reason: string, windowSeconds: number): Promise<string[]> {
+    if (!ids.length) return [];
+    const { rows } = await this.prisma.pool.query<{ id: string }>(
+      `WITH upd AS (
+         UPDATE notification n SET
+           state = CASE WHEN n.created_at < now() - make_interval(secs => $3) THEN 'failed'::"NotificationState" ELSE 'queued'::"NotificationState" END,
+           failed_at = CASE WHEN n.created_at < now() - make_interval(secs => $3) THEN now() ELSE n.failed_at END,
+           last_error = CASE WHEN n.created_at < now() - make_interval(secs => $3) THEN 'gave up after the retry window: ' || $2 ELSE $2 END,
+           attempts = greatest(n.attempts - 1, 0), updated_at = now()
+         WHERE n.id = ANY($1::uuid[]) AND n.state = 'sending'
+         RETURNING n.id, n.state)
+       SELECT id::text FROM upd WHERE state = 'failed'`,
+      [ids, reason.slice(0, 900), windowSeconds],
     );
+    return rows.map((r) => r.id);
   }
 
   /** Puts claimed rows back (e.g. the incident was paused between claim and send). */

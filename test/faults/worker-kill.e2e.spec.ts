@@ -27,7 +27,7 @@ describe('Worker processes killed with SIGKILL during a fan-out', () => {
 
   const mine = (prefix: string) => sink.accepted.filter((a) => a.to.startsWith(`${prefix}-`)).length;
   const startWorker = async () => {
-    const w = await WorkerProcess.start({ ...FAULT_ENV, SMTP_URL: sink.url, LOG_LEVEL: 'warn' }, 120_000);
+    const w = await WorkerProcess.start({ ...FAULT_ENV, SMTP_URL: sink.url }, 120_000); // LOG_LEVEL log: it waits for 'worker started'
     children.push(w);
     return w;
   };

@@ -32,6 +32,12 @@ export class RelayCircuit {
     return o ? Math.max(0, o.probeAt - now) : 0;
   }
 
+  /** How long `channel`'s relay has been unreachable (0 when it is reachable). */
+  openForMs(channel: string, now = Date.now()): number {
+    const o = this.open.get(channel);
+    return o ? now - o.since : 0;
+  }
+
   /** Since when `channel`'s relay has been unreachable, as this process saw it. */
   downSince(channel: string): Date | undefined {
     const o = this.open.get(channel);

@@ -85,9 +85,10 @@ export class SendBatchUseCase {
     const step = await this.stepContext(payload.stepId);
     if (!step) return skipped('step not found');
     if (HALTED.includes(step.incident.state)) return skipped(`incident is ${step.incident.state}`);
-    // the relay is known to be down and no probe is due: wait without claiming anything
+    // the relay is known to be down and no probe is due: wait without claiming anything (once it has been
+    // down for the whole retry window, batches go on, so rows queued that long fail over to the fallback)
     const wait = this.circuit.waitMs(step.channel);
-    if (wait > 0) throw new RelayUnavailableError(step.channel, wait);
+    if (wait > 0 && this.circuit.openForMs(step.channel) < this.config.SEND_RETRY_WINDOW_SECONDS * 1000) throw new RelayUnavailableError(step.channel, wait);
 
     // the claim itself checks the incident is live (kill switch per batch, no extra round trip)
     const claimed = await this.notifications.claim(payload.notificationIds, step.incidentId);
@@ -142,12 +143,12 @@ export class SendBatchUseCase {
     const why = writer.failed
       ? `not sent yet: recording outcomes failed (${writer.failed.message}); retried`
       : `waiting: the ${step.channel} relay has been unreachable since ${relayDown?.toISOString() ?? 'just now'}`;
-    await this.notifications.releaseUntried(untried, why);
+    const expired = await this.notifications.releaseUntried(untried, why, this.config.SEND_RETRY_WINDOW_SECONDS);
     await this.notifications.defer(deferred);
-    await this.fallBack(step, claimed, failedForGood);
+    await this.fallBack(step, claimed, [...failedForGood, ...expired]);
     await this.steps.completeIfDone(step.id, step.incidentId);
     if (writer.failed) throw new RetryLaterError(`${untried.length} of ${claimed.length} sends held back after a failed write-back (${writer.failed.message})`);
-    if (untried.length) throw new RelayUnavailableError(step.channel, Math.max(this.circuit.waitMs(step.channel), 250));
+    if (untried.length > expired.length) throw new RelayUnavailableError(step.channel, Math.max(this.circuit.waitMs(step.channel), 250));
     if (retry) throw new RetryLaterError(`${retry} of ${claimed.length} sends failed temporarily; retrying`);
     return success({ sent, failed });
   }

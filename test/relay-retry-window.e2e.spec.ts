@@ -1,0 +1,65 @@
+import { createServer } from 'node:net';
+import { SmsSink } from './support/sms-sink';
+import { auth, Harness, waitFor } from './support/harness';
+import { declareBody, NOTICE, uniq } from './factories/scenario.factory';
+
+/** A port with nothing listening: every connection is refused, as to a relay that is down for good. */
+async function deadPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+describe('An email relay that never comes back', () => {
+  let h: Harness;
+  const sms = new SmsSink();
+  const saved = { ...process.env };
+
+  beforeAll(async () => {
+    await sms.start();
+    h = await Harness.start({
+      workers: 1,
+      env: {
+        SMTP_URL: `smtp://127.0.0.1:${await deadPort()}`,
+        SEND_RETRY_WINDOW_SECONDS: '4',
+        SMS_PROVIDER: 'http', SMS_API_URL: sms.url, SMS_ACCOUNT: 'AC123', SMS_TOKEN: 'tok', SMS_FROM: '+15550001111',
+      },
+    });
+  });
+  afterAll(async () => {
+    await h.stop();
+    await sms.stop();
+    for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
+    Object.assign(process.env, saved);
+  });
+
+  it('waits without spending attempts, then after the retry window fails the notices over to the fallback channel', async () => {
+    const prefix = uniq('deadrelay');
+    const people = [0, 1, 2].map((i) => ({ externalId: `${prefix}-${i}`, email: `${prefix}-${i}@customers.test`, phone: `+3361234${String(5000 + i)}`, name: `P${i}`, attributes: { accountNo: String(i) } }));
+    await h.http.post('/api/v1/customers/bulk').set(auth()).send({ customers: people }).expect(200);
+    await h.http.put(`/api/v1/templates/${prefix}-t/email/en`).set(auth()).send(NOTICE).expect(200);
+    await h.http.put(`/api/v1/templates/${prefix}-t/sms/en`).set(auth()).send({ text: '{{facts.whatHappened}} {{notice.url}}', variables: ['facts.whatHappened', 'notice.url'] }).expect(200);
+    await h.http.put(`/api/v1/runbooks/${prefix}-rb`).set(auth()).send({ name: 'x', steps: [{ id: 'tell', audience: 'affected_customers', template: `${prefix}-t`, channel: 'email', fallbackChannels: ['sms'] }] }).expect(200);
+    await h.http.post(`/api/v1/runbooks/${prefix}-rb/publish`).set(auth()).expect(201);
+    const { body } = await h.http.post('/api/v1/incidents').set(auth()).send(declareBody(`${prefix}-rb`, people.map((p) => p.externalId))).expect(201);
+
+    // while the window runs the notices wait, untried, with the reason
+    const waiting = await waitFor('the notices waiting on the relay', async () => {
+      const rows = await h.prisma.notification.findMany({ where: { incidentId: body.id, channel: 'email' } });
+      return rows.length === 3 && rows.every((r) => r.state === 'queued' && /^waiting: the email relay has been unreachable since /.test(r.lastError ?? '')) ? rows : null;
+    });
+    expect(waiting.every((r) => r.attempts === 0)).toBe(true);
+
+    // then they fail with the reason, and the customers get the SMS instead
+    const emails = await waitFor('the emails failed after the window', async () => {
+      const rows = await h.prisma.notification.findMany({ where: { incidentId: body.id, channel: 'email' } });
+      return rows.every((r) => r.state === 'failed') ? rows : null;
+    }, 60_000);
+    for (const r of emails) expect(r.lastError).toMatch(/^gave up after the retry window: waiting: the email relay has been unreachable since /);
+    await waitFor('the SMS fallback sent', async () => people.every((p) => sms.to(p.phone).length === 1), 30_000);
+  }, 120_000);
+});
