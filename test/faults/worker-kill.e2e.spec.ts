@@ -45,7 +45,13 @@ describe('Worker processes killed with SIGKILL during a fan-out', () => {
     await waitFor('half sent', async () => mine(prefix) >= POPULATION / 2, 240_000);
     await b.kill('SIGKILL');
     const lastKill = Date.now();
+    // what the dead worker held (and the live one's in-flight rows): back and sent within about a lease
+    const held = (await h.prisma.notification.findMany({ where: { incidentId, state: 'sending' }, select: { id: true } })).map((r) => r.id);
     await startWorker();
+    await waitFor('the killed worker\'s rows sent again', async () => (await h.prisma.notification.count({ where: { id: { in: held }, state: 'sent' } })) === held.length, 180_000);
+    const heldBackS = (Date.now() - lastKill) / 1000;
+    console.log(`kill -9: ${held.length} rows held in sending, all sent ${heldBackS.toFixed(1)} s after the kill (lease ${h.config.SENDING_LEASE_MS / 1000} s)`);
+    expect(held.length).toBeGreaterThan(0);
     const figures = await settle({ databaseUrl: h.config.DATABASE_URL, incidentId, sink, prefix, n: POPULATION, fault: 'worker kill -9 twice (2 workers)', faultEndedAt: lastKill, workers: 2, config: h.config });
 
     expect(figures.lost).toBe(0);
