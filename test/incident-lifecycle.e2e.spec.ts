@@ -23,12 +23,15 @@ describe('The incident lifecycle', () => {
     const { body } = await h.http.post('/api/v1/incidents').set(auth()).send(declareBody(runbook, externalIds)).expect(201);
     await waitFor('first mails', async () => sentTo(prefix) >= 10);
     await act(body.id, 'pause', { reason: 'wrong hotline number' }).expect(200, { id: body.id, state: 'paused', previousState: 'notifying' });
-    await new Promise((r) => setTimeout(r, 500)); // the batch in flight may finish
-    const atPause = sentTo(prefix);
-    await new Promise((r) => setTimeout(r, 1500));
-    expect(sentTo(prefix)).toBe(atPause); // nothing more while paused
-    expect(atPause).toBeLessThan(n);
+    const [{ now: pausedAt }] = await h.prisma.$queryRaw<{ now: Date }[]>`SELECT now()`;
+    // what the promise is: the pause stops new claims; sends already claimed (in flight) may still land
+    await waitFor('the sends in flight at the pause to land', async () => (await h.prisma.notification.count({ where: { incidentId: body.id, state: 'sending' } })) === 0);
+    await h.reconciler().tick(); // the scheduler's repairs while paused must not start anything either
+    const whilePaused = await h.prisma.notification.count({ where: { incidentId: body.id, state: 'sent' } });
+    expect(sentTo(prefix)).toBe(whilePaused); // every message that went out is recorded, nothing more
+    expect(whilePaused).toBeLessThan(n);
 
+    const [{ now: resumedAt }] = await h.prisma.$queryRaw<{ now: Date }[]>`SELECT now()`;
     await act(body.id, 'resume').expect(200);
     const r = await waitFor('all sent and the step complete', async () => {
       const x = await reach(body.id);
@@ -36,6 +39,9 @@ describe('The incident lifecycle', () => {
     }, 60_000);
     expect(r.steps[0].state).toBe('completed');
     for (let i = 0; i < n; i++) expect(h.sink.to(`${prefix}-${i}@customers.test`)).toHaveLength(1);
+    // nothing was claimed between the pause and the resume
+    const claimedWhilePaused = await h.prisma.notification.count({ where: { incidentId: body.id, firstAttemptAt: { gt: pausedAt, lt: resumedAt } } });
+    expect(claimedWhilePaused).toBe(0);
   });
 
   it('cancels: what was waiting is suppressed with the reason, and nothing comes back', async () => {
@@ -45,7 +51,7 @@ describe('The incident lifecycle', () => {
     const { body } = await h.http.post('/api/v1/incidents').set(auth()).send(declareBody(runbook, externalIds)).expect(201);
     await waitFor('first mails', async () => sentTo(prefix) >= 5);
     await act(body.id, 'cancel').expect(200);
-    await new Promise((r) => setTimeout(r, 1000));
+    await waitFor('the sends in flight at the cancel to land', async () => (await h.prisma.notification.count({ where: { incidentId: body.id, state: 'sending' } })) === 0);
     const r = await reach(body.id);
     expect(r.state).toBe('cancelled');
     expect(r.sent + r.suppressed).toBe(60);
