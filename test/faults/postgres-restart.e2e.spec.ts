@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { uniq } from '../factories/scenario.factory';
 import { CountingSmtpSink } from '../support/counting-smtp-sink';
-import { Harness, waitFor } from '../support/harness';
+import { auth, Harness, waitFor } from '../support/harness';
 import { PostgresServer } from '../support/postgres-server';
 import { declare, FAULT_ENV, POPULATION, seedPopulation, seedRunbook, settle, startHarness } from './fault-scenario';
 
@@ -52,6 +52,9 @@ describe('A PostgreSQL restart in the middle of a fan-out', () => {
 
     pg.down('fast');
     const atStop = mine(prefix);
+    // the API answers 503 naming the database, not a 500, while it is away
+    const during = await h.http.get(`/api/v1/incidents/${incidentId}`).set(auth());
+    expect({ status: during.status, code: during.body?.error?.code }).toEqual({ status: 503, code: 'service_unavailable' });
     await new Promise((r) => setTimeout(r, DOWN_MS)); // the outage itself
     const duringOutage = mine(prefix) - atStop;
     pg.up();

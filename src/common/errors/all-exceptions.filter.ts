@@ -94,6 +94,8 @@ function isQueueUnavailable(exception: unknown): boolean {
 
 function isUnavailable(exception: unknown): boolean {
   if (exception instanceof Prisma.PrismaClientInitializationError) return true;
+  // a restart or a connection that went away ("terminating connection due to administrator command", …)
+  if (unreachableDependency(exception) === 'postgres') return true;
   if (exception instanceof Prisma.PrismaClientKnownRequestError && ['P1001', 'P1002', 'P1017', 'P2024'].includes(exception.code)) return true;
   const msg = exception instanceof Error ? exception.message : '';
   const name = exception instanceof Error ? exception.name : '';
