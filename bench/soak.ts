@@ -160,6 +160,7 @@ async function main(): Promise<void> {
         const fault = pick(FAULTS);
         faults.push(fault.name);
         hit += await fault.run(env);
+        await sleep(15_000 + Math.random() * 15_000); // time to recover before the next roll of the dice
       }
       await sleep(3000 + Math.random() * 7000);
     }

@@ -36,9 +36,12 @@ describe('A PostgreSQL restart in the middle of a fan-out', () => {
     ({ h, stop } = await startHarness({ ...FAULT_ENV, SMTP_URL: sink.url, DATABASE_URL: pg.url('tocsin') }, WORKERS));
   }, 120_000);
   afterAll(async () => {
-    await stop();
-    await sink.stop();
-    pg.destroy();
+    try {
+      await stop?.();
+      await sink.stop();
+    } finally {
+      pg?.destroy(); // never leave a PostgreSQL of our own running
+    }
   });
 
   const mine = (prefix: string) => sink.accepted.filter((a) => a.to.startsWith(`${prefix}-`)).length;
