@@ -7,9 +7,24 @@ import { ImportCustomersUseCase } from '../imports/import-customers/import-custo
 import { importOptionsSchema } from '../imports/import-options';
 import { ImportsService } from '../imports/imports.service';
 
+/** What the import command's exit code says, so a script can tell a clean import from a partial one. */
+export const ImportExit = {
+  /** every row imported (or, in a dry run, would be) */
+  ok: 0,
+  /** the import failed: nothing imported (a file that cannot be read, or an all-or-nothing import with rejected rows) */
+  failed: 1,
+  /** bad arguments (the usage is printed) */
+  usage: 2,
+  /** the import completed but some rows were rejected (they are listed) */
+  rowsRejected: 3,
+} as const;
+
 export const IMPORT_USAGE = `  node dist/cli.js import <file.csv|file.ndjson> [--mode valid-only|all-or-nothing] [--dry-run]
         [--region FR] [--delimiter ,|;|tab] [--unknown-columns attributes|reject]
-      imports customers from a file (same checks as POST /customers/import), with a progress bar`;
+        [--encoding utf-8|windows-1252|latin1|utf-16le|utf-16be]
+      imports customers from a file (same checks as POST /customers/import), with a progress bar;
+      exit code ${ImportExit.ok}: all rows imported, ${ImportExit.rowsRejected}: imported but some rows rejected,
+      ${ImportExit.failed}: nothing imported, ${ImportExit.usage}: bad arguments`;
 
 export interface ImportArgs {
   file: string;
@@ -30,6 +45,7 @@ export function parseImportArgs(rest: string[]): ImportArgs | string {
         delimiter: { type: 'string' },
         'unknown-columns': { type: 'string' },
         format: { type: 'string' },
+        encoding: { type: 'string' },
       },
     });
   } catch (e) {
@@ -46,6 +62,7 @@ export function parseImportArgs(rest: string[]): ImportArgs | string {
     delimiter: values.delimiter,
     unknownColumns: values['unknown-columns'],
     format,
+    encoding: values.encoding,
   });
   if (!options.success) return options.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ');
   return { file, options: options.data };
@@ -83,7 +100,8 @@ export async function runImport(app: INestApplicationContext, args: ImportArgs, 
   for (const e of r.errors.slice(0, 20)) out(`row ${e.row}${e.line ? ` (line ${e.line})` : ''}${e.field ? ` ${e.field}` : ''}: ${e.message}`);
   if (r.errors.length > 20) out(`… and more: GET /api/v1/imports/${r.id} lists up to 1,000`);
   for (const w of r.warnings.slice(0, 5)) out(`warning: row ${w.row} ${w.field ?? ''}: ${w.message}`);
-  return r.status === 'completed' ? 0 : 1;
+  if (r.status !== 'completed') return ImportExit.failed;
+  return r.rowsRejected > 0 ? ImportExit.rowsRejected : ImportExit.ok;
 }
 
 /** Lines in the file: roughly its records (a quoted line break counts twice), only the progress bar's total. */

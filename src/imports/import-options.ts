@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isRegion } from '../customers/normalise/phone.util';
+import { IMPORT_ENCODINGS, ImportEncoding } from './read/decode';
 
 /** Options of one import, from the query string of the upload (or the CLI flags). */
 export const importOptionsSchema = z.strictObject({
@@ -19,6 +20,14 @@ export const importOptionsSchema = z.strictObject({
     .refine((r) => isRegion(r), 'is not a known region code (e.g. FR, US, GB)')
     .optional(),
   unknownColumns: z.enum(['attributes', 'reject']).default('attributes'),
+  /** the file's encoding; absent: UTF-8, or UTF-16 when a BOM or the bytes say so */
+  encoding: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .transform((e) => ({ utf8: 'utf-8', cp1252: 'windows-1252', 'iso-8859-1': 'latin1', utf16le: 'utf-16le', utf16be: 'utf-16be' })[e] ?? e)
+    .pipe(z.enum(IMPORT_ENCODINGS, { error: `is not an encoding Tocsin reads: give one of ${IMPORT_ENCODINGS.join(', ')}` }))
+    .optional(),
 });
 export type ImportOptions = z.infer<typeof importOptionsSchema>;
 
@@ -27,6 +36,8 @@ export interface StoredImportOptions {
   delimiter?: string;
   region?: string;
   unknownColumns: 'attributes' | 'reject';
+  /** named by the caller, or detected from the first bytes at upload */
+  encoding?: ImportEncoding;
 }
 
 /** The format from the Content-Type, unless the caller said `format=`. */

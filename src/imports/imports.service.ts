@@ -10,6 +10,7 @@ import { ImportQueue } from '../queue/import-queue.service';
 import { ImportRepository, MAX_STORED_ERRORS } from './import.repository';
 import { formatOf, ImportOptions, StoredImportOptions } from './import-options';
 import { sniffDelimiter } from './read/csv-records';
+import { decodeFirst, detectEncoding } from './read/decode';
 import { mapColumns } from './row/customer-row';
 
 /** Pieces the upload is stored in. */
@@ -47,7 +48,7 @@ export class ImportsService {
     if (!format) {
       throw new AppException(ErrorCode.UnsupportedMediaType, 'Send the file as text/csv or application/x-ndjson (or say format=csv|ndjson)');
     }
-    const stored: StoredImportOptions = { delimiter: opts.delimiter, region: opts.region, unknownColumns: opts.unknownColumns };
+    const stored: StoredImportOptions = { delimiter: opts.delimiter, region: opts.region, unknownColumns: opts.unknownColumns, encoding: opts.encoding };
     const imp = await this.imports.create({
       format,
       mode: opts.mode,
@@ -65,8 +66,9 @@ export class ImportsService {
       const buf = Buffer.concat(pending);
       pending = [];
       pendingBytes = 0;
+      if (seq === 0) stored.encoding ??= detectEncoding(buf);
       if (!headerChecked) {
-        this.checkCsvHeader(buf, stored);
+        this.checkCsvHeader(decodeFirst(buf, stored.encoding), stored);
         headerChecked = true;
       }
       await this.imports.appendChunk(imp.id, seq++, buf);
@@ -93,8 +95,9 @@ export class ImportsService {
       }
       throw e;
     }
-    await this.imports.update(imp.id, { phase: 'queued', bytes });
-    return { ...imp, phase: 'queued', bytes: BigInt(bytes) };
+    const options = JSON.parse(JSON.stringify(stored));
+    await this.imports.update(imp.id, { phase: 'queued', bytes, options });
+    return { ...imp, options, phase: 'queued', bytes: BigInt(bytes) };
   }
 
   /** The header is in the first piece: a file the worker would refuse as a whole is refused now, with a 4xx. */

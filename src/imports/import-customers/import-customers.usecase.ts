@@ -4,6 +4,7 @@ import { JobResult, skipped, success } from '../../dispatch/job-result';
 import { ImportRepository } from '../import.repository';
 import { StoredImportOptions } from '../import-options';
 import { csvRecords } from '../read/csv-records';
+import { decodeToUtf8 } from '../read/decode';
 import { ndjsonRecords } from '../read/ndjson-records';
 import { FatalReadError, SourceRecord } from '../read/source-record';
 import { JsonRowsBuffer } from './json-rows-buffer';
@@ -44,7 +45,7 @@ export class ImportCustomersUseCase {
     let columns: ColumnMap | null = null;
     let headerProblem: string | null = null;
     const rowOpts = { defaultRegion: options.region ?? this.config.DEFAULT_PHONE_REGION, unknownColumns: options.unknownColumns };
-    const source = this.imports.chunks(importId);
+    const source = decodeToUtf8(this.imports.chunks(importId), options.encoding);
     const records: AsyncGenerator<SourceRecord> =
       imp.format === 'csv'
         ? csvRecords(source, {

@@ -38,6 +38,16 @@ describe(csvRecords.name, () => {
     expect(recs.map((r) => r.values)).toEqual([['1', name], ['2', 'Ok']]);
   });
 
+  it('skips rows that are only delimiters (how a spreadsheet writes an empty row) as blank lines, without numbering them', async () => {
+    const recs = await read('id;name;note\r\n1;a;x\r\n;;\r\n;;\r\n2;b;y\r\n ; ;\r\n3;;\r\n');
+    expect(recs.map((r) => [r.row, r.line, r.values])).toEqual([
+      [1, 2, ['1', 'a', 'x']],
+      [2, 5, ['2', 'b', 'y']],
+      [3, 7, ['3', '', '']],
+    ]);
+    expect((await read(';;\nid;name\n1;a\n'))[0]).toMatchObject({ row: 1, line: 3, values: ['1', 'a'] });
+  });
+
   it('finds the delimiter from the header row, ignoring quoted ones', () => {
     expect(sniffDelimiter(Buffer.from('externalId;email;"a,b,c"\nx,y,z'))).toBe(';');
     expect(sniffDelimiter(Buffer.from('externalId,email\n'))).toBe(',');

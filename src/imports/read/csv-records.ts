@@ -71,6 +71,8 @@ export async function* csvRecords(
       const line = 1 + newlines + blank; // where this record starts
       // the raw record includes its delimiter, except the last character of a CR LF (a csv-parse quirk)
       newlines += blank + countNewlines(rest) + (rest.endsWith('\n') ? 0 : 1);
+      // LibreOffice and Excel write an empty spreadsheet row as delimiters only (`;;;`): blank, like an empty line
+      if (record.every((cell) => cell.trim() === '')) continue;
       if (!header) {
         header = record;
         opts.onHeader({ delimiter, columns: record });
@@ -78,7 +80,6 @@ export async function* csvRecords(
       }
       row++;
       if (record.length !== header.length) {
-        if (record.length === 1 && record[0].trim() === '') continue; // a line of blanks
         yield { row, line, values: null, error: `has ${record.length} cells but the header has ${header.length}` };
         continue;
       }

@@ -1,3 +1,4 @@
+import { ENCODING_ADVICE, OTHER_ENCODING } from '../row/customer-row';
 import { SourceRecord } from './source-record';
 
 const MAX_LINE_BYTES = 1024 * 1024;
@@ -54,7 +55,7 @@ function parseLine(raw: Buffer, first: boolean): 'blank' | Pick<SourceRecord, 'v
   try {
     text = utf8.decode(bytes);
   } catch {
-    return { values: null, error: 'is not valid UTF-8 (is the file in another encoding, such as Latin-1? export it as UTF-8)' };
+    return { values: null, error: `is not valid UTF-8: is the file in ${OTHER_ENCODING}? ${ENCODING_ADVICE}` };
   }
   if (!text.trim()) return 'blank';
   let value: unknown;

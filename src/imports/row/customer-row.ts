@@ -64,6 +64,9 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 const MAX_ATTRIBUTES_JSON = 16 * 1024;
 /** U+FFFD is what a decoder leaves where bytes were not UTF-8: the file is in another encoding. */
 const GARBLED = '\uFFFD';
+/** The end of the message for a file that is not UTF-8: most are a spreadsheet's default "CSV". */
+export const OTHER_ENCODING = 'another encoding, such as Windows-1252 (the default "CSV" of Excel and LibreOffice, also called Latin-1)';
+export const ENCODING_ADVICE = 'import it with encoding=windows-1252 (CLI: --encoding windows-1252), or export it as UTF-8';
 
 export const normaliseHeader = (h: string) => h.trim().toLowerCase().replace(/[\s_\-.]/g, '');
 
@@ -74,7 +77,7 @@ export function mapColumns(header: string[], unknownColumns: UnknownColumns): { 
   const unknown: string[] = [];
   for (const raw of header) {
     const name = raw.replace(/^\uFEFF/, '').trim();
-    if (name.includes(GARBLED)) return { ok: false, message: 'the header row is not valid UTF-8 (is the file in another encoding, such as Latin-1? export it as UTF-8)' };
+    if (name.includes(GARBLED)) return { ok: false, message: `the header row is not valid UTF-8: is the file in ${OTHER_ENCODING}? ${ENCODING_ADVICE}` };
     if (!name) return { ok: false, message: 'the header row has an empty column name' };
     const field = HEADER_ALIASES[normaliseHeader(name)];
     const key = field ?? `attr:${name}`;
@@ -194,4 +197,5 @@ function checkName(v: string): { ok: true; value: string } | { ok: false; messag
 }
 
 const garbled = (rec: SourceRecord) =>
-  `is not valid UTF-8 (line ${rec.line}): the file seems to be in another encoding, such as Latin-1; export it as UTF-8`;
+  `is not valid UTF-8 (line ${rec.line}): the file seems to be in ${OTHER_ENCODING}; ${ENCODING_ADVICE}`;
+
