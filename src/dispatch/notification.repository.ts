@@ -264,11 +264,20 @@ export class NotificationRepository {
   }
 
   /**
-   * Renews the sending lease of rows a live worker holds (those still `sending`), so the reconciler only ever
-   * takes back rows whose worker stopped renewing: a dead one. Runs every quarter lease per send job.
+   * Renews the sending lease of rows a live worker holds, so the reconciler only ever takes back rows whose
+   * worker stopped renewing: a dead one. Runs every quarter lease per send job. A row is still this claim's
+   * while it is `sending` with the attempt number the claim gave it (a claim by another worker, after the
+   * lease lapsed, counts one more). Returns the ids still held: the others were taken back.
    */
-  async renewLeases(ids: string[]): Promise<void> {
-    await this.prisma.pool.query(`UPDATE notification SET sending_at = now() WHERE id = ANY($1::uuid[]) AND state = 'sending'`, [ids]);
+  async renewLeases(held: { id: string; attempts: number }[]): Promise<Set<string>> {
+    const { rows } = await this.prisma.pool.query<{ id: string }>(
+      `UPDATE notification n SET sending_at = now()
+       FROM unnest($1::uuid[], $2::int[]) AS v(id, attempts)
+       WHERE n.id = v.id AND n.state = 'sending' AND n.attempts = v.attempts
+       RETURNING n.id::text`,
+      [held.map((h) => h.id), held.map((h) => h.attempts)],
+    );
+    return new Set(rows.map((r) => r.id));
   }
 
   /**

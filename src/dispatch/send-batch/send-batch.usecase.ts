@@ -93,15 +93,15 @@ export class SendBatchUseCase {
     // the claim itself checks the incident is live (kill switch per batch, no extra round trip)
     const claimed = await this.notifications.claim(payload.notificationIds, step.incidentId);
     if (!claimed.length) return skipped('nothing to send in this batch (already sent, or the incident is paused or cancelled)');
-    const stopRenewing = this.holdLeases(claimed.map((n) => n.id));
+    const lease = this.holdLeases(claimed);
     try {
-      return await this.sendClaimed(step, claimed);
+      return await this.sendClaimed(step, claimed, lease.taken);
     } finally {
-      stopRenewing();
+      lease.stop();
     }
   }
 
-  private async sendClaimed(step: StepContext, claimed: ClaimedNotification[]): Promise<JobResult> {
+  private async sendClaimed(step: StepContext, claimed: ClaimedNotification[], taken: ReadonlySet<string>): Promise<JobResult> {
     let sent = 0;
     let failed = 0;
     let retry = 0;
@@ -124,6 +124,7 @@ export class SendBatchUseCase {
           return void deferred.push(quiet);
         }
         if (this.circuit.waitMs(n.channel) > 0) return; // its relay went down meanwhile: given back below
+        if (taken.has(n.id)) return void handled.add(n.id); // its lease was taken back (this worker stalled): another sends it
         // the channel's rate limit (all workers) and in-flight cap (this process) apply per message
         const result = await this.throttle.run(n.channel, () => this.sendOne(step, n));
         if (result === UNTRIED) return;
@@ -153,15 +154,26 @@ export class SendBatchUseCase {
     return success({ sent, failed });
   }
 
-  /** Renews the claimed rows' sending lease every quarter lease until the batch is done. */
-  private holdLeases(ids: string[]): () => void {
+  /**
+   * Renews the claimed rows' sending lease every quarter lease until the batch is done, and collects the rows
+   * whose lease was taken back meanwhile (this process stalled longer than a lease, or lost the database
+   * while another worker did not): those are skipped, another worker sends them.
+   */
+  private holdLeases(claimed: ClaimedNotification[]): { taken: ReadonlySet<string>; stop: () => void } {
+    const taken = new Set<string>();
+    const held = claimed.map((n) => ({ id: n.id, attempts: n.attempts }));
     const timer = setInterval(() => {
-      this.notifications.renewLeases(ids).catch((e: Error) => {
-        const down = unreachableDependency(e);
-        if (down) outages.failed(down, e);
-      });
+      this.notifications
+        .renewLeases(held)
+        .then((still) => {
+          for (const h of held) if (!still.has(h.id)) taken.add(h.id);
+        })
+        .catch((e: Error) => {
+          const down = unreachableDependency(e);
+          if (down) outages.failed(down, e);
+        });
     }, Math.max(250, Math.floor(this.config.SENDING_LEASE_MS / 4)));
-    return () => clearInterval(timer);
+    return { taken, stop: () => clearInterval(timer) };
   }
 
   /** A customer whose notice failed for good on the step's channel gets it on the fallback channel. */

@@ -1,0 +1,46 @@
+import { auth, Harness, waitFor } from './support/harness';
+import { declareBody, seedRunbook, uniq } from './factories/scenario.factory';
+
+/**
+ * The sending lease: a worker renews it on the rows it holds, and when a renewal finds rows taken back (the
+ * worker stalled longer than a lease, and another worker claimed them), it leaves those rows to the worker
+ * that took them instead of sending them too.
+ */
+describe('A worker whose sending lease was taken back', () => {
+  let h: Harness;
+  const saved = { ...process.env };
+
+  beforeAll(async () => {
+    h = await Harness.start({ workers: 1, env: { SENDING_LEASE_MS: '2000', SEND_BATCH_SIZE: '60', SEND_CONCURRENCY: '2', WORKER_CONCURRENCY: '1' } });
+  });
+  afterAll(async () => {
+    h.sink.delayMs = 0;
+    await h.stop();
+    for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
+    Object.assign(process.env, saved);
+  });
+
+  it('does not send the rows another worker claimed after its lease lapsed', async () => {
+    const prefix = uniq('lease');
+    const n = 60;
+    const { runbook, externalIds } = await seedRunbook(h, prefix, n);
+    h.sink.delayMs = 100; // a batch takes ~3 s at 2 lanes: the renewal (every 0.5 s) sees the theft before the lanes reach the rows
+    const { body } = await h.http.post('/api/v1/incidents').set(auth()).send(declareBody(runbook, externalIds)).expect(201);
+    await waitFor('the batch claimed', async () => (await h.prisma.notification.count({ where: { incidentId: body.id, state: 'sending' } })) === n);
+
+    // "another worker" claims the last 30 (what a claim after a lapsed lease does: one more attempt, sending)
+    const stolen = await h.prisma.$queryRaw<{ id: string; recipient: string }[]>`
+      UPDATE notification SET attempts = attempts + 1, sending_at = now() WHERE id IN (
+        SELECT id FROM notification WHERE incident_id = ${body.id}::uuid AND state = 'sending' ORDER BY customer_id DESC LIMIT 30)
+      RETURNING id::text, recipient`;
+    expect(stolen).toHaveLength(30);
+    await waitFor('the first worker done with its batch', async () => (await h.prisma.notification.count({ where: { incidentId: body.id, state: 'sent' } })) === n - 30, 60_000);
+    // the other worker sends them and records it (here the test plays that part)
+    await h.prisma.notification.updateMany({ where: { id: { in: stolen.map((s) => s.id) } }, data: { state: 'sent', sentAt: new Date() } });
+
+    const byUs = stolen.filter((s) => h.sink.to(s.recipient).length > 0);
+    expect(byUs).toEqual([]);
+    const others = (await h.prisma.notification.findMany({ where: { incidentId: body.id, id: { notIn: stolen.map((s) => s.id) } } })).map((r) => r.recipient);
+    for (const r of others) expect(h.sink.to(r)).toHaveLength(1);
+  }, 120_000);
+});
