@@ -12,6 +12,7 @@ import { ImportsService } from '../imports/imports.service';
 import { ImportQueue } from '../queue/import-queue.service';
 import { CliUsersModule, CREATE_USER_USAGE, parseCreateUserArgs, readPassword, runCreateUser, validateCreateUser } from './create-user-command';
 import { IMPORT_USAGE, parseImportArgs, runImport } from './import-command';
+import { DOCTOR_USAGE, runDoctor } from '../operations/doctor/doctor';
 import { CliKeysModule, KEY_USAGE, parseKeyCommand } from './key-commands';
 
 /** The import command runs the import in this process: no worker or queue needed (hence no job is added). */
@@ -24,7 +25,8 @@ export class CliImportModule {}
 export const USAGE = `usage:
 ${KEY_USAGE}
 ${CREATE_USER_USAGE}
-${IMPORT_USAGE}`;
+${IMPORT_USAGE}
+${DOCTOR_USAGE}`;
 
 /** The operator CLI; returns the process exit code. Output goes through `out`/`err` so tests can read it. */
 export function runCli(
@@ -44,6 +46,14 @@ async function runCommand(
   stdin: NodeJS.ReadableStream = process.stdin,
 ): Promise<number> {
   const [command, ...rest] = argv;
+  // needs no valid configuration to run: saying what is wrong with it is its job
+  if (command === 'doctor') {
+    if (rest.length) {
+      err(`doctor takes no arguments\n${USAGE}`);
+      return 2;
+    }
+    return runDoctor(process.env, out);
+  }
   if (command === 'create-user') {
     const args = parseCreateUserArgs(rest);
     const input = typeof args === 'string' ? args : validateCreateUser(args, args.passwordStdin ? await readPassword(stdin) : undefined);
