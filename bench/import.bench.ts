@@ -11,6 +11,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { Client } from 'pg';
+import { AuditModule } from '../src/audit/audit.module';
 import { CommonModule } from '../src/common/common.module';
 import { ConfigModule } from '../src/config/config.module';
 import { DatabaseModule } from '../src/database/database.module';
@@ -31,7 +32,7 @@ class NoQueue {
 }
 
 @Module({
-  imports: [ConfigModule, CommonModule, DatabaseModule],
+  imports: [ConfigModule, CommonModule, DatabaseModule, AuditModule], // the upload is audited
   providers: [ImportsService, ImportRepository, ImportCustomersUseCase, { provide: ImportQueue, useClass: NoQueue }],
 })
 class BenchModule {}
