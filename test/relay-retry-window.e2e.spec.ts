@@ -1,18 +1,7 @@
-import { createServer } from 'node:net';
+import { freePort } from './support/free-port';
 import { SmsSink } from './support/sms-sink';
 import { auth, Harness, waitFor } from './support/harness';
 import { declareBody, NOTICE, uniq } from './factories/scenario.factory';
-
-/** A port with nothing listening: every connection is refused, as to a relay that is down for good. */
-async function deadPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 describe('An email relay that never comes back', () => {
   let h: Harness;
@@ -24,7 +13,7 @@ describe('An email relay that never comes back', () => {
     h = await Harness.start({
       workers: 1,
       env: {
-        SMTP_URL: `smtp://127.0.0.1:${await deadPort()}`,
+        SMTP_URL: `smtp://127.0.0.1:${await freePort() /* nothing listens: refused, as a relay down for good */}`,
         SEND_RETRY_WINDOW_SECONDS: '4',
         SMS_PROVIDER: 'http', SMS_API_URL: sms.url, SMS_ACCOUNT: 'AC123', SMS_TOKEN: 'tok', SMS_FROM: '+15550001111',
       },

@@ -6,7 +6,7 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Pool } from 'pg';
 import { inFlightBound } from '../../src/dispatch/send-batch/in-flight-bound';
-import { NOTICE } from '../factories/scenario.factory';
+import { seedRunbook as seedFactoryRunbook } from '../factories/scenario.factory';
 import { CountingSmtpSink } from '../support/counting-smtp-sink';
 import { auth, Harness, waitFor } from '../support/harness';
 
@@ -29,18 +29,9 @@ export async function seedPopulation(databaseUrl: string, prefix: string, n: num
   }
 }
 
-/** The email template and a published one-step runbook, through the API. */
+/** The email template and a published one-step runbook, through the API (the customers are seeded apart). */
 export async function seedRunbook(h: Harness, prefix: string): Promise<string> {
-  const template = `${prefix}-notice`;
-  await h.http.put(`/api/v1/templates/${template}/email/en`).set(auth()).send(NOTICE).expect(200);
-  const runbook = `${prefix}-plan`;
-  await h.http
-    .put(`/api/v1/runbooks/${runbook}`)
-    .set(auth())
-    .send({ name: `Plan ${prefix}`, steps: [{ id: 'notify-customers', audience: 'affected_customers', channel: 'email', template }] })
-    .expect(200);
-  await h.http.post(`/api/v1/runbooks/${runbook}/publish`).set(auth()).expect(201);
-  return runbook;
+  return (await seedFactoryRunbook(h, prefix, 0)).runbook;
 }
 
 export async function declare(h: Harness, runbook: string, prefix: string): Promise<string> {

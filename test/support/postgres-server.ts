@@ -3,9 +3,9 @@
 // PostgreSQL binaries (the ones .ci/run installs); as root it runs them as the `postgres` user.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './free-port';
 
 const PG_ROOT = '/usr/lib/postgresql';
 
@@ -15,17 +15,6 @@ function binDir(): string {
   if (!existsSync(PG_ROOT)) throw new Error(`PostgreSQL binaries not found under ${PG_ROOT} (set PG_BIN_DIR)`);
   const version = readdirSync(PG_ROOT).sort((a, b) => Number(b) - Number(a))[0];
   return path.join(PG_ROOT, version, 'bin');
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 export class PostgresServer {
