@@ -78,7 +78,7 @@ export async function settle(
         const { rows } = await pool.query<{ sent: string }>(`SELECT count(*) FILTER (WHERE state = 'sent') AS sent FROM notification WHERE incident_id = $1`, [opts.incidentId]);
         return Number(rows[0].sent) === opts.n;
       },
-      opts.timeoutMs ?? 240_000,
+      opts.timeoutMs ?? 600_000, // a fan-out of 20,000 on a machine with its cores oversubscribed takes minutes
     );
     const completedAt = Date.now();
     const { rows: ids } = await pool.query<{ id: string; recipient: string }>(`SELECT id, recipient FROM notification WHERE incident_id = $1`, [opts.incidentId]);

@@ -51,7 +51,7 @@ describe('A PostgreSQL restart in the middle of a fan-out', () => {
     await seedPopulation(h.config.DATABASE_URL, prefix, POPULATION);
     const runbook = await seedRunbook(h, prefix);
     const incidentId = await declare(h, runbook, prefix);
-    await waitFor('a quarter sent', async () => mine(prefix) >= POPULATION / 4, 180_000);
+    await waitFor('a quarter sent', async () => mine(prefix) >= POPULATION / 4, 600_000);
 
     pg.down('fast');
     const atStop = mine(prefix);
@@ -69,5 +69,5 @@ describe('A PostgreSQL restart in the middle of a fan-out', () => {
     expect(figures.duplicates).toBeLessThanOrEqual(figures.inFlightBound);
     const notSent = await h.prisma.notification.count({ where: { incidentId, state: { not: 'sent' } } });
     expect(notSent).toBe(0);
-  }, 600_000);
+  }, 1_500_000);
 });

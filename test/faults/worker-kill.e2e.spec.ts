@@ -27,7 +27,7 @@ describe('Worker processes killed with SIGKILL during a fan-out', () => {
 
   const mine = (prefix: string) => sink.accepted.filter((a) => a.to.startsWith(`${prefix}-`)).length;
   const startWorker = async () => {
-    const w = await WorkerProcess.start({ ...FAULT_ENV, SMTP_URL: sink.url }, 120_000); // LOG_LEVEL log: it waits for 'worker started'
+    const w = await WorkerProcess.start({ ...FAULT_ENV, SMTP_URL: sink.url }, 300_000); // LOG_LEVEL log: it waits for 'worker started'
     children.push(w);
     return w;
   };
@@ -39,10 +39,10 @@ describe('Worker processes killed with SIGKILL during a fan-out', () => {
     const [a, b] = [await startWorker(), await startWorker()];
     const incidentId = await declare(h, runbook, prefix);
 
-    await waitFor('a quarter sent', async () => mine(prefix) >= POPULATION / 4, 240_000);
+    await waitFor('a quarter sent', async () => mine(prefix) >= POPULATION / 4, 600_000);
     await a.kill('SIGKILL');
     await startWorker();
-    await waitFor('half sent', async () => mine(prefix) >= POPULATION / 2, 240_000);
+    await waitFor('half sent', async () => mine(prefix) >= POPULATION / 2, 600_000);
     await b.kill('SIGKILL');
     const lastKill = Date.now();
     // what the dead worker held (and the live one's in-flight rows): back and sent within about a lease
@@ -58,5 +58,5 @@ describe('Worker processes killed with SIGKILL during a fan-out', () => {
     expect(figures.duplicates).toBeLessThanOrEqual(figures.inFlightBound); // one worker's bound per kill
     const notSent = await h.prisma.notification.count({ where: { incidentId, state: { not: 'sent' } } });
     expect(notSent).toBe(0);
-  }, 900_000);
+  }, 1_500_000);
 });
