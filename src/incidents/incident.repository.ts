@@ -107,8 +107,31 @@ export class IncidentRepository {
     return Number(c?.affected ?? 0);
   }
 
+  /**
+   * The reach report's counters read in one repeatable-read snapshot: a send or a bounce commits the counts
+   * by state and the customers reached together (one trigger), so the report never shows `sent: 2` beside
+   * `reached: 0` because two separate reads straddled that commit.
+   */
+  async reachSnapshot(incidentId: string) {
+    const [rows, counter, notices] = await this.prisma.$transaction(
+      [
+        this.reachRowsQuery(incidentId),
+        this.prisma.$queryRaw<{ affected: bigint; reached: bigint; opened: bigint; acknowledged: bigint }[]>`
+          SELECT affected, reached, opened, acknowledged FROM incident_counter WHERE incident_id = ${incidentId}::uuid`,
+        this.noticeRowsQuery(incidentId),
+      ],
+      { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
+    );
+    const c = counter[0];
+    return {
+      rows,
+      customers: { affected: Number(c?.affected ?? 0), reached: Number(c?.reached ?? 0), opened: Number(c?.opened ?? 0), acknowledged: Number(c?.acknowledged ?? 0) },
+      notices,
+    };
+  }
+
   /** Notification counts per step, channel (the step's own and any fallback) and state, from reach_counter. */
-  reachRows(incidentId: string): Promise<ReachRow[]> {
+  private reachRowsQuery(incidentId: string) {
     return this.prisma.$queryRaw<ReachRow[]>`
       SELECT s.id AS step_id, s.step_key, coalesce(rc.channel, s.channel) AS channel, s.state::text AS step_state, rc.state::text AS state, coalesce(rc.n, 0) AS n
       FROM incident_step s LEFT JOIN reach_counter rc ON rc.step_id = s.id AND rc.n <> 0
@@ -124,18 +147,10 @@ export class IncidentRepository {
     return new Map(rows.map((r) => [r.step_id, { reached: Number(r.reached), total: Number(r.total) }]));
   }
 
-  /**
-   * The incident's customers, from the trigger-kept counter: affected, reached now (at least one notice in a
-   * reaching state), and who opened / acknowledged their notice page (notice_page is the only source).
-   */
-  async customerCounts(incidentId: string): Promise<{ affected: number; reached: number; opened: number; acknowledged: number }> {
-    const c = await this.prisma.incidentCounter.findUnique({ where: { incidentId } });
-    return { affected: Number(c?.affected ?? 0), reached: Number(c?.reached ?? 0), opened: Number(c?.opened ?? 0), acknowledged: Number(c?.acknowledged ?? 0) };
-  }
 
   /** Per step and channel: notifications whose customer opened / acknowledged their notice page once reached. */
-  noticeRows(incidentId: string): Promise<{ step_id: string; channel: string; opened: bigint; acknowledged: bigint }[]> {
-    return this.prisma.$queryRaw`
+  private noticeRowsQuery(incidentId: string) {
+    return this.prisma.$queryRaw<{ step_id: string; channel: string; opened: bigint; acknowledged: bigint }[]>`
       SELECT step_id::text, channel, opened, acknowledged FROM notice_counter WHERE incident_id = ${incidentId}::uuid`;
   }
 }

@@ -111,10 +111,8 @@ export class IncidentsService {
   async reach(id: string) {
     const incident = await this.incidents.find(id);
     if (!incident) throw AppException.notFound('Incident', id);
-    const [rows, customers, notices, customerLatency, stepLatency] = await Promise.all([
-      this.incidents.reachRows(id),
-      this.incidents.customerCounts(id),
-      this.incidents.noticeRows(id),
+    const [{ rows, customers, notices }, customerLatency, stepLatency] = await Promise.all([
+      this.incidents.reachSnapshot(id),
       this.latency.customers(id),
       this.latency.steps(id),
     ]);
