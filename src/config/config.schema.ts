@@ -98,6 +98,8 @@ export const configSchema = z.object({
   /** Hours a customer stays on marketing hold after the last incident touching them closes. */
   HOLD_COOLDOWN_HOURS: int(72, 0, 24 * 365),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  /** Development only (`npm run dev` sets it): the API runs a mail catcher on this port, listed in the console's Outbox. */
+  DEV_MAIL_CATCHER_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** Shared secret for POST /api/v1/events/{channel} (HMAC-SHA256 of the body); unset: events are refused with 503. */
   EVENTS_SIGNING_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   /** When set, GET /metrics (API and worker) needs `Authorization: Bearer <METRICS_TOKEN>`. */

@@ -15,7 +15,7 @@ export class ConsoleHomeController {
 
   @Get()
   home(@ConsoleUser() user: User, @Res() res: Response) {
-    const screens = CONSOLE_NAV.filter((n) => roleSatisfies(user.role, n.roles));
+    const screens = CONSOLE_NAV.filter((n) => roleSatisfies(user.role, n.roles) && (n.shown?.() ?? true));
     this.renderer.render(res, 'home', { title: 'Tocsin console', screens });
   }
 }

@@ -1,10 +1,13 @@
 import { Role } from '../auth/role';
+import { outboxRunning } from '../dev/outbox/outbox.service';
 
 export interface NavItem {
   href: string;
   label: string;
   /** who sees the link (admin sees every link) */
   roles: Role[];
+  /** shown only while this says so (the development Outbox) */
+  shown?: () => boolean;
 }
 
 /** The console's main navigation, filtered by the user's role. Add a screen's entry here. */
@@ -17,4 +20,5 @@ export const CONSOLE_NAV: NavItem[] = [
   { href: '/console/suppressions', label: 'Suppressions', roles: [Role.comms] },
   { href: '/console/users', label: 'Users', roles: [Role.admin] },
   { href: '/console/api-keys', label: 'API keys', roles: [Role.admin] },
+  { href: '/console/outbox', label: 'Outbox (development)', roles: [Role.viewer], shown: () => outboxRunning },
 ];

@@ -35,6 +35,8 @@ import { AuthModule } from '../auth/auth.module';
 import { ConsoleApiKeysController } from './api-keys/console-api-keys.controller';
 import { OidcSignInService } from './sso/oidc-sign-in.service';
 import { SsoController } from './sso/sso.controller';
+import { OutboxController } from '../dev/outbox/outbox.controller';
+import { OutboxService } from '../dev/outbox/outbox.service';
 
 /**
  * The web console under /console: server-rendered pages for people (sessions, not API keys).
@@ -42,8 +44,8 @@ import { SsoController } from './sso/sso.controller';
  */
 @Module({
   imports: [AuthModule, UsersModule, IncidentsModule, CustomersModule, TemplatesModule, RunbooksModule, SuppressionsModule],
-  controllers: [LoginController, ConsoleHomeController, ConsoleAssetsController, ConsoleUsersController, DeclareWizardController, IncidentDashboardController, AgentLookupController, TemplateEditorController, RunbookEditorController, ConsoleSuppressionsController, ConsoleApiKeysController, SsoController, FaviconController],
-  providers: [OidcSignInService, ConsoleRenderer, ConsoleGuard, ConsoleExceptionFilter, SessionService, SessionRepository, LoginThrottleRepository, IncidentDashboardService, IncidentListRepository, CustomerSearchRepository, TemplateEditorView, RunbookEditorService, RunbookEditorView, DeclareWizardService, DeclareWizardView],
+  controllers: [LoginController, ConsoleHomeController, ConsoleAssetsController, ConsoleUsersController, DeclareWizardController, IncidentDashboardController, AgentLookupController, TemplateEditorController, RunbookEditorController, ConsoleSuppressionsController, ConsoleApiKeysController, SsoController, FaviconController, OutboxController],
+  providers: [OutboxService, OidcSignInService, ConsoleRenderer, ConsoleGuard, ConsoleExceptionFilter, SessionService, SessionRepository, LoginThrottleRepository, IncidentDashboardService, IncidentListRepository, CustomerSearchRepository, TemplateEditorView, RunbookEditorService, RunbookEditorView, DeclareWizardService, DeclareWizardView],
   exports: [ConsoleRenderer, ConsoleGuard, ConsoleExceptionFilter, SessionService],
 })
 export class ConsoleModule implements NestModule, OnModuleInit {

@@ -76,7 +76,7 @@ export class ConsoleRenderer {
       csrfField: new this.hbs.SafeString(`<input type="hidden" name="${CSRF_FIELD}" value="${this.hbs.escapeExpression(csrfToken)}">`),
       flash: flash ?? data.flash,
       nav: session
-        ? CONSOLE_NAV.filter((n) => roleSatisfies(session.user.role, n.roles)).map((n) => ({
+        ? CONSOLE_NAV.filter((n) => roleSatisfies(session.user.role, n.roles) && (n.shown?.() ?? true)).map((n) => ({
             ...n,
             current: here === n.href || (here.startsWith(n.href + '/') && !CONSOLE_NAV.some((o) => o.href !== n.href && o.href.startsWith(n.href) && here.startsWith(o.href))),
           }))

@@ -26,7 +26,10 @@ export class WorkerProcess {
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`worker did not start within ${timeoutMs} ms:\n${w.output}`)), timeoutMs);
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL'); // never leave a half-started worker behind
+        reject(new Error(`worker did not start within ${timeoutMs} ms:\n${w.output}`));
+      }, timeoutMs);
       const check = () => {
         if (w.output.includes('worker started')) {
           clearTimeout(timer);
