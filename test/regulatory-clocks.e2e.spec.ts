@@ -151,6 +151,13 @@ describe('Regulatory clocks through the API', () => {
     expect(clock(await incident(r2.body.id), 'gdpr-art33')).toMatchObject({ status: 'running', metAt: null, failedRecipients: [{ recipient: `${second}-c@authority.test`, state: 'bounced' }] });
     const dashboard = await viewer.agent.get(`/console/incidents/${r2.body.id}`).expect(200);
     expect(dashboard.text).toContain(`not reached</span> ${second}-c@authority.test (bounced: 550 5.1.1 mailbox unavailable)`);
+
+    // the filing can be recorded after the incident is closed (a final report often comes later)
+    await waitFor('monitoring', async () => (await h.http.get(`/api/v1/incidents/${r2.body.id}`).set(auth())).body.state === 'monitoring');
+    await h.http.post(`/api/v1/incidents/${r2.body.id}/resolve`).set(auth()).send({}).expect(200);
+    await h.http.post(`/api/v1/incidents/${r2.body.id}/close`).set(auth()).send({}).expect(200);
+    await h.http.post(`/api/v1/incidents/${r2.body.id}/clocks/gdpr-art33/submissions`).set(auth()).send({ submittedAt: new Date().toISOString(), submittedBy: 'Dana (DPO)', reference: 'CNIL-2026-0043' }).expect(201);
+    expect(clock(await incident(r2.body.id), 'gdpr-art33')).toMatchObject({ status: 'met', evidence: { kind: 'submission', reference: 'CNIL-2026-0043' } });
   });
 
   it('counts a filter population for HIPAA, per State, and re-plans HHS and media steps when late additions cross the thresholds', async () => {

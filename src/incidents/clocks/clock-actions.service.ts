@@ -13,6 +13,8 @@ import { canonicalClockId, CLOCK_IDS, OrganisationProfile } from './regulatory-c
 import { RecordSubmissionInput } from './dto/clock.dto';
 
 const LIVE = ['declared', 'notifying', 'monitoring', 'paused', 'resolved'];
+/** a filing is evidence whenever it was made: a final report often follows the closing of the incident */
+const FILING = [...LIVE, 'closed'];
 const FUTURE_SLACK_MS = 5 * 60_000;
 
 /** What people record about the clocks: filings made outside Tocsin, the NYDFS times, the organisation profile. */
@@ -28,7 +30,7 @@ export class ClockActions {
 
   /** A filing made through the authority's portal (or EDGAR): meets the clock as of submittedAt. */
   async recordSubmission(incidentId: string, clockId: string, input: RecordSubmissionInput, actor: Actor) {
-    const incident = await this.load(incidentId);
+    const incident = await this.load(incidentId, FILING);
     const id = canonicalClockId(clockId);
     if (!(CLOCK_IDS as readonly string[]).includes(id)) throw AppException.notFound('Clock', clockId);
     const clocks = await this.state.clocksFor(incident);
@@ -107,10 +109,10 @@ export class ClockActions {
     return p;
   }
 
-  private async load(incidentId: string) {
+  private async load(incidentId: string, states = LIVE) {
     const incident = await this.repo.incident(incidentId);
     if (!incident) throw AppException.notFound('Incident', incidentId);
-    if (!LIVE.includes(incident.state)) throw new AppException(ErrorCode.Conflict, `The incident is ${incident.state}`, { state: incident.state });
+    if (!states.includes(incident.state)) throw new AppException(ErrorCode.Conflict, `The incident is ${incident.state}`, { state: incident.state });
     return incident;
   }
 
