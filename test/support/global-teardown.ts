@@ -1,8 +1,18 @@
 import { Client } from 'pg';
+import { startedServices } from './local-services';
 import { wipeQueues } from './redis-keys';
 
-/** Drops this run's database and deletes this run's queue keys (unless KEEP_TEST_DB is set). */
+/** Drops this run's database and deletes this run's queue keys (unless KEEP_TEST_DB is set), then stops what the setup started. */
 export default async function globalTeardown(): Promise<void> {
+  try {
+    await dropRunData();
+  } finally {
+    // servers started by the setup because none answered (their data goes with them)
+    for (const s of startedServices.list) await s.stop();
+  }
+}
+
+async function dropRunData(): Promise<void> {
   if (process.env.KEEP_TEST_DB) return;
   const adminUrl = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
   const db = process.env.TOCSIN_TEST_DB;
