@@ -15,6 +15,7 @@ import { AddAffectedUseCase } from './add-affected/add-affected.usecase';
 import { ReachController } from './reach/reach.controller';
 import { ReachLatencyRepository } from './reach/reach-latency.repository';
 import { UnreachedExport } from './reach/unreached-export';
+import { ReachStream } from './reach/reach-stream';
 import { ScheduleController } from './steps/schedule.controller';
 import { ScheduleRepository } from './steps/schedule.repository';
 import { ScheduleUseCases } from './steps/schedule.usecases';
@@ -23,7 +24,7 @@ import { ScheduleUseCases } from './steps/schedule.usecases';
 @Module({
   imports: [RunbooksModule, TemplatesCoreModule, NoticeCoreModule, ClocksModule, ClocksApiModule],
   controllers: [IncidentsController, IncidentLifecycleController, ScheduleController, AddAffectedController, ReachController],
-  providers: [DeclareIncidentUseCase, IncidentsService, IncidentRepository, ChangeIncidentStateUseCase, IncidentLifecycleRepository, ScheduleUseCases, ScheduleRepository, AddAffectedUseCase, UnreachedExport, ReachLatencyRepository],
+  providers: [DeclareIncidentUseCase, IncidentsService, IncidentRepository, ChangeIncidentStateUseCase, IncidentLifecycleRepository, ScheduleUseCases, ScheduleRepository, AddAffectedUseCase, UnreachedExport, ReachLatencyRepository, ReachStream],
   exports: [ClocksApiModule, DeclareIncidentUseCase, IncidentsService, ChangeIncidentStateUseCase, ScheduleUseCases, UnreachedExport, IncidentLifecycleRepository],
 })
 export class IncidentsModule {}

@@ -1,8 +1,8 @@
-import { Controller, Get, MessageEvent, Param, ParseUUIDPipe, Res, Sse } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
 import { Audited } from '../../audit/audited.decorator';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { from, interval, Observable, startWith, switchMap, map } from 'rxjs';
+import type { Request, Response } from 'express';
+import { ReachStream } from './reach-stream';
 import { Roles } from '../../auth/auth.decorators';
 import { PERSONAL_DATA_ROLES, Role } from '../../auth/role';
 import { IncidentsService } from '../incidents.service';
@@ -18,6 +18,7 @@ export class ReachController {
   constructor(
     private readonly incidents: IncidentsService,
     private readonly unreached: UnreachedExport,
+    private readonly reachStream: ReachStream,
   ) {}
 
   /** Who has not been reached, and why, as CSV (spreadsheet formulas neutralised). */
@@ -31,15 +32,16 @@ export class ReachController {
     await this.unreached.download(id, res);
   }
 
-  /** Live reach (server-sent events): the same body as GET …/reach, every 2 seconds. */
-  @Sse(':id/reach/stream')
+  /**
+   * Live reach (server-sent events): `reach` (the body of GET …/reach) when it changes, `end` once the
+   * incident is closed or cancelled. An unknown incident is a 404 JSON answer, never an open stream.
+   */
+  @Get(':id/reach/stream')
   @Roles(Role.viewer)
-  stream(@Param('id', IdPipe) id: string): Observable<MessageEvent> {
-    return from(this.incidents.get(id)).pipe(
-      switchMap(() => interval(2000).pipe(startWith(0))),
-      switchMap(() => from(this.incidents.reach(id))),
-      map((data) => ({ data, type: 'reach' }) as MessageEvent),
-    );
+  @ApiProduces('text/event-stream')
+  async stream(@Param('id', IdPipe) id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    await this.incidents.get(id); // 404 before any byte is sent
+    await this.reachStream.serve(id, req, res);
   }
 }
 
