@@ -260,9 +260,33 @@ describe('Regulatory clocks through the API', () => {
     expect(clock(await incident(r.body.id), 'sec-8k-1.05')).toMatchObject({ status: 'met', evidence: { kind: 'submission', reference: '0001234567-26-000042' } });
   });
 
-  it('validates the organisation profile', async () => {
+  // last in this file, and reset after: the profile is one row for the whole run's database (npm test runs files
+  // one at a time); the profile set here changes no clock another test file looks at (FR, US-CA, NIS2 in DE)
+  it('applies the organisation profile frozen at declaration: an SEC registrant gets the 8-K clock for an incident abroad', async () => {
     const bad = await h.http.put('/api/v1/organisation-profile').set(auth()).send({ hipaa: 'maybe', establishedIn: ['France'] }).expect(400);
     expect(bad.body.error.code).toBe('validation_failed');
-    await h.http.get('/api/v1/organisation-profile').set(auth()).expect(200);
+    const commander = (await h.http.post('/api/v1/api-keys').set(auth()).send({ name: uniq('cmd'), role: 'commander' }).expect(201)).body.secret;
+    await h.http.put('/api/v1/organisation-profile').set(auth(commander)).send({ secRegistrant: true }).expect(403);
+    const prefix = uniq('profile');
+    await publish(prefix, [{ id: 'legal', audience: 'internal', recipients: [to(prefix, 'legal')], timing: { deadline: 'sec-8k-1.05', beforeMinutes: 1440 } }]).then(status(201));
+    const material = { type: 'material_cybersecurity_incident', jurisdictions: ['DE'], materialityAt: new Date(Date.now() - 60_000).toISOString() };
+    try {
+      expect((await declare(prefix, material).expect(201)).body.clocks).toEqual([]); // no profile: a German incident has no SEC clock
+      const registrant = { establishedIn: [], secRegistrant: true, nis2Entity: true, hipaa: 'covered_entity', nydfsCoveredEntity: false };
+      await h.http.put('/api/v1/organisation-profile').set(auth()).send(registrant).expect(200);
+      expect((await h.http.get('/api/v1/organisation-profile').set(auth()).expect(200)).body).toEqual({ profile: registrant });
+      const abroad = await declare(prefix, material).expect(201);
+      expect(abroad.body.clocks.map((c: ClockV) => c.id)).toEqual(['sec-8k-1.05']);
+      expect(step(abroad.body, 'legal').state).toBe('scheduled');
+
+      // a later change does not rewrite the deadlines of incidents already declared
+      await h.http.put('/api/v1/organisation-profile').set(auth()).send({ ...registrant, secRegistrant: false }).expect(200);
+      expect((await incident(abroad.body.id)).clocks.map((c) => c.id)).toEqual(['sec-8k-1.05']);
+      expect((await declare(prefix, material).expect(201)).body.clocks).toEqual([]);
+      const report = (await h.http.get(`/api/v1/incidents/${abroad.body.id}/report`).set(auth()).expect(200)).body;
+      expect(report.incident.organisationProfile).toEqual(registrant);
+    } finally {
+      await h.prisma.organisationProfile.deleteMany();
+    }
   });
 });
