@@ -87,12 +87,16 @@ describe('tocsin doctor', () => {
     expect(down.text).toMatch(/FAIL {2}database {3}cannot connect to PostgreSQL at postgresql:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/tocsin: .*ECONNREFUSED/);
     expect(down.text).not.toContain('secret');
 
+    const url = new URL(adminUrl);
+    url.pathname = `/${emptyDb}`;
+    const missing = await doctor({ ...good, DATABASE_URL: url.toString() });
+    expect(missing.code).toBe(1);
+    expect(missing.text).toContain(`but has no database "${emptyDb}": create it (createdb ${emptyDb}), then run \`npm run db:migrate\``);
+
     const admin = new Client({ connectionString: adminUrl });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${emptyDb}`);
     await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${emptyDb}`;
     const empty = await doctor({ ...good, DATABASE_URL: url.toString() });
     expect(empty.code).toBe(1);
     expect(empty.text).toMatch(/FAIL {2}migrations {1}no migration has been applied to this database \(\d+ to apply\): run `npm run db:migrate`/);

@@ -20,7 +20,12 @@ export async function checkDatabase(databaseUrl: string, opts: { migrationsDir?:
   try {
     await withTimeout(client.connect(), TIMEOUT_MS, 'connect');
   } catch (e) {
-    return [fail('database', `cannot connect to PostgreSQL at ${redact(databaseUrl)}: ${(e as Error).message}. Is it running, and is DATABASE_URL right?`)];
+    const err = e as Error & { code?: string };
+    if (err.code === '3D000') {
+      const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
+      return [fail('database', `PostgreSQL answers at ${redact(databaseUrl)} but has no database "${name}": create it (createdb ${name}), then run \`npm run db:migrate\``)];
+    }
+    return [fail('database', `cannot connect to PostgreSQL at ${redact(databaseUrl)}: ${err.message}. Is it running, and is DATABASE_URL right?`)];
   }
   try {
     const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
