@@ -37,7 +37,7 @@ describe('tocsin doctor', () => {
     good = { ...process.env, NODE_ENV: 'test', SMTP_URL: sink.url, PUBLIC_URL: 'http://tocsin.test', MAIL_FROM: 'Acme <security@acme.test>' };
   });
   afterAll(async () => {
-    servers.forEach((p) => p.kill());
+    await Promise.all(servers.map((p) => new Promise((resolve) => (p.exitCode !== null ? resolve(null) : (p.once('exit', resolve), p.kill())))));
     await sink.stop();
     const admin = new Client({ connectionString: adminUrl });
     await admin.connect();
