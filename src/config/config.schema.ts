@@ -27,6 +27,19 @@ export const configSchema = z.object({
   MAIL_FROM: z
     .string({ error: 'is required' })
     .regex(/^[^\r\n]*<?[^\s@<>]+@[^\s@<>]+\.?[^\s@<>]*>?$/, 'must be an address such as "Acme Security <security@acme.example>"'),
+  /** Reply-To of every notice unless its runbook step names one (e.g. the hotline's mailbox); none by default. */
+  MAIL_REPLY_TO: z.email({ message: 'must be an email address' }).max(254).optional(),
+  /**
+   * DKIM signing in Tocsin, for teams that send straight to recipients' MX (when a relay signs, leave these
+   * unset): the signing domain, the selector, and the private key (PEM; `\n` may stand for line breaks).
+   */
+  DKIM_DOMAIN: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'a domain such as acme.example').optional(),
+  DKIM_SELECTOR: z.string().regex(/^[a-z0-9._-]{1,63}$/i, 'a selector such as tocsin2026').optional(),
+  DKIM_PRIVATE_KEY: z
+    .string()
+    .transform((v) => v.replace(/\\n/g, '\n'))
+    .refine((v) => /-----BEGIN (RSA )?PRIVATE KEY-----/.test(v), 'a PEM private key (-----BEGIN PRIVATE KEY-----…)')
+    .optional(),
   TOCSIN_ADMIN_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
   /** BullMQ key prefix; wrapped in a hash tag so each queue stays on one Redis Cluster slot. */
   QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only').default('tocsin'),
@@ -162,6 +175,9 @@ export const configSchema = z.object({
 }).refine((c) => !c.OIDC_ISSUER_URL || (c.OIDC_CLIENT_ID && c.OIDC_CLIENT_SECRET && c.OIDC_ROLE_MAP), {
   path: ['OIDC_ISSUER_URL'],
   message: 'single sign-on also needs OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and OIDC_ROLE_MAP',
+}).refine((c) => [c.DKIM_DOMAIN, c.DKIM_SELECTOR, c.DKIM_PRIVATE_KEY].every((v) => v === undefined) || [c.DKIM_DOMAIN, c.DKIM_SELECTOR, c.DKIM_PRIVATE_KEY].every((v) => v !== undefined), {
+  path: ['DKIM_DOMAIN'],
+  message: 'DKIM signing needs DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY together',
 }).refine((c) => c.NODE_ENV !== 'production' || c.NOTICE_TOKEN_SECRET !== undefined, {
   path: ['NOTICE_TOKEN_SECRET'],
   message: 'is required in production (at least 32 random characters, e.g. `openssl rand -hex 32`)',

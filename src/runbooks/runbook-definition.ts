@@ -54,6 +54,8 @@ export const stepSchema = z.strictObject({
       typeIn: z.array(z.string().min(1).max(64)).min(1).optional(),
     })
     .optional(),
+  /** email: the Reply-To of this step's notices (e.g. the hotline's mailbox); default MAIL_REPLY_TO */
+  replyTo: z.email().max(254).optional(),
   /** a person with this role must approve before anything is sent */
   approval: z.strictObject({ role: z.enum(APPROVER_ROLES as [string, ...string[]], { error: `an approver is one of ${APPROVER_ROLES.join(', ')}` }), differentFromDeclarer: z.boolean().default(false) }).optional(),
   /**

@@ -10,6 +10,8 @@ export interface OutgoingEmail {
   html: string;
   text: string;
   headers: Record<string, string>;
+  /** where a reply goes (the step's replyTo, else MAIL_REPLY_TO) */
+  replyTo?: string;
 }
 
 export interface SendOutcome {
@@ -67,6 +69,10 @@ export class MailTransport implements OnApplicationShutdown {
       pool: true,
       maxConnections: this.config.SMTP_POOL_SIZE,
       maxMessages: Infinity,
+      // DKIM in Tocsin when configured (sending straight to an MX); a relay that signs needs none of it
+      ...(this.config.DKIM_DOMAIN && this.config.DKIM_SELECTOR && this.config.DKIM_PRIVATE_KEY
+        ? { dkim: { domainName: this.config.DKIM_DOMAIN, keySelector: this.config.DKIM_SELECTOR, privateKey: this.config.DKIM_PRIVATE_KEY } }
+        : {}),
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       socketTimeout: 30_000,
@@ -108,7 +114,9 @@ export class MailTransport implements OnApplicationShutdown {
         html: mail.html,
         text: mail.text,
         messageId: mail.messageId,
-        headers: preparedHeaders(mail.headers),
+        replyTo: mail.replyTo ?? this.config.MAIL_REPLY_TO,
+        // RFC 3834: an automatic message, so auto-responders (regulators' and internal mailboxes) do not answer it
+        headers: preparedHeaders({ 'Auto-Submitted': 'auto-generated', ...mail.headers }),
         disableFileAccess: true,
         disableUrlAccess: true,
       });

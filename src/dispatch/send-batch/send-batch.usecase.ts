@@ -237,6 +237,7 @@ export class SendBatchUseCase {
             html: rendered.html,
             text: rendered.text,
             headers: { 'X-Tocsin-Notification': n.id, 'X-Tocsin-Incident': step.incidentId },
+            replyTo: (step.definition as { replyTo?: string }).replyTo,
           });
     if (outcome.unreachable) {
       this.circuit.unreachable(n.channel, outcome.error ?? 'unreachable');
