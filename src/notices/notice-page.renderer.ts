@@ -1,5 +1,6 @@
 // The HTML around the staff-written `page` template: the acknowledgement and feedback forms, with a
-// strict Content-Security-Policy (no scripts, no external anything; the one style block allowed by hash).
+// strict Content-Security-Policy (no scripts, no external anything; the one style block allowed by hash;
+// images from this origin only, for the favicon).
 import { Inject, Injectable } from '@nestjs/common';
 import Handlebars from 'handlebars';
 import { createHash } from 'node:crypto';
@@ -55,7 +56,7 @@ export class NoticePageRenderer {
     const styleHash = createHash('sha256').update(css, 'utf8').digest('base64');
     this.headers = {
       'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy': `default-src 'none'; style-src 'sha256-${styleHash}'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
+      'Content-Security-Policy': `default-src 'none'; style-src 'sha256-${styleHash}'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
       'Referrer-Policy': 'no-referrer',
       'X-Content-Type-Options': 'nosniff',
       'X-Frame-Options': 'DENY',
