@@ -114,7 +114,8 @@ describe('Regulatory clocks through the API', () => {
     const art33 = report.clocks.find((c: { id: string }) => c.id === 'gdpr-art33');
     expect(art33).toMatchObject({ status: 'met', evidence: { kind: 'submission', reference: 'CNIL-2026-0042' }, submissions: [{ reference: 'CNIL-2026-0042', fileSha256: sub.body.fileSha256 }] });
     expect(art33.deliveries[0].recipients).toEqual([
-      expect.objectContaining({ recipient: `${prefix}-a@authority.test`, state: 'sent', reachedAt: expect.any(String) }),
+      // the accepting server's own answer, as it said it, with the message's id
+      expect.objectContaining({ recipient: `${prefix}-a@authority.test`, state: 'sent', reachedAt: expect.any(String), response: expect.stringMatching(/^250 .+ \(Message-ID <.+@acme\.test>\)$/) }),
       expect.objectContaining({ recipient: `${prefix}-b@authority.test`, state: 'failed', response: expect.stringContaining('mailbox unavailable') }),
     ]);
     expect(report.templates).toEqual([expect.objectContaining({ step: 'dpa', channel: 'email', notifications: 2, template: expect.objectContaining({ key: `${prefix}-reg`, version: 1 }), sample: expect.objectContaining({ subject: `Incident report: Incident ${prefix}` }) })]);

@@ -55,6 +55,8 @@ export interface SendResult {
   id: string;
   state: 'sent' | 'failed' | 'queued';
   providerMessageId: string | null;
+  /** the server's own answer on acceptance (evidence) */
+  providerResponse?: string | null;
   error: string | null;
   templateVersionId: string | null;
 }
@@ -212,12 +214,13 @@ export class NotificationRepository {
          sent_at = CASE WHEN v.state = 'sent' THEN now() ELSE n.sent_at END,
          failed_at = CASE WHEN v.state = 'failed' THEN now() ELSE n.failed_at END,
          provider_message_id = coalesce(v.provider_id, n.provider_message_id),
+         provider_response = coalesce(v.provider_response, n.provider_response),
          last_error = v.error,
          template_version_id = coalesce(v.template_version_id::uuid, n.template_version_id),
          updated_at = now()
-       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[]) AS v(id, state, provider_id, error, template_version_id)
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS v(id, state, provider_id, error, template_version_id, provider_response)
        WHERE n.id = v.id AND n.state = 'sending'`,
-      [results.map((r) => r.id), results.map((r) => r.state), results.map((r) => r.providerMessageId), results.map((r) => r.error), results.map((r) => r.templateVersionId)],
+      [results.map((r) => r.id), results.map((r) => r.state), results.map((r) => r.providerMessageId), results.map((r) => r.error), results.map((r) => r.templateVersionId), results.map((r) => r.providerResponse ?? null)],
     );
     const bounced = results.filter((r) => r.state === 'failed' && isHardBounce(r.error));
     if (bounced.length) {

@@ -19,6 +19,8 @@ export interface SendOutcome {
   /** permanent (5xx, bad address) vs worth retrying (4xx, connection) */
   permanent: boolean;
   providerId?: string;
+  /** the server's answer when it accepted the message, as it said it (SMTP: "250 2.0.0 Ok: queued as …") */
+  response?: string;
   error?: string;
   /**
    * the relay itself could not be reached (connection refused or reset, timeout, 421 "service not available"):
@@ -120,7 +122,7 @@ export class MailTransport implements OnApplicationShutdown {
         disableFileAccess: true,
         disableUrlAccess: true,
       });
-      return { outcome: { ok: true, permanent: false, providerId: info.messageId }, unreachable: false };
+      return { outcome: { ok: true, permanent: false, providerId: info.messageId, response: info.response?.slice(0, 500) }, unreachable: false };
     } catch (e) {
       const err = e as Error & { responseCode?: number; response?: string; code?: string; rejectedErrors?: { responseCode?: number }[] };
       // 5xx is final; 4xx and connection errors are worth retrying. An envelope error with no SMTP code

@@ -245,7 +245,7 @@ export class SendBatchUseCase {
     }
     this.circuit.reached(n.channel);
     const withTemplate = { ...base, templateVersionId: template.id };
-    if (outcome.ok) return { ...withTemplate, state: 'sent', providerMessageId: outcome.providerId ?? null, error: null };
+    if (outcome.ok) return { ...withTemplate, state: 'sent', providerMessageId: outcome.providerId ?? null, providerResponse: outcome.response ?? null, error: null };
     if (outcome.permanent) return { ...withTemplate, state: 'failed', error: outcome.error ?? 'rejected' };
     // a temporary failure is retried for the retry window from the first attempt (a queue lifetime), then final
     const triedForMs = Date.now() - new Date(n.first_attempt_at).getTime();

@@ -96,14 +96,16 @@ export class ClockRepository {
     if (!stepIds.length) return new Map();
     const rows = await this.prisma.notification.findMany({
       where: { stepId: { in: stepIds } },
-      select: { stepId: true, recipient: true, channel: true, state: true, sentAt: true, deliveredAt: true, providerMessageId: true, lastError: true },
+      select: { stepId: true, recipient: true, channel: true, state: true, sentAt: true, deliveredAt: true, providerMessageId: true, providerResponse: true, lastError: true },
       orderBy: [{ stepId: 'asc' }, { recipient: 'asc' }, { channel: 'asc' }],
     });
     const out = new Map<string, RecipientEvidence[]>();
     for (const r of rows) {
       const list = out.get(r.stepId) ?? [];
       out.set(r.stepId, list);
-      list.push({ recipient: r.recipient, channel: r.channel, state: r.state, reachedAt: r.deliveredAt ?? r.sentAt, response: r.lastError ?? r.providerMessageId });
+      // the server's own words: its refusal, else what it answered on acceptance (with the message's id)
+      const accepted = r.providerResponse ? `${r.providerResponse}${r.providerMessageId ? ` (Message-ID ${r.providerMessageId})` : ''}` : r.providerMessageId;
+      list.push({ recipient: r.recipient, channel: r.channel, state: r.state, reachedAt: r.deliveredAt ?? r.sentAt, response: r.lastError ?? accepted });
     }
     return out;
   }
