@@ -44,6 +44,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleInit, On
   }
 
   async onModuleInit(): Promise<void> {
+    if (this.redis.status !== 'wait') return; // already connecting (a second init of a shared module)
     await this.redis.connect().catch((e: Error) => this.warn(e));
   }
 
