@@ -1,4 +1,5 @@
 import { customers, NOTICE, uniq } from './factories/scenario.factory';
+import { consoleLogin } from './support/console-session';
 import { auth, Harness } from './support/harness';
 
 describe('Least privilege', () => {
@@ -64,6 +65,14 @@ describe('Least privilege', () => {
     for (const role of ['viewer', 'marketing']) await h.http.get(url).set(auth(keys[role])).expect(403);
     for (const role of ['commander', 'comms', 'agent']) await h.http.get(url).set(auth(keys[role])).expect(200);
     await h.http.get(`/api/v1/incidents/${inc.body.id}/reach`).set(auth(keys.viewer)).expect(200); // the figures stay open to viewers
+    // the console: the same rule, and no link a viewer could not follow
+    const viewer = await consoleLogin(h, 'viewer');
+    const page = await viewer.agent.get(`/console/incidents/${inc.body.id}`).expect(200);
+    expect(page.text).not.toContain('unreached.csv');
+    await viewer.agent.get(`/console/incidents/${inc.body.id}/unreached.csv`).expect(403);
+    const agent = await consoleLogin(h, 'agent');
+    expect((await agent.agent.get(`/console/incidents/${inc.body.id}`).expect(200)).text).toContain(`/console/incidents/${inc.body.id}/unreached.csv`);
+    await agent.agent.get(`/console/incidents/${inc.body.id}/unreached.csv`).expect(200);
   });
 
   it('needs a second person to publish a change that removes an approval gate, and audits both', async () => {

@@ -3,7 +3,7 @@ import { Audited } from '../../audit/audited.decorator';
 import type { NextFunction, Response } from 'express';
 import { from, interval, map, Observable, startWith, switchMap } from 'rxjs';
 import { z } from 'zod';
-import { PERSONAL_DATA_ROLES, Role } from '../../auth/role';
+import { PERSONAL_DATA_ROLES, Role, roleSatisfies } from '../../auth/role';
 import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
@@ -54,7 +54,8 @@ export class IncidentDashboardController {
   async show(@Param('id') id: string, @ConsoleUser() user: User, @Res() res: Response, @Next() next: NextFunction) {
     if (!UUID.test(id)) return next();
     const view = await this.dashboard.dashboard(id, user);
-    this.renderer.render(res, 'incidents/dashboard', { title: view.incident.title, ...view });
+    // the export link only for those who may download personal data (the route refuses the others too)
+    this.renderer.render(res, 'incidents/dashboard', { title: view.incident.title, ...view, canExportPersonalData: roleSatisfies(user.role, PERSONAL_DATA_ROLES) });
   }
 
   /**
