@@ -103,7 +103,7 @@ describe('SMS status callbacks, quiet hours and reminders', () => {
       const [ada] = await notificationOf(incidentId, ids[0], 'sms');
       const [bob] = await notificationOf(incidentId, ids[1], 'sms');
       expect(sms.to(phone(0))[0].statusCallback).toBe(CALLBACK_URL);
-      expect(ada.providerMessageId).toMatch(/^SM\d+$/);
+      expect(ada.providerMessageId).toMatch(/^SM[0-9a-f]+$/);
 
       // forged: wrong token, a tampered field, no signature at all → 403, nothing recorded
       const forged = new URLSearchParams({ AccountSid: 'AC777', ApiVersion: '2010-04-01', MessageSid: ada.providerMessageId!, MessageStatus: 'undelivered', ErrorCode: '30006' });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 
@@ -47,7 +48,8 @@ export class SmsSink {
           statusCallback: form.get('StatusCallback') ?? '',
           at,
         });
-        res.writeHead(201, { 'Content-Type': 'application/json' }).end(JSON.stringify({ sid: `SM${this.received.length}` }));
+        // unique across the run's test files (they share one database): a provider's ids never repeat
+        res.writeHead(201, { 'Content-Type': 'application/json' }).end(JSON.stringify({ sid: `SM${randomBytes(12).toString('hex')}` }));
       });
     });
     await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', () => r()));
