@@ -28,16 +28,19 @@ const LIMITS = { THROTTLE_PER_KEY: '20', THROTTLE_PER_ADDRESS: '150', THROTTLE_H
 
 describe('Throttling (limits in Redis, shared by API processes)', () => {
   let h: Harness;
+  const savedPrefix = process.env.QUEUE_PREFIX;
   const newKey = async (name: string) => (await h.http.post('/api/v1/api-keys').set(auth()).send({ name, role: 'comms' }).expect(201)).body.secret as string;
   const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
 
   beforeAll(async () => {
-    h = await Harness.start({ workers: 0, env: LIMITS });
+    // counters of their own (the throttle keys carry the queue prefix): these low limits must not block the
+    // admin key of test files running at the same time against the same Redis
+    h = await Harness.start({ workers: 0, env: { ...LIMITS, QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-throttling` } });
     await h.api.listen(0, '127.0.0.1');
   });
   afterAll(async () => {
     await h.stop();
-    Object.assign(process.env, RELAXED_THROTTLING);
+    Object.assign(process.env, RELAXED_THROTTLING, { QUEUE_PREFIX: savedPrefix });
   });
 
   it('answers 429 with Retry-After past the per-key limit, and counts each key on its own', async () => {
