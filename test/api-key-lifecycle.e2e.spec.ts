@@ -69,6 +69,8 @@ describe('API key lifecycle', () => {
     expect(await h.prisma.auditEvent.count({ where: { action: 'api_key.rotated', entityId: { in: [k.id, r.body.id] } } })).toBe(2);
   });
 
+  // For a few seconds the run's ADMIN_KEY is revoked here (then restored): with --runInBand (npm test) no
+  // other file is running; test files run in parallel in one jest invocation may see 401s in that window.
   it('makes the bootstrap row follow TOCSIN_ADMIN_KEY: a changed or removed value revokes the old one at boot', async () => {
     const bootWith = async (value: string | undefined): Promise<INestApplication> => {
       // the app reads its configuration from the environment (ConfigModule)
