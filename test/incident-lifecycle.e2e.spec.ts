@@ -2,6 +2,8 @@ import { auth, Harness, waitFor } from './support/harness';
 import { declareBody, seedRunbook, uniq } from './factories/scenario.factory';
 
 describe('The incident lifecycle', () => {
+  // a busy machine (the loaded test run) makes every wait longer: the waits below allow for it, so must the tests
+  jest.setTimeout(600_000);
   let h: Harness;
   const sentTo = (prefix: string) => h.sink.received.filter((m) => m.envelopeTo[0]?.startsWith(`${prefix}-`)).length;
   const reach = async (id: string) => (await h.http.get(`/api/v1/incidents/${id}/reach`).set(auth())).body;
@@ -21,11 +23,11 @@ describe('The incident lifecycle', () => {
     const { runbook, externalIds } = await seedRunbook(h, prefix, n);
     h.sink.delayMs = 10;
     const { body } = await h.http.post('/api/v1/incidents').set(auth()).send(declareBody(runbook, externalIds)).expect(201);
-    await waitFor('first mails', async () => sentTo(prefix) >= 10);
+    await waitFor('first mails', async () => sentTo(prefix) >= 10, 120_000);
     await act(body.id, 'pause', { reason: 'wrong hotline number' }).expect(200, { id: body.id, state: 'paused', previousState: 'notifying' });
     const [{ now: pausedAt }] = await h.prisma.$queryRaw<{ now: Date }[]>`SELECT now()`;
     // what the promise is: the pause stops new claims; sends already claimed (in flight) may still land
-    await waitFor('the sends in flight at the pause to land', async () => (await h.prisma.notification.count({ where: { incidentId: body.id, state: 'sending' } })) === 0);
+    await waitFor('the sends in flight at the pause to land', async () => (await h.prisma.notification.count({ where: { incidentId: body.id, state: 'sending' } })) === 0, 120_000);
     await h.reconciler().tick(); // the scheduler's repairs while paused must not start anything either
     const whilePaused = await h.prisma.notification.count({ where: { incidentId: body.id, state: 'sent' } });
     expect(sentTo(prefix)).toBe(whilePaused); // every message that went out is recorded, nothing more
@@ -49,9 +51,9 @@ describe('The incident lifecycle', () => {
     const { runbook, externalIds } = await seedRunbook(h, prefix, 60);
     h.sink.delayMs = 10;
     const { body } = await h.http.post('/api/v1/incidents').set(auth()).send(declareBody(runbook, externalIds)).expect(201);
-    await waitFor('first mails', async () => sentTo(prefix) >= 5);
+    await waitFor('first mails', async () => sentTo(prefix) >= 5, 120_000);
     await act(body.id, 'cancel').expect(200);
-    await waitFor('the sends in flight at the cancel to land', async () => (await h.prisma.notification.count({ where: { incidentId: body.id, state: 'sending' } })) === 0);
+    await waitFor('the sends in flight at the cancel to land', async () => (await h.prisma.notification.count({ where: { incidentId: body.id, state: 'sending' } })) === 0, 120_000);
     const r = await reach(body.id);
     expect(r.state).toBe('cancelled');
     expect(r.sent + r.suppressed).toBe(60);
