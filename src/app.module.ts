@@ -23,6 +23,7 @@ import { TrackingModule } from './tracking/tracking.module';
 import { SuppressionsModule } from './suppressions/suppressions.module';
 import { WebhookEndpointsModule } from './webhook-endpoints/webhook-endpoints.module';
 import { ThrottlingModule } from './throttling/throttling.module';
+import { ContactsModule } from './contacts/contacts.module';
 
 /** The HTTP API process: it writes to Postgres and adds jobs; it never sends. */
 @Module({
@@ -48,6 +49,7 @@ import { ThrottlingModule } from './throttling/throttling.module';
     TrackingModule,
     NoticesModule,
     FeedbackModule,
+    ContactsModule,
     WebhookEndpointsModule,
     MetricsModule.forApi(),
     ConsoleModule,

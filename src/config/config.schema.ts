@@ -146,6 +146,10 @@ export const configSchema = z.object({
   /** Failed API-key authentications per minute per address before that address is refused for THROTTLE_AUTH_BLOCK_SECONDS. */
   THROTTLE_AUTH_FAILURES: int(20, 1, 100_000),
   THROTTLE_AUTH_BLOCK_SECONDS: int(300, 1, 86_400),
+  /** Questions a customer may ask from one notice page per hour (#21 item 4); beyond, a page says to wait. */
+  THROTTLE_NOTICE_QUESTIONS_PER_TOKEN: int(5, 1, 10_000),
+  /** Questions from one client address per hour, over every notice page (a shared office counts once). */
+  THROTTLE_NOTICE_QUESTIONS_PER_ADDRESS: int(30, 1, 100_000),
   /** Address the worker's metrics server binds: loopback by default (set 0.0.0.0 for a scraper on another host, with METRICS_TOKEN). */
   METRICS_HOST: z.string().min(1).max(255).default('127.0.0.1'),
   /** Start the worker even when Redis may evict keys (maxmemory-policy other than noeviction), with a warning. */

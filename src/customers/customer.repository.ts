@@ -66,6 +66,8 @@ export class CustomerRepository {
       // The scores, opened/acknowledged times and the counters stay, so reports stay true.
       await tx.$executeRaw`DELETE FROM delivery_event WHERE customer_id = ${c.id}::uuid`;
       await tx.$executeRaw`UPDATE notice_feedback SET comment = NULL WHERE customer_id = ${c.id}::uuid AND comment IS NOT NULL`;
+      // contact-centre notes and free-text reasons (and notice-page questions) are their words too: blanked, the contacts counted still
+      await tx.$executeRaw`UPDATE contact SET note = NULL, reason_other = CASE WHEN reason_other IS NULL THEN NULL ELSE '(erased)' END WHERE customer_id = ${c.id}::uuid`;
       // the personal notice link stops working (same 404 as an unknown token)
       await tx.$executeRaw`UPDATE notice_page SET expires_at = least(expires_at, now()) WHERE customer_id = ${c.id}::uuid`;
       await audit(tx, c.id, notifications);

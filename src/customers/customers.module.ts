@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ContactsCoreModule } from '../contacts/contacts-core.module';
 import { CustomerContextRepository } from './context/customer-context.repository';
 import { CustomerContextService } from './context/customer-context.service';
 import { CustomerRepository } from './customer.repository';
@@ -7,6 +8,7 @@ import { CustomersService } from './customers.service';
 
 /** Customers: who may be affected, with what they need for personalisation. */
 @Module({
+  imports: [ContactsCoreModule],
   controllers: [CustomersController],
   providers: [CustomersService, CustomerRepository, CustomerContextService, CustomerContextRepository],
   exports: [CustomersService, CustomerContextService],

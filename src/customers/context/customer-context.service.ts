@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ContactsService } from '../../contacts/contacts.service';
 import { AppException } from '../../common/errors/app.exception';
 import { CustomerRepository } from '../customer.repository';
 import { toCustomerView } from '../customers.service';
@@ -25,12 +26,13 @@ export class CustomerContextService {
   constructor(
     private readonly customers: CustomerRepository,
     private readonly context: CustomerContextRepository,
+    private readonly contacts: ContactsService,
   ) {}
 
   async get(externalId: string) {
     const c = await this.customers.findByExternalId(externalId);
     if (!c || c.erasedAt) throw AppException.notFound('Customer', externalId);
-    const [rows, suppressions] = await Promise.all([this.context.rows(c.id), this.context.suppressions(c.email, c.phone)]);
+    const [rows, suppressions, recentContacts] = await Promise.all([this.context.rows(c.id), this.context.suppressions(c.email, c.phone), this.contacts.recentOf(c.id)]);
     const incidents = new Map<string, { row: ContextRow; notices: ContextRow[] }>();
     for (const r of rows) {
       const i = incidents.get(r.incident_id) ?? { row: r, notices: [] };
@@ -71,7 +73,8 @@ export class CustomerContextService {
     const suppressed = suppressions.map((s) => ({ channel: s.channel, address: s.address, since: s.created_at, problem: plainReason(s.reason), reason: s.reason }));
     const script = current ? this.script(current.row, list.find((i) => i.id === current.row.incident_id)!) : null;
     for (const s of suppressed) script?.say.splice(1, 0, `We no longer write to their ${s.channel === 'sms' ? 'phone number' : 'email address'} ${s.address} (${s.problem}): ask for a new one.`);
-    return { customer: toCustomerView(c), suppressed, incidents: list, script };
+    // the customer's latest contacts (newest first): what they asked before, so the agent does not start over
+    return { customer: toCustomerView(c), suppressed, incidents: list, script, recentContacts };
   }
 
   private script(
