@@ -51,6 +51,11 @@ export const configSchema = z.object({
   /** Concurrent send jobs per worker process. */
   WORKER_CONCURRENCY: int(2, 1, 64),
   SMTP_POOL_SIZE: int(5, 1, 100),
+  /**
+   * How notices are composed: `skeleton` (default: one MIME skeleton per step, only the personal parts
+   * encoded per message, sent raw through the pool) or `nodemailer` (Nodemailer composes every message).
+   */
+  MAIL_COMPOSER: z.enum(['skeleton', 'nodemailer']).default('skeleton'),
   /** further SMTP servers, comma-separated, used in order when the one before cannot be reached */
   SMTP_FALLBACK_URLS: z
     .string()

@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import nodemailer, { Transporter } from 'nodemailer';
+import type Mail from 'nodemailer/lib/mailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
+import { MimeSkeleton, PLAIN_TOKEN } from './mime-skeleton';
 
 export interface OutgoingEmail {
   messageId: string;
@@ -9,7 +11,10 @@ export interface OutgoingEmail {
   subject: string;
   html: string;
   text: string;
+  /** headers of this message only (its notification id) */
   headers: Record<string, string>;
+  /** headers every message of its step carries (the incident id): composed once into the step's skeleton */
+  sharedHeaders?: Record<string, string>;
   /** where a reply goes (the step's replyTo, else MAIL_REPLY_TO) */
   replyTo?: string;
 }
@@ -29,9 +34,6 @@ export interface SendOutcome {
   unreachable?: boolean;
 }
 
-/** A header value of printable ASCII with no space: nothing to encode or fold, and no way to inject a line. */
-const PLAIN_TOKEN = /^[\x21-\x7e]{1,200}$/;
-
 /**
  * Tocsin's own headers carry ids (X-Tocsin-Notification: a uuid): passed as prepared values, nodemailer
  * skips its encoding pass over them (a few µs a message in a fan-out). Anything else is encoded as usual.
@@ -45,6 +47,9 @@ export function preparedHeaders(headers: Record<string, string>): Record<string,
 /** Errors where the server never answered: worth trying the next SMTP server at once. */
 const UNREACHABLE = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENOTFOUND']);
 const PRIMARY_RETRY_MS = 60_000;
+/** RFC 3834: an automatic message, so auto-responders (regulators' and internal mailboxes) do not answer it */
+const AUTO_SUBMITTED = { 'Auto-Submitted': 'auto-generated' };
+const MAX_SKELETONS = 1000;
 
 /**
  * Pooled SMTP transports: the primary (SMTP_URL) and optional fallbacks (SMTP_FALLBACK_URLS). When a
@@ -59,6 +64,8 @@ export class MailTransport implements OnApplicationShutdown {
   private readonly pools: (Transporter<SMTPPool.SentMessageInfo> | undefined)[];
   private active = 0;
   private retryPrimaryAt = 0;
+  /** one composed skeleton per reply-to × shared headers (a step), reused for every message of its fan-out */
+  private readonly skeletons = new Map<string, MimeSkeleton>();
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.urls = [config.SMTP_URL, ...config.SMTP_FALLBACK_URLS.split(',').map((u) => u.trim()).filter(Boolean)];
@@ -108,20 +115,15 @@ export class MailTransport implements OnApplicationShutdown {
 
   private async sendVia(i: number, mail: OutgoingEmail): Promise<{ outcome: SendOutcome; unreachable: boolean }> {
     try {
-      // nodemailer encodes display names and subjects as MIME words: no header can be injected through them
-      const info = await this.pool(i).sendMail({
-        from: this.config.MAIL_FROM,
-        to: mail.to.name ? { name: mail.to.name, address: mail.to.address } : mail.to.address,
-        subject: mail.subject,
-        html: mail.html,
-        text: mail.text,
-        messageId: mail.messageId,
-        replyTo: mail.replyTo ?? this.config.MAIL_REPLY_TO,
-        // RFC 3834: an automatic message, so auto-responders (regulators' and internal mailboxes) do not answer it
-        headers: preparedHeaders({ 'Auto-Submitted': 'auto-generated', ...mail.headers }),
-        disableFileAccess: true,
-        disableUrlAccess: true,
-      });
+      let info: SMTPPool.SentMessageInfo;
+      if (this.config.MAIL_COMPOSER === 'skeleton') {
+        // composed here from the step's skeleton and sent as is: Nodemailer's pool delivers (and DKIM-signs) it
+        const { raw, envelope } = this.skeleton(mail).compose(mail);
+        info = await this.pool(i).sendMail({ raw, envelope, disableFileAccess: true, disableUrlAccess: true });
+        info.messageId = mail.messageId; // a raw message's own Message-ID (Nodemailer would report one it made up)
+      } else {
+        info = await this.pool(i).sendMail(nodemailerMessage(this.config, mail));
+      }
       return { outcome: { ok: true, permanent: false, providerId: info.messageId, response: info.response?.slice(0, 500) }, unreachable: false };
     } catch (e) {
       const err = e as Error & { responseCode?: number; response?: string; code?: string; rejectedErrors?: { responseCode?: number }[] };
@@ -133,6 +135,19 @@ export class MailTransport implements OnApplicationShutdown {
       const unreachable = (code === undefined && UNREACHABLE.has(err.code ?? '')) || code === 421;
       return { outcome: { ok: false, permanent, error: (err.response ?? err.message).slice(0, 1000) }, unreachable };
     }
+  }
+
+  private skeleton(mail: OutgoingEmail): MimeSkeleton {
+    const replyTo = mail.replyTo ?? this.config.MAIL_REPLY_TO;
+    const shared = { ...AUTO_SUBMITTED, ...mail.sharedHeaders };
+    const key = `${replyTo ?? ''}\n${JSON.stringify(shared)}`;
+    let s = this.skeletons.get(key);
+    if (!s) {
+      if (this.skeletons.size >= MAX_SKELETONS) this.skeletons.clear();
+      s = new MimeSkeleton({ from: this.config.MAIL_FROM, replyTo, shared });
+      this.skeletons.set(key, s);
+    }
+    return s;
   }
 
   /** For /health: can we talk to the SMTP server right now? */
@@ -152,4 +167,24 @@ export class MailTransport implements OnApplicationShutdown {
     for (const p of this.pools) p?.close();
     this.logger.log('SMTP pool closed');
   }
+}
+
+/**
+ * The message as Nodemailer's own composer is given it (MAIL_COMPOSER=nodemailer, and the reference the
+ * skeleton is tested against): the same fields and headers the skeleton composes.
+ */
+export function nodemailerMessage(config: Pick<AppConfig, 'MAIL_FROM' | 'MAIL_REPLY_TO'>, mail: OutgoingEmail): Mail.Options {
+  return {
+    from: config.MAIL_FROM,
+    to: mail.to.name ? { name: mail.to.name, address: mail.to.address } : mail.to.address,
+    subject: mail.subject,
+    html: mail.html,
+    text: mail.text,
+    messageId: mail.messageId,
+    replyTo: mail.replyTo ?? config.MAIL_REPLY_TO,
+    // nodemailer encodes display names and subjects as MIME words: no header can be injected through them
+    headers: preparedHeaders({ ...AUTO_SUBMITTED, ...mail.sharedHeaders, ...mail.headers }),
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  };
 }

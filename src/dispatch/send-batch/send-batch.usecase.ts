@@ -236,7 +236,8 @@ export class SendBatchUseCase {
             subject: rendered.subject,
             html: rendered.html,
             text: rendered.text,
-            headers: { 'X-Tocsin-Notification': n.id, 'X-Tocsin-Incident': step.incidentId },
+            headers: { 'X-Tocsin-Notification': n.id },
+            sharedHeaders: { 'X-Tocsin-Incident': step.incidentId },
             replyTo: (step.definition as { replyTo?: string }).replyTo,
           });
     if (outcome.unreachable) {
