@@ -7,9 +7,11 @@ import { ReconcilerMetricsHook } from './reconciler-metrics.hook';
 import { WorkerMetricsServer } from './worker-metrics.server';
 
 /**
- * Prometheus metrics, one registry per process. The API serves GET /metrics (queue depths, steps by state,
- * provider events, HTTP process figures); each worker serves its own counters (sends by channel and
- * outcome, fan-out recipients, reconciler actions) on METRICS_PORT.
+ * Prometheus metrics, one registry per process, each listing only what its process measures. The API serves
+ * GET /metrics (queue depths, steps and notifications by state, customers of live incidents, provider
+ * events, process figures); each worker serves its own counters (sends by channel and outcome, fan-out
+ * recipients, reconciler actions, process figures) on METRICS_PORT. The list per endpoint is in
+ * docs/operations.md; test/metrics-lint.e2e.spec.ts holds both to it.
  */
 @Module({})
 export class MetricsModule {
@@ -18,8 +20,9 @@ export class MetricsModule {
       module: MetricsModule,
       global: true,
       controllers: [MetricsController],
-      providers: [MetricsRegistry, DispatchMetrics, QueueMetrics],
-      exports: [MetricsRegistry, DispatchMetrics],
+      // no DispatchMetrics: the API never sends, so the worker's counters would be empty families here
+      providers: [MetricsRegistry, QueueMetrics],
+      exports: [MetricsRegistry],
     };
   }
 

@@ -1,5 +1,6 @@
 /** What one provider event or bounce message says about one notification. */
-export type DeliveryEventKind = 'delivered' | 'hard_bounce' | 'soft_bounce' | 'auto_reply' | 'complaint' | 'unknown' | 'failed' | 'accepted';
+export const DELIVERY_EVENT_KINDS = ['delivered', 'hard_bounce', 'soft_bounce', 'auto_reply', 'complaint', 'unknown', 'failed', 'accepted'] as const;
+export type DeliveryEventKind = (typeof DELIVERY_EVENT_KINDS)[number];
 
 export interface DeliveryEventInput {
   /** dsn: a bounce message; json: our JSON event form; form: an SMS provider's form-encoded status callback */
