@@ -20,12 +20,23 @@ export interface NoticePageView {
   ackCsrf: string;
   acknowledgedAt: string | null;
   feedback: null | { action: string; csrf: string; csat: number | null; ces: number | null; comment: string | null; done: boolean };
-  error: 'invalid' | 'form' | null;
+  error: 'invalid' | 'form' | 'question_invalid' | 'question_limit' | null;
+  question?: NoticeQuestionView | null;
 }
 
 export interface HtmlResponse {
   status: number;
   html: string;
+  /** extra headers (Retry-After on a refused question) */
+  headers?: Record<string, string>;
+}
+
+/** The question form (#21 item 4): `sent` after a question was stored (the page after the redirect). */
+export interface NoticeQuestionView {
+  action: string;
+  csrf: string;
+  maxLength: number;
+  sent: boolean;
 }
 
 @Injectable()
@@ -84,7 +95,8 @@ export class NoticePageRenderer {
       ackAction: view.ackAction,
       ackCsrf: view.ackCsrf,
       acknowledgedAt: view.acknowledgedAt,
-      error: view.error === 'invalid' ? s.page_error_invalid : view.error === 'form' ? s.page_error_form : null,
+      error: view.error ? s[`page_error_${view.error}`] || null : null,
+      question: view.question ?? null,
       feedback: view.feedback && {
         action: view.feedback.action,
         csrf: view.feedback.csrf,

@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../common/time/clock';
+import { MAX_QUESTION, NoticeQuestionService } from '../contacts/notice-question/notice-question.service';
 import { TemplateResolver } from '../dispatch/template-resolver';
 import { FeedbackRepository } from '../feedback/feedback.repository';
 import { renderContext } from '../templates/render-context';
@@ -38,17 +39,29 @@ export class NoticePageService {
     private readonly renderer: NoticePageRenderer,
     private readonly feedback: FeedbackRepository,
     private readonly clock: Clock,
+    private readonly questions: NoticeQuestionService,
   ) {}
 
   get headers(): Record<string, string> {
     return this.renderer.headers;
   }
 
-  async view(token: string): Promise<HtmlResponse> {
+  async view(token: string, questionSent = false): Promise<HtmlResponse> {
     const found = await this.open(token);
     if (!found) return this.renderer.notFound();
     if (!found.access.openedAt) await this.notices.markOpened(found.access, this.clock.now());
-    return this.page(token, found);
+    return this.page(token, found, null, 200, questionSent);
+  }
+
+  /** A question for the contact centre: same checks as the other forms, then src/contacts stores it (or refuses it, with a page). */
+  async askQuestion(token: string, form: Record<string, unknown>, from: PostOrigin, address: string | undefined): Promise<PageOutcome> {
+    const found = await this.open(token);
+    if (!found) return this.renderer.notFound();
+    if (!this.sameOrigin(from) || !this.links.formTokenValid(found.hash, 'question', form.csrf)) return this.page(token, found, 'form', 403);
+    const r = await this.questions.ask({ tokenHash: found.hash, incidentId: found.access.incidentId, customerId: found.access.customerId }, form, address);
+    if ('invalid' in r) return this.page(token, found, 'question_invalid', 400);
+    if ('retryAfterSeconds' in r) return { ...(await this.page(token, found, 'question_limit', 429)), headers: { 'Retry-After': String(r.retryAfterSeconds) } };
+    return { redirect: `/n/${token}?asked=1#question` };
   }
 
   async acknowledge(token: string, form: Record<string, unknown>, from: PostOrigin): Promise<PageOutcome> {
@@ -91,7 +104,13 @@ export class NoticePageService {
     return true;
   }
 
-  private async page(token: string, found: { access: NoticeAccess; ctx: NoticeContext; hash: Buffer }, error: 'invalid' | 'form' | null = null, status = 200): Promise<HtmlResponse> {
+  private async page(
+    token: string,
+    found: { access: NoticeAccess; ctx: NoticeContext; hash: Buffer },
+    error: 'invalid' | 'form' | 'question_invalid' | 'question_limit' | null = null,
+    status = 200,
+    questionSent = false,
+  ): Promise<HtmlResponse> {
     const { access, ctx, hash } = found;
     const { customer, incident } = ctx;
     const content = await this.content(access, ctx);
@@ -109,6 +128,7 @@ export class NoticePageService {
           ? { action: `/n/${token}/feedback`, csrf: this.links.formToken(hash, 'feedback'), csat: previous?.csat ?? null, ces: previous?.ces ?? null, comment: previous?.comment ?? null, done: !!previous }
           : null,
         error,
+        question: { action: `/n/${token}/question`, csrf: this.links.formToken(hash, 'question'), maxLength: MAX_QUESTION, sent: questionSent },
       },
       status,
     );

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
@@ -13,8 +13,8 @@ export class NoticesController {
   constructor(private readonly pages: NoticePageService) {}
 
   @Get(':token')
-  async view(@Param('token') token: string, @Res() res: Response): Promise<void> {
-    this.send(res, await this.pages.view(token));
+  async view(@Param('token') token: string, @Query('asked') asked: unknown, @Res() res: Response): Promise<void> {
+    this.send(res, await this.pages.view(token, asked === '1'));
   }
 
   @Post(':token/ack')
@@ -27,11 +27,17 @@ export class NoticesController {
     this.send(res, await this.pages.giveFeedback(token, await readForm(req), originOf(req)));
   }
 
+  /** A question for the contact centre (#21 item 4): stored as a contact, limited per link and per address. */
+  @Post(':token/question')
+  async question(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    this.send(res, await this.pages.askQuestion(token, await readForm(req), originOf(req), req.ip));
+  }
+
   private send(res: Response, outcome: PageOutcome): void {
     res.set(this.pages.headers);
     // after a post, back to the page (a reload does not post again)
     if ('redirect' in outcome) res.redirect(303, outcome.redirect);
-    else res.status(outcome.status).send(outcome.html);
+    else res.status(outcome.status).set(outcome.headers ?? {}).send(outcome.html);
   }
 }
 

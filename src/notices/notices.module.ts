@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ContactsCoreModule } from '../contacts/contacts-core.module';
 import { TemplateResolver } from '../dispatch/template-resolver';
 import { FeedbackModule } from '../feedback/feedback.module';
 import { TemplatesCoreModule } from '../templates/templates-core.module';
@@ -7,9 +8,9 @@ import { NoticePageRenderer } from './notice-page.renderer';
 import { NoticePageService } from './notice-page.service';
 import { NoticesController } from './notices.controller';
 
-/** The public notice page (GET /n/{token}), its acknowledgement and feedback forms. */
+/** The public notice page (GET /n/{token}), its acknowledgement and feedback forms, and the question form (#21 item 4). */
 @Module({
-  imports: [NoticeCoreModule, TemplatesCoreModule, FeedbackModule],
+  imports: [NoticeCoreModule, TemplatesCoreModule, FeedbackModule, ContactsCoreModule],
   controllers: [NoticesController],
   providers: [NoticePageService, NoticePageRenderer, TemplateResolver],
 })
