@@ -286,18 +286,21 @@ export class NotificationRepository {
   /**
    * Claimed rows that were not tried (the relay was unreachable, or the batch stopped when a write-back
    * failed) go back to `queued` with their attempt given back and the reason kept: waiting costs no attempt.
-   * A row queued longer than the retry window (`windowSeconds`, from its creation: its time in the queue,
-   * as an MTA's queue lifetime) fails instead, so a relay that never comes back ends in the fallback
-   * channel and the unreached list rather than in a wait without end. Returns the ids that failed.
+   * A row waiting longer than the retry window (`windowSeconds`, from its first claim — the first moment it
+   * could have gone out — else its creation; as an MTA's queue lifetime) fails instead. Not from creation
+   * alone: a notice held back by a pause or a late step for longer than the window would otherwise fail at
+   * the first unreachable moment of its first chance, turning a short outage into a customer never told.
+   * The window still ends, so a relay that never comes back ends in the fallback channel and the unreached
+   * list rather than in a wait without end. Returns the ids that failed.
    */
   async releaseUntried(ids: string[], reason: string, windowSeconds: number): Promise<string[]> {
     if (!ids.length) return [];
     const { rows } = await this.prisma.pool.query<{ id: string }>(
       `WITH upd AS (
          UPDATE notification n SET
-           state = CASE WHEN n.created_at < now() - make_interval(secs => $3) THEN 'failed'::"NotificationState" ELSE 'queued'::"NotificationState" END,
-           failed_at = CASE WHEN n.created_at < now() - make_interval(secs => $3) THEN now() ELSE n.failed_at END,
-           last_error = CASE WHEN n.created_at < now() - make_interval(secs => $3) THEN 'gave up after the retry window: ' || $2 ELSE $2 END,
+           state = CASE WHEN coalesce(n.first_attempt_at, n.created_at) < now() - make_interval(secs => $3) THEN 'failed'::"NotificationState" ELSE 'queued'::"NotificationState" END,
+           failed_at = CASE WHEN coalesce(n.first_attempt_at, n.created_at) < now() - make_interval(secs => $3) THEN now() ELSE n.failed_at END,
+           last_error = CASE WHEN coalesce(n.first_attempt_at, n.created_at) < now() - make_interval(secs => $3) THEN 'gave up after the retry window: ' || $2 ELSE $2 END,
            attempts = greatest(n.attempts - 1, 0), updated_at = now()
          WHERE n.id = ANY($1::uuid[]) AND n.state = 'sending'
          RETURNING n.id, n.state)
