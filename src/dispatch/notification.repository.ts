@@ -162,7 +162,7 @@ export class NotificationRepository {
        FROM (SELECT n2.id, c.id AS customer_id, c.external_id, c.name, c.email, c.phone, c.locale, c.timezone, c.attributes
              FROM notification n2 LEFT JOIN customer c ON c.id = n2.customer_id WHERE n2.id = ANY($1::uuid[])) x
        WHERE n.id = x.id AND n.state IN ('pending', 'queued')
-         AND EXISTS (SELECT 1 FROM incident i WHERE i.id = $2::uuid AND i.state IN ('declared', 'notifying', 'monitoring'))
+         AND EXISTS (SELECT 1 FROM incident i WHERE i.id = $2::uuid AND i.state IN ('declared', 'notifying', 'monitoring', 'resolved'))
        RETURNING n.id, n.channel, n.recipient, n.attempts, n.first_attempt_at, x.customer_id, x.external_id, x.name, x.email, x.phone, x.locale, x.timezone, x.attributes`,
       [ids, incidentId],
     );
@@ -259,7 +259,7 @@ export class NotificationRepository {
       WITH due AS (
         SELECT n.id FROM notification n
         WHERE n.deferred_until IS NOT NULL AND n.deferred_until <= ${now}::timestamptz AND n.state = 'deferred'
-          AND n.incident_id IN (SELECT id FROM incident WHERE state IN ('declared', 'notifying', 'monitoring'))
+          AND n.incident_id IN (SELECT id FROM incident WHERE state IN ('declared', 'notifying', 'monitoring', 'resolved'))
         ORDER BY n.deferred_until LIMIT ${limit} FOR UPDATE OF n SKIP LOCKED)
       UPDATE notification n SET state = 'pending', deferred_until = NULL, updated_at = now()
       FROM due WHERE n.id = due.id
@@ -328,12 +328,12 @@ export class NotificationRepository {
       `SELECT job_id, array_agg(id::text) AS ids FROM (
          (SELECT id, job_id FROM notification
           WHERE state = 'pending' AND updated_at < now() - make_interval(secs => $1)
-            AND incident_id IN (SELECT id FROM incident WHERE state IN ('declared', 'notifying', 'monitoring'))
+            AND incident_id IN (SELECT id FROM incident WHERE state IN ('declared', 'notifying', 'monitoring', 'resolved'))
           ORDER BY updated_at LIMIT $2)
          UNION ALL
          (SELECT id, job_id FROM notification
           WHERE state = 'queued' AND updated_at < now() - make_interval(secs => $1)
-            AND incident_id IN (SELECT id FROM incident WHERE state IN ('declared', 'notifying', 'monitoring'))
+            AND incident_id IN (SELECT id FROM incident WHERE state IN ('declared', 'notifying', 'monitoring', 'resolved'))
           ORDER BY updated_at LIMIT $2)
        ) t GROUP BY job_id`,
       [olderThanMs / 1000, maxRows],

@@ -114,7 +114,9 @@ export class StepRepository {
       const monitoring = await this.prisma.$executeRaw`
         UPDATE incident SET state = 'monitoring', updated_at = now()
         WHERE id = ${incidentId}::uuid AND state = 'notifying'
-          AND NOT EXISTS (SELECT 1 FROM incident_step WHERE incident_id = ${incidentId}::uuid AND state NOT IN ('completed', 'skipped', 'cancelled'))`;
+          AND NOT EXISTS (SELECT 1 FROM incident_step WHERE incident_id = ${incidentId}::uuid AND state NOT IN ('completed', 'skipped', 'cancelled')
+                          -- steps timed from the resolved milestone wait for the end: they do not hold it back
+                          AND NOT (state = 'waiting_milestone' AND definition->'timing'->>'milestone' = 'resolved'))`;
       if (monitoring) await this.systemEvent(incidentId, 'incident.monitoring', { before: 'notifying', after: 'monitoring' });
     }
     return (done ?? 0) > 0;
@@ -123,7 +125,7 @@ export class StepRepository {
   /** Steps the scheduler must make sure have a fan-out job: due and not yet dispatched, incident live. */
   async dueSteps(now: Date, limit: number): Promise<{ id: string; dueAt: Date }[]> {
     const rows = await this.prisma.incidentStep.findMany({
-      where: { state: { in: ['scheduled', 'fanning_out'] }, dueAt: { lte: now }, incident: { state: { in: ['declared', 'notifying', 'monitoring'] } } },
+      where: { state: { in: ['scheduled', 'fanning_out'] }, dueAt: { lte: now }, incident: { state: { in: ['declared', 'notifying', 'monitoring', 'resolved'] } } },
       select: { id: true, dueAt: true },
       orderBy: { dueAt: 'asc' },
       take: limit,

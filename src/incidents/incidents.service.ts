@@ -1,3 +1,4 @@
+import { resolvedTiming } from './declare-incident/plan-step';
 import { Injectable } from '@nestjs/common';
 import { AppException } from '../common/errors/app.exception';
 import { Clock } from '../common/time/clock';
@@ -63,6 +64,7 @@ export function toIncidentView(i: IncidentWithSchedule, affected: number | undef
     declaredAt: i.declaredAt,
     jurisdictions: i.jurisdictions,
     confirmedAt: i.confirmedAt,
+    resolvedAt: i.resolvedAt,
     materialityAt: i.materialityAt,
     determinedAt: i.determinedAt,
     extortionPaidAt: i.extortionPaidAt,
@@ -77,6 +79,8 @@ export function toIncidentView(i: IncidentWithSchedule, affected: number | undef
       template: s.templateKey,
       dueAt: s.dueAt,
       state: s.state,
+      // timed from the resolved milestone: "after resolution" until then, not a date (docs/offers.md)
+      ...(resolvedTiming(s.definition) ? { after: resolvedTiming(s.definition) } : {}),
       ...(s.waitingReason ? { waitingReason: s.waitingReason } : {}),
       ...(s.approvedAt ? { approvedBy: s.approvedByName, approvedAt: s.approvedAt } : {}),
       dispatchedAt: s.dispatchedAt,

@@ -7,7 +7,8 @@ import { ACCEPTED_CLOCK_IDS } from '../incidents/clocks/regulatory-clocks';
 import { CHANNELS, templateKeySchema } from '../templates/dto/template.dto';
 import { webhookEndpointKeySchema } from '../webhook-endpoints/dto/webhook-endpoint.dto';
 
-export const MILESTONES = ['aware', 'declared', 'confirmed'] as const;
+/** `resolved`: after the incident is resolved (an apology, a remedy offer, a survey): planned at resolve, never before */
+export const MILESTONES = ['aware', 'declared', 'confirmed', 'resolved'] as const;
 export type Milestone = (typeof MILESTONES)[number];
 export const AUDIENCES = ['affected_customers', 'regulator', 'internal', 'list'] as const;
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;

@@ -68,8 +68,8 @@ export function stepWarnings(step: RunbookStep): RunbookProblem[] {
     const def = clockById(clock);
     if (!def || def.id === 'gdpr-art34' || def.id === 'hipaa-hhs-log') continue;
     const fromAwareness = HOURS_FROM_AWARENESS[def.id] !== undefined;
-    if (milestone === 'confirmed' || !fromAwareness) {
-      const why = milestone === 'confirmed' ? 'the confirmed milestone has no time limit' : `the ${clock} clock does not start at awareness`;
+    if (milestone === 'confirmed' || milestone === 'resolved' || !fromAwareness) {
+      const why = milestone === 'confirmed' || milestone === 'resolved' ? `the ${milestone} milestone has no time limit` : `the ${clock} clock does not start at awareness`;
       w('timing', `can come due after the ${clock} deadline: timed from ${milestone}, and ${why}; time it with {"deadline": "${clock}", "beforeMinutes": …}`);
     }
   }

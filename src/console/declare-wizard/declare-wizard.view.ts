@@ -1,3 +1,4 @@
+import { resolvedTiming } from '../../incidents/declare-incident/plan-step';
 import { Injectable } from '@nestjs/common';
 import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
@@ -51,6 +52,7 @@ export class DeclareWizardView {
           channel: s.step.channel,
           template: s.step.template,
           dueAt: s.dueAt,
+          afterResolution: resolvedTiming(s.step)?.label ?? null,
           state: s.state,
           waitingReason: s.waitingReason,
         })),

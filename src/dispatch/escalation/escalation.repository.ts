@@ -33,7 +33,7 @@ export interface ReminderStep {
 /** The step key of a step's reminder: ':' cannot appear in a runbook step id, so it never collides. */
 export const reminderKey = (stepKey: string) => `${stepKey}:reminder`;
 
-const LIVE = Prisma.sql`('declared', 'notifying', 'monitoring')`;
+const LIVE = Prisma.sql`('declared', 'notifying', 'monitoring', 'resolved')`;
 
 @Injectable()
 export class EscalationRepository {

@@ -7,10 +7,29 @@ export interface PlanIncident extends ClockIncident {
   severity: string;
   declaredAt: Date;
   confirmedAt: Date | null;
+  /** the `resolved` milestone; absent or null until the incident is resolved */
+  resolvedAt?: Date | null;
 }
 
 /** The start of the reason of a step skipped because its deadline does not apply (yet): the re-planner looks at these again. */
 export const DEADLINE_NOT_APPLICABLE = 'deadline';
+/** The waiting reason of a step timed from the `resolved` milestone before resolution: shown as "after resolution", not a date. */
+export const AFTER_RESOLUTION = 'after resolution: planned when the incident is resolved';
+
+/** "after resolution + 2 d" for a step timed from the resolved milestone: what the schedule shows instead of a date. */
+export function afterResolutionLabel(offsetMinutes: number): string {
+  if (!offsetMinutes) return 'after resolution';
+  const d = offsetMinutes % 1440 === 0 ? `${offsetMinutes / 1440} d` : offsetMinutes % 60 === 0 ? `${offsetMinutes / 60} h` : `${offsetMinutes} min`;
+  return `after resolution + ${d}`;
+}
+
+/** The step's timing when it is taken from the resolved milestone, else null. */
+export function resolvedTiming(definition: unknown): { milestone: 'resolved'; offsetMinutes: number; label: string } | null {
+  const t = (definition as { timing?: { milestone?: string; offsetMinutes?: number } } | null)?.timing;
+  if (t?.milestone !== 'resolved') return null;
+  const offsetMinutes = t.offsetMinutes ?? 0;
+  return { milestone: 'resolved', offsetMinutes, label: afterResolutionLabel(offsetMinutes) };
+}
 
 export interface PlannedStep {
   dueAt: Date | null;
@@ -30,8 +49,9 @@ export function planStep(step: RunbookStep, i: PlanIncident, met: Map<string, Da
 
   let dueAt: Date | null;
   if ('milestone' in step.timing) {
-    const base = step.timing.milestone === 'aware' ? i.awareAt : step.timing.milestone === 'declared' ? i.declaredAt : i.confirmedAt;
-    if (!base) return { dueAt: null, state: 'waiting_milestone', waitingReason: 'waits for the incident to be confirmed' };
+    const m = step.timing.milestone;
+    const base = m === 'aware' ? i.awareAt : m === 'declared' ? i.declaredAt : m === 'confirmed' ? i.confirmedAt : (i.resolvedAt ?? null);
+    if (!base) return { dueAt: null, state: 'waiting_milestone', waitingReason: m === 'resolved' ? AFTER_RESOLUTION : 'waits for the incident to be confirmed' };
     dueAt = new Date(base.getTime() + step.timing.offsetMinutes * 60_000);
   } else {
     const clock = clockById(step.timing.deadline);

@@ -6,6 +6,10 @@ import { Clock } from '../../common/time/clock';
 import { DispatchQueue } from '../../queue/dispatch-queue.service';
 import { allowedFrom, IncidentAction, nextState } from './incident-state-machine';
 import { IncidentLifecycleRepository } from './incident-lifecycle.repository';
+import { ScheduleUseCases } from '../steps/schedule.usecases';
+
+const afterResolution = (s: { state: string; definition: unknown }) =>
+  s.state === 'waiting_milestone' && (s.definition as { timing?: { milestone?: string } } | null)?.timing?.milestone === 'resolved';
 
 const STARTED = ['fanning_out', 'dispatched', 'completed'];
 const FINISHED = ['completed', 'skipped', 'cancelled'];
@@ -23,13 +27,15 @@ export class ChangeIncidentStateUseCase {
     private readonly incidents: IncidentLifecycleRepository,
     private readonly queue: DispatchQueue,
     private readonly clock: Clock,
+    private readonly schedule: ScheduleUseCases,
   ) {}
 
   async execute(id: string, action: IncidentAction, actor: Actor, reason?: string) {
     const incident = await this.incidents.find(id);
     if (!incident) throw AppException.notFound('Incident', id);
-    const steps = incident.steps.map((s) => ({ started: STARTED.includes(s.state), finished: FINISHED.includes(s.state) }));
-    const to = nextState(action, incident.state, steps);
+    // a step waiting for the resolved milestone is not unfinished work of the incident itself
+    const steps = incident.steps.map((s) => ({ started: STARTED.includes(s.state), finished: FINISHED.includes(s.state) || afterResolution(s) }));
+    const to = nextState(action, incident.state, steps, !!incident.resolvedAt);
     if (!to) {
       throw new AppException(ErrorCode.Conflict, `Cannot ${action} an incident that is ${incident.state} (allowed from: ${allowedFrom(action).join(', ')})`, {
         state: incident.state,
@@ -44,6 +50,11 @@ export class ChangeIncidentStateUseCase {
     if (!done) {
       const now = await this.incidents.find(id);
       throw new AppException(ErrorCode.Conflict, `The incident changed meanwhile; it is now ${now?.state}`, { state: now?.state });
+    }
+    if (action === 'resolve') {
+      // the resolved milestone: steps timed from it get their time now (and are fired)
+      const planned = await this.schedule.planAfterResolution(id);
+      return { id, state: to, previousState: incident.state, scheduled: planned };
     }
     if (action === 'resume') {
       const now = this.clock.now();

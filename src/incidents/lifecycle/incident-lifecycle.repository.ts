@@ -19,7 +19,7 @@ export class IncidentLifecycleRepository {
   ) {}
 
   find(id: string) {
-    return this.prisma.incident.findUnique({ where: { id }, select: { id: true, state: true, steps: { select: { id: true, state: true, dueAt: true } } } });
+    return this.prisma.incident.findUnique({ where: { id }, select: { id: true, state: true, resolvedAt: true, steps: { select: { id: true, state: true, dueAt: true, definition: true } } } });
   }
 
   /**
@@ -35,7 +35,9 @@ export class IncidentLifecycleRepository {
     return this.prisma.$transaction(async (tx) => {
       // closedAt starts the marketing-hold cool-down (see src/holds)
       const ended = to === 'closed' || to === 'cancelled' ? { closedAt: new Date() } : {};
-      const changed = await tx.incident.updateMany({ where: { id, state: from }, data: { state: to, ...ended } });
+      // the resolved milestone is when it was first resolved (a pause and resume after it keeps it)
+      const resolved = to === 'resolved' && from === 'monitoring' ? { resolvedAt: new Date() } : {};
+      const changed = await tx.incident.updateMany({ where: { id, state: from }, data: { state: to, ...ended, ...resolved } });
       if (changed.count !== 1) return false;
       if (to === 'cancelled') {
         // nothing more may go out: what was waiting is suppressed, with the reason, and unfinished steps stop
@@ -44,6 +46,15 @@ export class IncidentLifecycleRepository {
           WHERE incident_id = ${id}::uuid AND state IN ('pending', 'queued', 'deferred')`;
         await tx.$executeRaw`
           UPDATE incident_step SET state = 'cancelled' WHERE incident_id = ${id}::uuid AND state IN ('scheduled', 'fanning_out', 'dispatched')`;
+      }
+      if (to === 'closed') {
+        // closed is over: what still waited (steps timed from resolution not sent yet) is cancelled, with the reason
+        await tx.$executeRaw`
+          UPDATE notification SET state = 'suppressed', last_error = 'incident closed', deferred_until = NULL, updated_at = now()
+          WHERE incident_id = ${id}::uuid AND state IN ('pending', 'queued', 'deferred')`;
+        await tx.$executeRaw`
+          UPDATE incident_step SET state = 'cancelled', waiting_reason = 'incident closed'
+          WHERE incident_id = ${id}::uuid AND state IN ('waiting_milestone', 'awaiting_approval', 'scheduled', 'fanning_out', 'dispatched')`;
       }
       await this.audit.record({ ...audit, entityType: 'incident', entityId: id, incidentId: id }, tx);
       return true;

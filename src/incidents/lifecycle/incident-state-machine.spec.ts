@@ -19,6 +19,12 @@ describe(nextState.name, () => {
     expect(nextState('close', 'monitoring', done)).toBeNull();
   });
 
+  it('pauses a resolved incident (its post-resolution steps are sending) and resumes it to resolved', () => {
+    expect(nextState('pause', 'resolved', done)).toBe('paused');
+    expect(nextState('resume', 'paused', done, true)).toBe('resolved');
+    expect(nextState('resume', 'paused', running, true)).toBe('resolved');
+  });
+
   it('cancels anything not finished, and nothing comes back from cancelled or closed', () => {
     expect(nextState('cancel', 'paused', running)).toBe('cancelled');
     for (const action of ['pause', 'resume', 'cancel', 'resolve', 'close'] as const) {

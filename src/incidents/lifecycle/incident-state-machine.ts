@@ -6,7 +6,8 @@ export const ACTIONS = ['pause', 'resume', 'cancel', 'resolve', 'close'] as cons
 export type IncidentAction = (typeof ACTIONS)[number];
 
 const FROM: Record<IncidentAction, IncidentState[]> = {
-  pause: ['declared', 'notifying', 'monitoring'],
+  // resolved: the steps timed from resolution (apology, survey) are still sending, so they have a kill switch too
+  pause: ['declared', 'notifying', 'monitoring', 'resolved'],
   resume: ['paused'],
   cancel: ['declared', 'notifying', 'monitoring', 'paused'],
   resolve: ['monitoring'],
@@ -19,7 +20,7 @@ export interface StepProgress {
 }
 
 /** The state an action leads to, or null when it is not allowed from `current`. */
-export function nextState(action: IncidentAction, current: IncidentState, steps: StepProgress[]): IncidentState | null {
+export function nextState(action: IncidentAction, current: IncidentState, steps: StepProgress[], resolved = false): IncidentState | null {
   if (!FROM[action].includes(current)) return null;
   switch (action) {
     case 'pause':
@@ -31,7 +32,8 @@ export function nextState(action: IncidentAction, current: IncidentState, steps:
     case 'close':
       return 'closed';
     case 'resume':
-      // back to where the schedule actually is
+      // back to where the schedule actually is (an incident paused after resolution goes back to resolved)
+      if (resolved) return 'resolved';
       if (!steps.some((s) => s.started)) return 'declared';
       return steps.every((s) => s.finished) ? 'monitoring' : 'notifying';
   }

@@ -83,6 +83,29 @@ export class ScheduleUseCases {
       data: { at: when.toISOString() },
     });
     if (!ok) throw new AppException(ErrorCode.Conflict, `The incident's ${milestone} milestone is already set (${incident[field]?.toISOString()})`);
+    const planned = await this.planWaiting(incidentId);
+    const replanned = await this.replanner.replan(incidentId, `${milestone} reached`);
+    return {
+      id: incidentId,
+      [field]: when,
+      scheduled: [
+        ...planned.map((s) => ({ step: s.stepKey, state: s.state, dueAt: s.dueAt })),
+        ...replanned.map((r) => ({ step: r.step, state: r.after.state, dueAt: r.after.dueAt ? new Date(r.after.dueAt) : null })),
+      ],
+    };
+  }
+
+  /**
+   * The `resolved` milestone (the incident was just resolved; incident.resolvedAt is set): steps timed from it
+   * get their time and are fired. There is no re-open in the lifecycle (resolved leads only to closed, or to
+   * paused and back): closing cancels what has not gone yet, pausing holds it.
+   */
+  async planAfterResolution(incidentId: string): Promise<{ step: string; state: string; dueAt: Date | null }[]> {
+    return (await this.planWaiting(incidentId)).map((s) => ({ step: s.stepKey, state: s.state, dueAt: s.dueAt }));
+  }
+
+  /** Steps timed from a milestone that is now reached get their due time (or approval gate), and are fired. */
+  private async planWaiting(incidentId: string): Promise<IncidentStep[]> {
     const updated = (await this.schedule.find(incidentId))!;
     const planFor = { ...updated, affectedCount: await this.schedule.affectedCount(incidentId) };
     const planned: IncidentStep[] = [];
@@ -94,15 +117,7 @@ export class ScheduleUseCases {
       if (plan.state !== 'waiting_milestone' && (await this.schedule.replan(step.id, plan))) planned.push({ ...step, ...plan });
     }
     await this.fire(planned);
-    const replanned = await this.replanner.replan(incidentId, `${milestone} reached`);
-    return {
-      id: incidentId,
-      [field]: when,
-      scheduled: [
-        ...planned.map((s) => ({ step: s.stepKey, state: s.state, dueAt: s.dueAt })),
-        ...replanned.map((r) => ({ step: r.step, state: r.after.state, dueAt: r.after.dueAt ? new Date(r.after.dueAt) : null })),
-      ],
-    };
+    return planned;
   }
 
   async updateFacts(incidentId: string, facts: Record<string, unknown>, actor: Actor) {
