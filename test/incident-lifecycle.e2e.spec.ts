@@ -74,7 +74,9 @@ describe('The incident lifecycle', () => {
     const early = await act(body.id, 'close').expect(409);
     expect(early.body.error.message).toContain('monitoring');
     await act(body.id, 'resolve').expect(200, { id: body.id, state: 'resolved', previousState: 'monitoring' });
-    await act(body.id, 'pause').expect(409);
+    // a resolved incident can be paused (its post-resolution steps may be sending) and resumes to resolved
+    await act(body.id, 'pause').expect(200);
+    await act(body.id, 'resume').expect(200, { id: body.id, state: 'resolved', previousState: 'paused' });
     await act(body.id, 'close').expect(200);
     const closed = await h.prisma.incident.findUniqueOrThrow({ where: { id: body.id } });
     expect(closed.closedAt).not.toBeNull(); // starts the marketing-hold cool-down
@@ -83,7 +85,7 @@ describe('The incident lifecycle', () => {
 
     const timeline = await h.http.get(`/api/v1/incidents/${body.id}/timeline`).set(auth()).expect(200);
     const actions = timeline.body.items.map((e: { action: string }) => e.action);
-    expect(actions).toEqual(['incident.declared', 'incident.notifying', 'step.completed', 'incident.monitoring', 'incident.resolve', 'incident.close']);
+    expect(actions).toEqual(['incident.declared', 'incident.notifying', 'step.completed', 'incident.monitoring', 'incident.resolve', 'incident.pause', 'incident.resume', 'incident.close']);
     expect(timeline.body.items[4]).toMatchObject({ actor: expect.stringContaining('bootstrap admin'), data: { before: 'monitoring', after: 'resolved' } });
   });
 

@@ -54,7 +54,7 @@ export class ChangeIncidentStateUseCase {
     if (action === 'resolve') {
       // the resolved milestone: steps timed from it get their time now (and are fired)
       const planned = await this.schedule.planAfterResolution(id);
-      return { id, state: to, previousState: incident.state, scheduled: planned };
+      return { id, state: to, previousState: incident.state, ...(planned.length ? { scheduled: planned } : {}) };
     }
     if (action === 'resume') {
       const now = this.clock.now();
