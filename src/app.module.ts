@@ -14,6 +14,7 @@ import { HoldsModule } from './holds/holds.module';
 import { ImportsModule } from './imports/imports.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { FeedbackModule } from './feedback/feedback.module';
+import { ScorecardModule } from './scorecard/scorecard.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NoticesModule } from './notices/notices.module';
 import { QueueModule } from './queue/queue.module';
@@ -50,6 +51,7 @@ import { ContactsModule } from './contacts/contacts.module';
     NoticesModule,
     FeedbackModule,
     ContactsModule,
+    ScorecardModule,
     WebhookEndpointsModule,
     MetricsModule.forApi(),
     ConsoleModule,

@@ -14,6 +14,7 @@ export interface NavItem {
 export const CONSOLE_NAV: NavItem[] = [
   { href: '/console/incidents', label: 'Incidents', roles: [Role.viewer] },
   { href: '/console/incidents/new', label: 'Declare', roles: [Role.commander] },
+  { href: '/console/scorecard', label: 'Scorecard', roles: [Role.viewer] },
   { href: '/console/templates', label: 'Templates', roles: [Role.comms] },
   { href: '/console/runbooks', label: 'Runbooks', roles: [Role.comms, Role.commander] },
   { href: '/console/customers', label: 'Customer lookup', roles: [Role.agent, Role.comms] },

@@ -37,14 +37,16 @@ import { OidcSignInService } from './sso/oidc-sign-in.service';
 import { SsoController } from './sso/sso.controller';
 import { OutboxController } from '../dev/outbox/outbox.controller';
 import { OutboxService } from '../dev/outbox/outbox.service';
+import { ScorecardModule } from '../scorecard/scorecard.module';
+import { ConsoleScorecardController } from './scorecard/console-scorecard.controller';
 
 /**
  * The web console under /console: server-rendered pages for people (sessions, not API keys).
  * Screens register their controllers here; see src/console/README.md.
  */
 @Module({
-  imports: [AuthModule, UsersModule, IncidentsModule, CustomersModule, TemplatesModule, RunbooksModule, SuppressionsModule],
-  controllers: [LoginController, ConsoleHomeController, ConsoleAssetsController, ConsoleUsersController, DeclareWizardController, IncidentDashboardController, AgentLookupController, TemplateEditorController, RunbookEditorController, ConsoleSuppressionsController, ConsoleApiKeysController, SsoController, FaviconController, OutboxController],
+  imports: [AuthModule, UsersModule, IncidentsModule, CustomersModule, TemplatesModule, RunbooksModule, SuppressionsModule, ScorecardModule],
+  controllers: [LoginController, ConsoleHomeController, ConsoleAssetsController, ConsoleUsersController, DeclareWizardController, IncidentDashboardController, AgentLookupController, TemplateEditorController, RunbookEditorController, ConsoleSuppressionsController, ConsoleApiKeysController, SsoController, FaviconController, OutboxController, ConsoleScorecardController],
   providers: [OutboxService, OidcSignInService, ConsoleRenderer, ConsoleGuard, ConsoleExceptionFilter, SessionService, SessionRepository, LoginThrottleRepository, IncidentDashboardService, IncidentListRepository, CustomerSearchRepository, TemplateEditorView, RunbookEditorService, RunbookEditorView, DeclareWizardService, DeclareWizardView],
   exports: [ConsoleRenderer, ConsoleGuard, ConsoleExceptionFilter, SessionService],
 })

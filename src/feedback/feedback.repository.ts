@@ -1,10 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
 
-export interface FeedbackAnswer {
+export interface FeedbackInput {
   csat: number;
   ces: number;
+  /** Net Promoter Score 0-10, null when not answered */
+  nps: number | null;
+  npsReason: string | null;
   comment: string | null;
+}
+
+export interface FeedbackAnswer extends FeedbackInput {
   updatedAt: Date;
 }
 
@@ -21,7 +27,7 @@ export class FeedbackRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /** One answer per customer and incident: the last one wins (the customer may change their mind). */
-  async save(incidentId: string, customerId: string, answer: { csat: number; ces: number; comment: string | null }, now: Date): Promise<void> {
+  async save(incidentId: string, customerId: string, answer: FeedbackInput, now: Date): Promise<void> {
     await this.prisma.noticeFeedback.upsert({
       where: { incidentId_customerId: { incidentId, customerId } },
       create: { incidentId, customerId, ...answer, createdAt: now, updatedAt: now },
@@ -32,7 +38,7 @@ export class FeedbackRepository {
   find(incidentId: string, customerId: string): Promise<FeedbackAnswer | null> {
     return this.prisma.noticeFeedback.findUnique({
       where: { incidentId_customerId: { incidentId, customerId } },
-      select: { csat: true, ces: true, comment: true, updatedAt: true },
+      select: { csat: true, ces: true, nps: true, npsReason: true, comment: true, updatedAt: true },
     });
   }
 

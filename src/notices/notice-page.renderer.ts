@@ -19,7 +19,7 @@ export interface NoticePageView {
   ackAction: string;
   ackCsrf: string;
   acknowledgedAt: string | null;
-  feedback: null | { action: string; csrf: string; csat: number | null; ces: number | null; comment: string | null; done: boolean };
+  feedback: null | { action: string; csrf: string; csat: number | null; ces: number | null; nps?: number | null; npsReason?: string | null; comment: string | null; done: boolean };
   error: 'invalid' | 'form' | 'question_invalid' | 'question_limit' | null;
   question?: NoticeQuestionView | null;
 }
@@ -104,6 +104,9 @@ export class NoticePageRenderer {
         comment: view.feedback.comment ?? '',
         csat: scale(5, view.feedback.csat),
         ces: scale(7, view.feedback.ces),
+        // Net Promoter Score: 0 to 10, optional (#20 item 3)
+        nps: Array.from({ length: 11 }, (_, i) => ({ value: i, checked: view.feedback!.nps === i })),
+        npsReason: view.feedback.npsReason ?? '',
       },
     });
     return { status, html };

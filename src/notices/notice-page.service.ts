@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../common/time/clock';
 import { MAX_QUESTION, NoticeQuestionService } from '../contacts/notice-question/notice-question.service';
 import { TemplateResolver } from '../dispatch/template-resolver';
-import { FeedbackRepository } from '../feedback/feedback.repository';
+import { FeedbackInput, FeedbackRepository } from '../feedback/feedback.repository';
 import { renderContext } from '../templates/render-context';
 import { TemplateEngine } from '../templates/template-engine';
 import { NoticeLinks } from './notice-links.service';
@@ -125,7 +125,7 @@ export class NoticePageService {
         ackCsrf: this.links.formToken(hash, 'ack'),
         acknowledgedAt: access.acknowledgedAt ? this.renderer.formatTime(access.acknowledgedAt, customer.locale, customer.timezone) : null,
         feedback: feedbackOpen
-          ? { action: `/n/${token}/feedback`, csrf: this.links.formToken(hash, 'feedback'), csat: previous?.csat ?? null, ces: previous?.ces ?? null, comment: previous?.comment ?? null, done: !!previous }
+          ? { action: `/n/${token}/feedback`, csrf: this.links.formToken(hash, 'feedback'), csat: previous?.csat ?? null, ces: previous?.ces ?? null, nps: previous?.nps ?? null, npsReason: previous?.npsReason ?? null, comment: previous?.comment ?? null, done: !!previous }
           : null,
         error,
         question: { action: `/n/${token}/question`, csrf: this.links.formToken(hash, 'question'), maxLength: MAX_QUESTION, sent: questionSent },
@@ -154,16 +154,24 @@ export class NoticePageService {
   }
 }
 
-function parseFeedback(form: Record<string, unknown>): { csat: number; ces: number; comment: string | null } | null {
-  const score = (given: unknown, max: number) => {
+function parseFeedback(form: Record<string, unknown>): FeedbackInput | null {
+  const score = (given: unknown, min: number, max: number) => {
     const v = typeof given === 'number' ? String(given) : given;
-    return typeof v === 'string' && /^[1-9]$/.test(v) && Number(v) <= max ? Number(v) : null;
+    return typeof v === 'string' && /^(10|[0-9])$/.test(v) && Number(v) >= min && Number(v) <= max ? Number(v) : null;
   };
-  const csat = score(form.csat, 5);
-  const ces = score(form.ces, 7);
-  const raw = form.comment === undefined ? '' : form.comment;
-  if (csat === null || ces === null || typeof raw !== 'string') return null;
-  const comment = raw.replace(/\r\n/g, '\n').trim();
-  if (comment.length > MAX_COMMENT) return null;
-  return { csat, ces, comment: comment || null };
+  const text = (given: unknown): string | null | undefined => {
+    if (given === undefined) return null;
+    if (typeof given !== 'string') return undefined;
+    const t = given.replace(/\r\n/g, '\n').trim();
+    return t.length > MAX_COMMENT ? undefined : t || null;
+  };
+  const csat = score(form.csat, 1, 5);
+  const ces = score(form.ces, 1, 7);
+  // NPS is optional (answers given before it was asked, and customers who skip it); present, it must be 0-10
+  const npsGiven = form.nps !== undefined && form.nps !== '';
+  const nps = npsGiven ? score(form.nps, 0, 10) : null;
+  const comment = text(form.comment);
+  const npsReason = text(form.nps_reason);
+  if (csat === null || ces === null || (npsGiven && nps === null) || comment === undefined || npsReason === undefined) return null;
+  return { csat, ces, nps, npsReason, comment };
 }
