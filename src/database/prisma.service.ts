@@ -5,6 +5,9 @@ import { Pool } from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/config.module';
 import { outages } from '../observability/outage-log';
 
+const TX_MAX_WAIT_MS = 15_000;
+const TX_TIMEOUT_MS = 60_000;
+
 /** The one Prisma client of a process, on the pg driver adapter (no native engine). */
 @Injectable()
 export class PrismaService extends PrismaClient implements OnApplicationShutdown {
@@ -21,7 +24,9 @@ export class PrismaService extends PrismaClient implements OnApplicationShutdown
     // process); a restart is one outage line, and the first new connection afterwards ends it
     pool.on('error', (e) => outages.failed('postgres', e));
     pool.on('connect', () => outages.ok('postgres'));
-    super({ adapter: new PrismaPg(pool) });
+    // Prisma's defaults (2 s to start an interactive transaction, 5 s to finish it) turn a busy machine into
+    // errors: a reach read or a declare waits for a connection rather than failing (the pool is small)
+    super({ adapter: new PrismaPg(pool), transactionOptions: { maxWait: TX_MAX_WAIT_MS, timeout: TX_TIMEOUT_MS } });
     this.pool = pool;
   }
 

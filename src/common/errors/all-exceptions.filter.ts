@@ -35,10 +35,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
     // a coded 5xx (e.g. service_unavailable) is expected: one line; anything else is our bug: the stack
     const down = status === 503 ? unreachableDependency(exception) : undefined;
     if (down) outages.failed(down, exception);
-    else if (status >= 500 && exception instanceof AppException) this.logger.warn(`${body.error.code}: ${body.error.message}`);
+    else if (status >= 500 && (exception instanceof AppException || body.error.code === ErrorCode.DatabaseBusy)) this.logger.warn(`${body.error.code}: ${body.error.message}`);
     else if (status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     if (res.headersSent) return;
-    const retryAfter = exception instanceof AppException && exception.code === ErrorCode.RateLimited ? (exception.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds : undefined;
+    const retryAfter =
+      exception instanceof AppException && exception.code === ErrorCode.RateLimited
+        ? (exception.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds
+        : status === 503 ? 2 : undefined; // a busy or restarting backend: come back shortly
     if (retryAfter) res.setHeader('Retry-After', String(retryAfter));
     res.status(status).json(body);
   }
@@ -72,6 +75,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return make(HTTP_CODES[e.status] ?? ErrorCode.MalformedBody, e.message ?? 'Bad request', undefined, e.status);
     }
 
+    if (isDatabaseBusy(exception)) {
+      return make(ErrorCode.DatabaseBusy, 'The database is too busy to answer in time; nothing was changed, retry shortly');
+    }
     if (isQueueUnavailable(exception)) {
       return make(ErrorCode.QueueUnavailable, 'The work queue (Redis) is unavailable; nothing was changed, retry shortly');
     }
@@ -80,6 +86,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     return make(ErrorCode.Internal, 'Internal error');
   }
+}
+
+/**
+ * A machine too busy to start a transaction in time, or a transaction that outlived its time (P2028; either
+ * way it rolled back). Not the caller's fault and not a bug: a 503 to retry, never a 500 (found by the
+ * suite run with the cores oversubscribed).
+ */
+function isDatabaseBusy(exception: unknown): boolean {
+  return exception instanceof Prisma.PrismaClientKnownRequestError && exception.code === 'P2028';
 }
 
 /** ioredis/BullMQ failures: no connection, no answer (Prisma's own errors are the database's). */

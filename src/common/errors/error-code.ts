@@ -23,6 +23,8 @@ export enum ErrorCode {
   ServiceUnavailable = 'service_unavailable',
   /** Redis (the work queue) is unreachable; what Postgres holds is kept and sent once it is back */
   QueueUnavailable = 'queue_unavailable',
+  /** no database connection or transaction could be had in time (a busy machine): nothing was changed */
+  DatabaseBusy = 'database_busy',
   EventsDisabled = 'events_disabled',
   WebhookUrlRefused = 'webhook_url_refused',
   Internal = 'internal_error',
@@ -50,6 +52,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.UnsupportedMediaType]: 415,
   [ErrorCode.ServiceUnavailable]: 503,
   [ErrorCode.QueueUnavailable]: 503,
+  [ErrorCode.DatabaseBusy]: 503,
   [ErrorCode.EventsDisabled]: 503,
   [ErrorCode.WebhookUrlRefused]: 422,
   [ErrorCode.Internal]: 500,
