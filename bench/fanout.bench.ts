@@ -1,11 +1,13 @@
-// Fan-out benchmark: a raw Handlebars + Nodemailer-pool blast and Tocsin end to end (API process + worker
-// process, declare → every notification `sent`), to the same SMTP sink, in the same run.
+// Fan-out benchmark: a raw Handlebars + Nodemailer-pool blast, the pool's limit (pre-composed raw messages)
+// and Tocsin end to end (API process + worker process, declare → every notification `sent`), to the same
+// SMTP sink, in the same run.
 //   npm run build && npm run bench -- --recipients 100000
 // Needs PostgreSQL and Redis at the default URLs (or DATABASE_ADMIN_URL / REDIS_URL). Prints figures and
 // writes bench/results/latest.json.
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Handlebars from 'handlebars';
@@ -128,11 +130,56 @@ async function baseline(port: number): Promise<{ rate: number; cpuSeconds: numbe
       transport.close();
       process.send({ rate: N / seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6 }, () => process.exit(0));
     })();`;
+  return contender('baseline', code);
+}
+
+/**
+ * (c) The limit: the same Nodemailer pool, lanes and node flags sending a message composed once — only the
+ * recipient and the Message-ID change, spliced into the bytes — as `raw` with an `envelope`. Nothing can
+ * send through this pool faster than this; what separates a contender from it is its per-message work.
+ */
+async function limit(port: number): Promise<{ rate: number; cpuSeconds: number }> {
+  const code = `
+    const nodemailer = require(${JSON.stringify(path.join(root, 'node_modules/nodemailer'))});
+    const MailComposer = require(${JSON.stringify(require.resolve('nodemailer/lib/mail-composer'))});
+    const Handlebars = require(${JSON.stringify(path.join(root, 'node_modules/handlebars'))});
+    const [N, POOL, LANES] = ${JSON.stringify([N, POOL, LANES])};
+    const TEMPLATE = ${JSON.stringify(TEMPLATE)}, FACTS = ${JSON.stringify(FACTS)};
+    const hbs = Handlebars.create();
+    const ctx = { customer: { name: 'Customer 0', externalId: 'bench-0' }, facts: FACTS, notice: { url: 'http://bench.local/n/' + 'x'.repeat(43) } };
+    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: ${port}, secure: false, pool: true, maxConnections: POOL, maxMessages: Infinity });
+    new MailComposer({ from: 'Acme <security@acme.test>', to: 'TO_PLACEHOLDER@customers.test', subject: hbs.compile(TEMPLATE.subject)(ctx),
+      html: hbs.compile(TEMPLATE.html)(ctx), text: hbs.compile(TEMPLATE.text)(ctx), messageId: '<MID_PLACEHOLDER@acme.test>' }).compile().build((err, message) => {
+      if (err) throw err;
+      const [a, rest] = message.toString().split('TO_PLACEHOLDER');
+      const [b, c] = rest.split('MID_PLACEHOLDER');
+      (async () => {
+        const started = process.hrtime.bigint();
+        const cpu0 = process.cpuUsage();
+        let next = 0;
+        await Promise.all(Array.from({ length: LANES }, async () => {
+          while (next < N) {
+            const i = next++;
+            const to = 'limit-' + i;
+            await transport.sendMail({ raw: Buffer.from(a + to + b + 'limit-' + i + c), envelope: { from: 'security@acme.test', to: [to + '@customers.test'] } });
+          }
+        }));
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        const cpu = process.cpuUsage(cpu0);
+        transport.close();
+        process.send({ rate: N / seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6 }, () => process.exit(0));
+      })();
+    });`;
+  return contender('limit', code);
+}
+
+/** Runs a contender's script in a plain node process with the bench's node flags; it answers { rate, cpuSeconds }. */
+function contender(name: string, code: string): Promise<{ rate: number; cpuSeconds: number }> {
   const p = spawn(process.execPath, [...NODE_FLAGS, '-e', code], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   children.push(p);
   return new Promise((resolve, reject) => {
     p.once('message', (m: { rate: number; cpuSeconds: number }) => resolve(m));
-    p.once('exit', (c) => c && reject(new Error(`baseline exited with ${c}`)));
+    p.once('exit', (c) => c && reject(new Error(`${name} exited with ${c}`)));
   });
 }
 
@@ -197,6 +244,7 @@ function cpuDelta(before: Record<string, number>, after: Record<string, number>,
 
 async function main(): Promise<void> {
   const run = Date.now().toString(36);
+  const loadAtStart = loadavg().map((l) => Number(l.toFixed(2)));
   const db = `tocsin_bench_${run}`;
   const admin = new Client({ connectionString: ADMIN_URL });
   await admin.connect();
@@ -211,6 +259,10 @@ async function main(): Promise<void> {
   const { rate: baselineRate, cpuSeconds: baselineCpu } = await baseline(sink.port);
   const cpuA = { baseline: Number((baselineCpu / (N / baselineRate)).toFixed(2)), ...cpuDelta(cpuA0, cpuSnapshot({ sink: sink.proc.pid }), N / baselineRate) };
   console.log(`(a) raw Handlebars + Nodemailer pool: ${baselineRate.toFixed(0)} msg/s; CPU (cores): ${JSON.stringify(cpuA)}`);
+  const cpuC0 = cpuSnapshot({ sink: sink.proc.pid });
+  const { rate: limitRate, cpuSeconds: limitCpu } = await limit(sink.port);
+  const cpuC = { limit: Number((limitCpu / (N / limitRate)).toFixed(2)), ...cpuDelta(cpuC0, cpuSnapshot({ sink: sink.proc.pid }), N / limitRate) };
+  console.log(`(c) the limit, pre-composed raw messages through the same pool: ${limitRate.toFixed(0)} msg/s; CPU (cores): ${JSON.stringify(cpuC)}`);
 
   const pg = new Client({ connectionString: dbUrl });
   await pg.connect();
@@ -331,6 +383,12 @@ async function main(): Promise<void> {
     baselineMsgPerSec: Math.round(baselineRate),
     tocsinMsgPerSec: Math.round(tocsinRate),
     ratio: Number((tocsinRate / baselineRate).toFixed(3)),
+    limitMsgPerSec: Math.round(limitRate),
+    ratioToLimit: Number((tocsinRate / limitRate).toFixed(3)),
+    baselineRatioToLimit: Number((baselineRate / limitRate).toFixed(3)),
+    mailComposer: process.env.MAIL_COMPOSER ?? 'skeleton',
+    // the machine's 1, 5 and 15 min load averages at the start and the end of the run (2 cores here)
+    loadAverage: { start: loadAtStart, end: loadavg().map((l) => Number(l.toFixed(2))) },
     materialiseSeconds: Number(Number(m[0].s).toFixed(2)),
     peakRssMb: { api: peak.api, worker: peak.worker },
     redisPeakMb: peak.redis,
@@ -342,8 +400,14 @@ async function main(): Promise<void> {
     declareToFirstMessageMs: { small: probeFirstMs, full: (sinkEnd.firstAt ?? NaN) - started },
     nodeFlags: NODE_FLAGS.join(' '),
     // CPU per message of the process that renders and sends: the figure least disturbed by a busy machine
-    cpuMsPerMessage: { baseline: Number(((baselineCpu * 1000) / N).toFixed(3)), worker: Number(((cpuB.worker * 1000) / tocsinRate).toFixed(3)) },
-    cpuCores: { baseline: cpuA, tocsin: cpuB },
+    cpuMsPerMessage: {
+      baseline: Number(((baselineCpu * 1000) / N).toFixed(3)),
+      worker: Number(((cpuB.worker * 1000) / tocsinRate).toFixed(3)),
+      limit: Number(((limitCpu * 1000) / N).toFixed(3)),
+    },
+    cpuCores: { baseline: cpuA, limit: cpuC, tocsin: cpuB },
+    // with --profile: the pids in the profile file names (CPU.<date>.<time>.<pid>.<n>.cpuprofile)
+    profilePids: values.profile ? { api: api.pid, worker: worker.pid } : undefined,
     at: new Date().toISOString(),
   };
   console.log(`(b) Tocsin end to end (declare → all sent): ${tocsinRate.toFixed(0)} msg/s in ${seconds.toFixed(1)} s; CPU (cores): ${JSON.stringify(cpuB)}`);

@@ -119,8 +119,8 @@ export class MailTransport implements OnApplicationShutdown {
       if (this.config.MAIL_COMPOSER === 'skeleton') {
         // composed here from the step's skeleton and sent as is: Nodemailer's pool delivers (and DKIM-signs) it
         const { raw, envelope } = this.skeleton(mail).compose(mail);
-        info = await this.pool(i).sendMail({ raw, envelope, disableFileAccess: true, disableUrlAccess: true });
-        info.messageId = mail.messageId; // a raw message's own Message-ID (Nodemailer would report one it made up)
+        // messageId: what Nodemailer reports back; without it, it would make one up (random bytes) for a raw message
+        info = await this.pool(i).sendMail({ raw, envelope, messageId: mail.messageId, disableFileAccess: true, disableUrlAccess: true });
       } else {
         info = await this.pool(i).sendMail(nodemailerMessage(this.config, mail));
       }
