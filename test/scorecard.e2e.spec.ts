@@ -19,6 +19,18 @@ describe('The customer-experience scorecard', () => {
     commanderKey = (await h.http.post('/api/v1/api-keys').set(auth()).send({ name: 'sc-commander', role: 'commander' }).expect(201)).body.secret;
     a = (await seedScorecardIncident(h, SET_A, { title: 'Scorecard incident A' })).incidentId;
     b = (await seedScorecardIncident(h, SET_B, { title: 'Scorecard incident B' })).incidentId;
+    // claims: customers 0 and 8 of A claimed their offer, customer 1 has one unclaimed (the claim button is
+    // item 2's; the rows are what it writes)
+    const offer = await h.prisma.offer.create({ data: { key: `sc-offer-${a.slice(0, 8)}`, title: 'A year of credit monitoring', terms: 'Free for 12 months.' } });
+    const people = await h.prisma.customer.findMany({ where: { affected: { some: { incidentId: a } } }, select: { id: true, externalId: true } });
+    const idOf = (i: number) => people.find((p) => p.externalId.endsWith(`-${i}`))!.id;
+    await h.prisma.offerAssignment.createMany({
+      data: [
+        { offerId: offer.id, customerId: idOf(0), incidentId: a, claimedAt: new Date() },
+        { offerId: offer.id, customerId: idOf(8), incidentId: a, claimedAt: new Date() },
+        { offerId: offer.id, customerId: idOf(1), incidentId: a },
+      ],
+    });
     await declareOn(h, a, '2001-03-10');
     await declareOn(h, b, '2001-03-20');
   }, 240_000);
@@ -36,8 +48,8 @@ describe('The customer-experience scorecard', () => {
       nps: { answers: 8, score: 25, promoters: 4, passives: 2, detractors: 2, distribution: { 0: 1, 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 1, 7: 1, 8: 1, 9: 2, 10: 2 } },
       acknowledged: 4,
       acknowledgementRate: 40,
-      claims: null,
-      claimRate: null,
+      claims: 2,
+      claimRate: 20,
     });
     expect(body.breakdown).toBeNull();
   });
@@ -52,29 +64,29 @@ describe('The customer-experience scorecard', () => {
   });
 
   it('breaks the figures down by locale, by a customer attribute (two spellings) and by channel', async () => {
-    const pick = (g: Record<string, any>) => ({ group: g.group, reached: g.reached, responses: g.responses, rate: g.responseRate, csat: g.csat.satisfiedPercent, ces: g.ces.average, nps: g.nps.score, ack: g.acknowledgementRate });
+    const pick = (g: Record<string, any>) => ({ group: g.group, reached: g.reached, responses: g.responses, rate: g.responseRate, csat: g.csat.satisfiedPercent, ces: g.ces.average, nps: g.nps.score, ack: g.acknowledgementRate, claims: g.claims });
     const locale = (await card(a, '?by=locale').expect(200)).body.breakdown;
     expect(locale.by).toBe('locale');
     expect(locale.groups.map(pick)).toEqual([
-      { group: 'en', reached: 6, responses: 6, rate: 100, csat: 50, ces: 4.5, nps: 0, ack: 50 },
-      { group: 'fr', reached: 4, responses: 3, rate: 75, csat: 100, ces: 6, nps: 100, ack: 25 },
+      { group: 'en', reached: 6, responses: 6, rate: 100, csat: 50, ces: 4.5, nps: 0, ack: 50, claims: 1 },
+      { group: 'fr', reached: 4, responses: 3, rate: 75, csat: 100, ces: 6, nps: 100, ack: 25, claims: 1 },
     ]);
     const plan = (await card(a, '?by=attributes.plan').expect(200)).body.breakdown;
     expect(plan.by).toBe('attributes.plan');
     expect(plan.groups.map(pick)).toEqual([
-      { group: 'pro', reached: 4, responses: 4, rate: 100, csat: 75, ces: 5.5, nps: 50, ack: 50 },
-      { group: 'basic', reached: 4, responses: 3, rate: 75, csat: 33.3, ces: 3.33, nps: -100, ack: 25 },
-      { group: '(none)', reached: 2, responses: 2, rate: 100, csat: 100, ces: 6.5, nps: 100, ack: 50 },
+      { group: 'pro', reached: 4, responses: 4, rate: 100, csat: 75, ces: 5.5, nps: 50, ack: 50, claims: 1 },
+      { group: 'basic', reached: 4, responses: 3, rate: 75, csat: 33.3, ces: 3.33, nps: -100, ack: 25, claims: 0 },
+      { group: '(none)', reached: 2, responses: 2, rate: 100, csat: 100, ces: 6.5, nps: 100, ack: 50, claims: 1 },
     ]);
     expect((await card(a, '?attribute=plan').expect(200)).body.breakdown).toEqual(plan);
     const channel = (await card(a, '?by=channel').expect(200)).body.breakdown;
     expect(channel.groups.map(pick)).toEqual([
-      { group: 'email', reached: 8, responses: 7, rate: 87.5, csat: 57.1, ces: 4.57, nps: 0, ack: 37.5 },
-      { group: 'sms', reached: 2, responses: 2, rate: 100, csat: 100, ces: 6.5, nps: 100, ack: 50 },
+      { group: 'email', reached: 8, responses: 7, rate: 87.5, csat: 57.1, ces: 4.57, nps: 0, ack: 37.5, claims: 1 },
+      { group: 'sms', reached: 2, responses: 2, rate: 100, csat: 100, ces: 6.5, nps: 100, ack: 50, claims: 1 },
     ]);
     // a key nobody has: one group, everyone in "(none)"
     const region = (await card(a, '?attribute=region').expect(200)).body.breakdown;
-    expect(region.groups.map((g: { group: string; reached: number }) => [g.group, g.reached])).toEqual([['(none)', 10]]);
+    expect(region.groups.map((g: { group: string; reached: number; claims: number }) => [g.group, g.reached, g.claims])).toEqual([['(none)', 10, 2]]);
   });
 
   it('adds the incidents declared in a range, with one trend point per incident', async () => {
@@ -89,6 +101,8 @@ describe('The customer-experience scorecard', () => {
       nps: { answers: 10, promoters: 5, passives: 2, detractors: 3, score: 20 },
       acknowledged: 4,
       acknowledgementRate: 33.3,
+      claims: 2,
+      claimRate: 16.7,
     });
     expect(body.timeToReach.count).toBe(12);
     expect(body.trend.map((t: Record<string, any>) => [t.incident.id, t.responses, t.csat.satisfiedPercent, t.ces.average, t.nps.score, t.acknowledgementRate])).toEqual([
@@ -99,7 +113,7 @@ describe('The customer-experience scorecard', () => {
     expect(byLocale.incidents).toBe(1);
     expect(byLocale.breakdown.groups.map((g: { group: string }) => g.group)).toEqual(['en', 'fr']);
     const empty = (await h.http.get('/api/v1/scorecard?from=2000-01-01&to=2000-02-01').set(auth(viewerKey)).expect(200)).body;
-    expect(empty).toMatchObject({ incidents: 0, trend: [], figures: { reached: 0, responses: 0, responseRate: null, nps: { score: null } } });
+    expect(empty).toMatchObject({ incidents: 0, trend: [], figures: { reached: 0, responses: 0, responseRate: null, nps: { score: null }, claims: 0, claimRate: null } });
   });
 
   it('refuses bad parameters with a 4xx naming them, and injection in the attribute key', async () => {

@@ -16,7 +16,7 @@ export interface AnswerCell {
   n: number;
 }
 
-/** Customers of a group: reached (src/common/reach-definition.ts), acknowledged, claims (null: not counted). */
+/** Customers of a group: reached (src/common/reach-definition.ts), acknowledged, claimed offers (null: not counted). */
 export interface GroupCounts {
   reached: number;
   acknowledged: number;
@@ -33,7 +33,7 @@ export interface Figures {
   nps: { answers: number; score: number | null; promoters: number; passives: number; detractors: number; distribution: Record<string, number> };
   acknowledged: number;
   acknowledgementRate: number | null;
-  /** claimed remedy offers; null when claims are not counted (see docs/scorecard.md) */
+  /** claimed remedy offers (null only where a caller does not count them) */
   claims: number | null;
   claimRate: number | null;
 }

@@ -129,6 +129,21 @@ export class ScorecardRepository {
     return out;
   }
 
+  /**
+   * Claimed remedy offers per group: offer_assignment rows with claimed_at, counted for the incident the code
+   * was given for (one row per offer and customer, so a customer claims an offer once).
+   */
+  async claims(ids: string[], d: Dimension | null): Promise<Map<string, number>> {
+    if (!ids.length) return new Map();
+    const g = grouping(d, ids, 'o');
+    const rows = await this.prisma.$queryRaw<{ grp: string; n: number }[]>`
+      SELECT ${g.expr} AS grp, count(*)::int AS n
+      FROM offer_assignment o ${g.join}
+      WHERE o.incident_id = ANY(${ids}::uuid[]) AND o.claimed_at IS NOT NULL
+      GROUP BY 1`;
+    return new Map(rows.map((r) => [r.grp, r.n]));
+  }
+
   /** Customers by the time of their first reach, over these incidents (the reach report's histogram, summed). */
   async latency(ids: string[]): Promise<LatencyBucket[]> {
     if (!ids.length) return [];

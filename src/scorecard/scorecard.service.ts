@@ -7,9 +7,6 @@ import { CommentsQuery, Dimension, dimensionLabel } from './dto/scorecard-query.
 import { breakdownOf, figuresOf, Figures } from './scorecard-figures';
 import { CommentRow, ScorecardIncident, ScorecardRepository } from './scorecard.repository';
 
-/** Claims of remedy offers are not counted yet (issue 20 item 2 had not landed): every `claims` is null. */
-export const CLAIMS_COUNTED = false;
-
 export interface TimeToReach {
   /** customers the percentiles are over */
   count: number;
@@ -69,10 +66,10 @@ export class ScorecardService {
     const incident = await this.repo.incident(id);
     if (!incident) throw AppException.notFound('Incident', id);
     // the reach report itself: reached, acknowledged and time to reach are its numbers, not recounted
-    const [reach, cells, breakdown] = await Promise.all([this.incidents.reach(id), this.repo.answers([id], null), this.breakdown([id], dimension)]);
+    const [reach, cells, claims, breakdown] = await Promise.all([this.incidents.reach(id), this.repo.answers([id], null), this.repo.claims([id], null), this.breakdown([id], dimension)]);
     return {
       incident: view(incident),
-      figures: figuresOf(cells, { reached: reach.reached, acknowledged: reach.acknowledged, claims: CLAIMS_COUNTED ? 0 : null }),
+      figures: figuresOf(cells, { reached: reach.reached, acknowledged: reach.acknowledged, claims: claims.get('all') ?? 0 }),
       timeToReach: { count: reach.timeToReach.count, p50: reach.timeToReach.p50, p90: reach.timeToReach.p90 },
       breakdown,
     };
@@ -81,12 +78,21 @@ export class ScorecardService {
   async forRange(from: Date, to: Date, dimension: Dimension | null): Promise<RangeScorecard> {
     const incidents = await this.repo.incidentsDeclared(from, to);
     const ids = incidents.map((i) => i.id);
-    const [cells, counters, latency, breakdown] = await Promise.all([this.repo.answers(ids, { kind: 'incident' }), this.repo.counters(ids), this.repo.latency(ids), this.breakdown(ids, dimension)]);
-    const countsOf = (id: string) => ({ ...(counters.get(id) ?? { reached: 0, acknowledged: 0 }), claims: CLAIMS_COUNTED ? 0 : null });
-    const total = { reached: 0, acknowledged: 0, claims: CLAIMS_COUNTED ? 0 : null };
+    const byIncident = { kind: 'incident' } as const;
+    const [cells, counters, claims, latency, breakdown] = await Promise.all([
+      this.repo.answers(ids, byIncident),
+      this.repo.counters(ids),
+      this.repo.claims(ids, byIncident),
+      this.repo.latency(ids),
+      this.breakdown(ids, dimension),
+    ]);
+    const countsOf = (id: string) => ({ ...(counters.get(id) ?? { reached: 0, acknowledged: 0 }), claims: claims.get(id) ?? 0 });
+    const total = { reached: 0, acknowledged: 0, claims: 0 };
     for (const id of ids) {
-      total.reached += countsOf(id).reached;
-      total.acknowledged += countsOf(id).acknowledged;
+      const c = countsOf(id);
+      total.reached += c.reached;
+      total.acknowledged += c.acknowledged;
+      total.claims += c.claims;
     }
     const t = latencySummary(latency);
     return {
@@ -136,9 +142,13 @@ export class ScorecardService {
 
   private async breakdown(ids: string[], d: Dimension | null): Promise<Breakdown | null> {
     if (!d) return null;
-    const [cells, counts] = await Promise.all([this.repo.answers(ids, d), this.repo.groupCounts(ids, d)]);
-    if (CLAIMS_COUNTED) for (const c of counts.values()) c.claims ??= 0;
-    return { by: dimensionLabel(d)!, groups: breakdownOf(cells, counts, CLAIMS_COUNTED) };
+    const [cells, counts, claims] = await Promise.all([this.repo.answers(ids, d), this.repo.groupCounts(ids, d), this.repo.claims(ids, d)]);
+    for (const [group, n] of claims) {
+      const c = counts.get(group) ?? { reached: 0, acknowledged: 0, claims: 0 };
+      counts.set(group, { ...c, claims: n });
+    }
+    for (const c of counts.values()) c.claims ??= 0;
+    return { by: dimensionLabel(d)!, groups: breakdownOf(cells, counts, true) };
   }
 }
 

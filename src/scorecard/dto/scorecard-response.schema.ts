@@ -25,8 +25,8 @@ export const FIGURES_SCHEMA: SchemaObject = {
     },
     acknowledged: { type: 'integer' },
     acknowledgementRate: pct,
-    claims: { type: 'integer', nullable: true, description: 'claimed remedy offers; null while not counted (docs/scorecard.md)' },
-    claimRate: pct,
+    claims: { type: 'integer', description: 'remedy offers claimed on the notice page (offer_assignment.claimed_at)' },
+    claimRate: { ...pct, description: 'claims ÷ reached, percent' },
   },
 };
 
