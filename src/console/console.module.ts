@@ -39,15 +39,18 @@ import { OutboxController } from '../dev/outbox/outbox.controller';
 import { OutboxService } from '../dev/outbox/outbox.service';
 import { ScorecardModule } from '../scorecard/scorecard.module';
 import { ConsoleScorecardController } from './scorecard/console-scorecard.controller';
+import { ContactsModule } from '../contacts/contacts.module';
+import { ContactsConsoleController } from '../contacts/console/contacts-console.controller';
+import { ContactsConsoleService } from '../contacts/console/contacts-console.service';
 
 /**
  * The web console under /console: server-rendered pages for people (sessions, not API keys).
  * Screens register their controllers here; see src/console/README.md.
  */
 @Module({
-  imports: [AuthModule, UsersModule, IncidentsModule, CustomersModule, TemplatesModule, RunbooksModule, SuppressionsModule, ScorecardModule],
-  controllers: [LoginController, ConsoleHomeController, ConsoleAssetsController, ConsoleUsersController, DeclareWizardController, IncidentDashboardController, AgentLookupController, TemplateEditorController, RunbookEditorController, ConsoleSuppressionsController, ConsoleApiKeysController, SsoController, FaviconController, OutboxController, ConsoleScorecardController],
-  providers: [OutboxService, OidcSignInService, ConsoleRenderer, ConsoleGuard, ConsoleExceptionFilter, SessionService, SessionRepository, LoginThrottleRepository, IncidentDashboardService, IncidentListRepository, CustomerSearchRepository, TemplateEditorView, RunbookEditorService, RunbookEditorView, DeclareWizardService, DeclareWizardView],
+  imports: [AuthModule, UsersModule, IncidentsModule, CustomersModule, TemplatesModule, RunbooksModule, SuppressionsModule, ScorecardModule, ContactsModule],
+  controllers: [LoginController, ConsoleHomeController, ConsoleAssetsController, ConsoleUsersController, DeclareWizardController, IncidentDashboardController, AgentLookupController, TemplateEditorController, RunbookEditorController, ConsoleSuppressionsController, ConsoleApiKeysController, SsoController, FaviconController, OutboxController, ConsoleScorecardController, ContactsConsoleController],
+  providers: [ContactsConsoleService, OutboxService, OidcSignInService, ConsoleRenderer, ConsoleGuard, ConsoleExceptionFilter, SessionService, SessionRepository, LoginThrottleRepository, IncidentDashboardService, IncidentListRepository, CustomerSearchRepository, TemplateEditorView, RunbookEditorService, RunbookEditorView, DeclareWizardService, DeclareWizardView],
   exports: [ConsoleRenderer, ConsoleGuard, ConsoleExceptionFilter, SessionService],
 })
 export class ConsoleModule implements NestModule, OnModuleInit {

@@ -6,6 +6,7 @@ import { ExternalIdPipe } from '../../customers/external-id.pipe';
 import { ConsoleController, ConsoleRoles } from '../console.decorators';
 import { ConsoleRenderer } from '../console.renderer';
 import { CustomerSearchRepository } from './customer-search.repository';
+import { ContactsConsoleService } from '../../contacts/console/contacts-console.service';
 
 const MAX_MATCHES = 50;
 
@@ -20,6 +21,7 @@ export class AgentLookupController {
     private readonly renderer: ConsoleRenderer,
     private readonly search: CustomerSearchRepository,
     private readonly context: CustomerContextService,
+    private readonly contacts: ContactsConsoleService,
   ) {}
 
   @Get()
@@ -35,6 +37,8 @@ export class AgentLookupController {
   async show(@Param('externalId', ExternalIdPipe) externalId: string, @Res() res: Response) {
     const ctx = await this.context.get(externalId);
     const incidents = ctx.incidents.map((i) => ({ ...i, current: ctx.script?.incidentId === i.id }));
-    this.renderer.render(res, 'customers/context', { title: ctx.customer.name ?? ctx.customer.externalId, customer: ctx.customer, suppressed: ctx.suppressed, incidents, script: ctx.script });
+    // the customer's earlier contacts and the form to log this one (#21 item 4)
+    const contactForm = await this.contacts.agentForm(ctx.customer.externalId, ctx.incidents);
+    this.renderer.render(res, 'customers/context', { title: ctx.customer.name ?? ctx.customer.externalId, customer: ctx.customer, suppressed: ctx.suppressed, incidents, script: ctx.script, recentContacts: ctx.recentContacts, contactForm });
   }
 }

@@ -20,6 +20,7 @@ import { ConsoleRenderer } from '../console.renderer';
 import { type ConsoleUser as User } from '../sessions/session.service';
 import { IncidentDashboardService } from './incident-dashboard.service';
 import { Sensitive } from '../../throttling/throttling';
+import { ContactsConsoleService } from '../../contacts/console/contacts-console.service';
 
 const IdPipe = new ParseUUIDPipe({ version: '4' });
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
@@ -42,6 +43,7 @@ export class IncidentDashboardController {
     private readonly unreached: UnreachedExport,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly report: EvidenceReportService,
+    private readonly contacts: ContactsConsoleService,
   ) {}
 
   @Get()
@@ -55,7 +57,9 @@ export class IncidentDashboardController {
     if (!UUID.test(id)) return next();
     const view = await this.dashboard.dashboard(id, user);
     // the export link only for those who may download personal data (the route refuses the others too)
-    this.renderer.render(res, 'incidents/dashboard', { title: view.incident.title, ...view, canExportPersonalData: roleSatisfies(user.role, PERSONAL_DATA_ROLES) });
+    // contacts over time, top reasons and effort (#21 item 4): drawn once per page load, not streamed
+    const contacts = await this.contacts.dashboardPanel(id);
+    this.renderer.render(res, 'incidents/dashboard', { title: view.incident.title, ...view, contacts, canExportPersonalData: roleSatisfies(user.role, PERSONAL_DATA_ROLES) });
   }
 
   /**
