@@ -1,6 +1,6 @@
 import { Clock } from '../src/common/time/clock';
 import { addUsBusinessDays, isUsBusinessDay, localDate, usBusinessTimeBefore, zonedTime } from '../src/incidents/clocks/business-days';
-import { addCalendarMonths } from '../src/incidents/clocks/calendar';
+import { addCalendarDaysAt, addCalendarMonths } from '../src/incidents/clocks/calendar';
 import { hipaaAnnualLogDue } from '../src/incidents/clocks/clock-definitions';
 import { signBody } from '../src/tracking/event-signature.guard';
 import { customers, uniq } from './factories/scenario.factory';
@@ -69,7 +69,7 @@ describe('Regulatory clocks through the API', () => {
       const i = await incident(r.body.id);
       return step(i, 'final').state === 'scheduled' ? i : null;
     });
-    const due = addCalendarMonths(new Date(met.metAt!), 1);
+    const due = addCalendarMonths(new Date(met.metAt!), 1, 'Europe/Brussels'); // Germany's calendar
     expect(clock(planned, 'nis2-final-report')).toMatchObject({ status: 'running', dueAt: due.toISOString() });
     expect(step(planned, 'final').dueAt).toBe(new Date(due.getTime() - 2880 * 60_000).toISOString());
     const timeline = await h.http.get(`/api/v1/incidents/${r.body.id}/timeline`).set(auth()).expect(200);
@@ -181,13 +181,13 @@ describe('Regulatory clocks through the API', () => {
     expect(r.body.clocks.map((c: ClockV) => c.id)).toEqual(['hipaa-individuals', 'hipaa-hhs-log']);
     expect(step(r.body, 'hhs')).toMatchObject({ state: 'skipped', waitingReason: 'deadline hipaa-hhs does not apply to this incident' });
     expect(step(r.body, 'media').state).toBe('skipped');
-    expect(step(r.body, 'log')).toMatchObject({ state: 'scheduled', dueAt: new Date(hipaaAnnualLogDue(new Date(aware)).getTime() - 7 * 24 * H).toISOString() });
+    expect(step(r.body, 'log')).toMatchObject({ state: 'scheduled', dueAt: new Date(hipaaAnnualLogDue(new Date(aware), 'America/Los_Angeles').getTime() - 7 * 24 * H).toISOString() });
 
     await h.http.post(`/api/v1/incidents/${r.body.id}/affected`).set(auth()).send({ filter: { field: 'attributes.group', eq: `${prefix}-late` } }).expect((res) => expect(res.status).toBeLessThan(300));
     const after = await incident(r.body.id);
     expect(after.clocks.map((c) => c.id)).toEqual(['hipaa-individuals', 'hipaa-hhs', 'hipaa-media']);
     expect(clock(after, 'hipaa-media')?.note).toContain('more than 500 residents of CA (501)');
-    const sixtyDaysLessAWeek = new Date(aware + 53 * 24 * H).toISOString();
+    const sixtyDaysLessAWeek = new Date(addCalendarDaysAt(new Date(aware), 60, 'America/Los_Angeles').getTime() - 7 * 24 * H).toISOString(); // California's calendar
     expect(step(after, 'hhs')).toMatchObject({ state: 'scheduled', dueAt: sixtyDaysLessAWeek });
     expect(step(after, 'media')).toMatchObject({ state: 'scheduled', dueAt: sixtyDaysLessAWeek });
     expect(step(after, 'log')).toMatchObject({ state: 'skipped', dueAt: null });

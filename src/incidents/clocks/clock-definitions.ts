@@ -1,7 +1,8 @@
 // Which legal deadlines exist, to whom each applies (the organisation's profile, the incident's type and
 // jurisdictions) and when each is due. Sources are quoted in docs/regulatory-clocks.md.
 import { addUsBusinessDays, localDate, zonedTime } from './business-days';
-import { addCalendarDays, addCalendarMonths } from './calendar';
+import { addCalendarDays, addCalendarDaysAt, addCalendarMonths, earliest } from './calendar';
+import { europeanZones, usZones } from './legal-time-zones';
 
 export const CLOCK_IDS = [
   'gdpr-art33',
@@ -81,12 +82,13 @@ export interface ClockDef {
 }
 
 const H = 3600_000;
-const DAY = 24 * H;
 const ET = 'America/New_York';
 const jurisdictionsOf = (i: ClockIncident) => [...i.jurisdictions, ...(i.profile?.establishedIn ?? [])];
 const inAny = (list: string[], codes: string[]) => list.some((j) => codes.includes(j) || codes.includes(j.split('-')[0]));
 const isUs = (j: string[]) => j.some((x) => x === 'US' || x.startsWith('US-'));
 const after = (at: Date | null | undefined, ms: number) => (at ? new Date(at.getTime() + ms) : null);
+/** Calendar days on the calendars of the incident's US States (HIPAA: the day of discovery is day 0). */
+const usDaysAfter = (i: ClockIncident, at: Date, days: number) => earliest(usZones(jurisdictionsOf(i)), (tz) => addCalendarDaysAt(at, days, tz));
 
 const gdpr = (i: ClockIncident) => inAny(jurisdictionsOf(i), EEA) && PERSONAL_DATA_TYPES.includes(i.type);
 const nis2 = (i: ClockIncident) => NIS2_TYPES.includes(i.type) && inAny(jurisdictionsOf(i), EU) && (i.profile ? i.profile.nis2Entity : true);
@@ -96,12 +98,13 @@ const statesOver = (i: ClockIncident, n: number) => Object.entries(i.byState ?? 
 
 /**
  * 45 CFR 164.408(c): a breach of fewer than 500 is logged and reported "not later than 60 days after the
- * end of each calendar year": the end (24:00, US Eastern) of the 60th day after 31 December of the year of
- * discovery, i.e. 1 March, or 29 February in a leap year.
+ * end of each calendar year": the end (24:00 local) of the 60th day after 31 December of the year of
+ * discovery, i.e. 1 March, or 29 February in a leap year. The year is the one of the covered entity's
+ * calendar (`timeZone`): 22:00 on 31 December in California is 2027 there, though 2028 in New York.
  */
-export function hipaaAnnualLogDue(discovery: Date): Date {
-  const year = Number(localDate(discovery, ET).slice(0, 4));
-  return zonedTime(addCalendarDays(`${year}-12-31`, 61), 0, 0, ET);
+export function hipaaAnnualLogDue(discovery: Date, timeZone = ET): Date {
+  const year = Number(localDate(discovery, timeZone).slice(0, 4));
+  return zonedTime(addCalendarDays(`${year}-12-31`, 61), 0, 0, timeZone);
 }
 
 export const CLOCKS: ClockDef[] = [
@@ -143,10 +146,11 @@ export const CLOCKS: ClockDef[] = [
     article: 'Art. 23(4)(d): final report not later than one month after the submission of the incident notification',
     audience: 'regulator',
     applies: nis2,
-    // a calendar month (Regulation 1182/71 art. 3(2)(c)) from the notification the authority received
-    due: (_i, met) => {
+    // a calendar month (Regulation 1182/71 art. 3(2)(c)) from the notification the authority received, on
+    // the member state's calendar (several member states: the earliest reading)
+    due: (i, met) => {
       const sent = met.get('nis2-notification');
-      return sent ? addCalendarMonths(sent, 1) : null;
+      return sent ? earliest(europeanZones(jurisdictionsOf(i), (c) => EU.includes(c)), (tz) => addCalendarMonths(sent, 1, tz)) : null;
     },
     waitsFor: 'the incident notification (nis2-notification) to be submitted',
   },
@@ -173,7 +177,7 @@ export const CLOCKS: ClockDef[] = [
     article: '23 NYCRR 500.17(b)(1)(ii): written description of the reasons the payment was necessary, alternatives considered and diligence performed, within 30 days of the payment',
     audience: 'regulator',
     applies: (i) => nydfs(i) && !!i.extortionPaidAt,
-    due: (i) => after(i.extortionPaidAt, 30 * DAY),
+    due: (i) => (i.extortionPaidAt ? addCalendarDaysAt(i.extortionPaidAt, 30, ET) : null), // days on New York's calendar
   },
   {
     id: 'hipaa-individuals',
@@ -181,7 +185,7 @@ export const CLOCKS: ClockDef[] = [
     article: '45 CFR 164.404(b): notify individuals without unreasonable delay, at most 60 calendar days after discovery',
     audience: 'affected_customers',
     applies: hipaaCoveredEntity,
-    due: (i) => after(i.awareAt, 60 * DAY),
+    due: (i) => usDaysAfter(i, i.awareAt, 60),
   },
   {
     id: 'hipaa-hhs',
@@ -189,7 +193,7 @@ export const CLOCKS: ClockDef[] = [
     article: '45 CFR 164.408(b): 500 or more individuals in total: notify HHS at the same time as the individuals, at most 60 calendar days after discovery',
     audience: 'regulator',
     applies: (i) => hipaaCoveredEntity(i) && i.affectedCount >= HIPAA_HHS_THRESHOLD,
-    due: (i) => after(i.awareAt, 60 * DAY),
+    due: (i) => usDaysAfter(i, i.awareAt, 60),
     note: (i) => `${i.affectedCount} individuals affected in total`,
   },
   {
@@ -198,7 +202,7 @@ export const CLOCKS: ClockDef[] = [
     article: '45 CFR 164.408(c): fewer than 500 individuals: log the breach and report it to HHS within 60 days after the end of the calendar year of discovery',
     audience: 'regulator',
     applies: (i) => hipaaCoveredEntity(i) && i.affectedCount < HIPAA_HHS_THRESHOLD,
-    due: (i) => hipaaAnnualLogDue(i.awareAt),
+    due: (i) => earliest(usZones(jurisdictionsOf(i)), (tz) => hipaaAnnualLogDue(i.awareAt, tz)),
     note: (i) => `${i.affectedCount} individuals affected in total (under 500)`,
   },
   {
@@ -207,7 +211,7 @@ export const CLOCKS: ClockDef[] = [
     article: '45 CFR 164.406(a): more than 500 residents of one State or jurisdiction: notify prominent media outlets serving it, at most 60 calendar days after discovery',
     audience: 'regulator',
     applies: (i) => hipaaCoveredEntity(i) && statesOver(i, HIPAA_MEDIA_THRESHOLD).length > 0,
-    due: (i) => after(i.awareAt, 60 * DAY),
+    due: (i) => usDaysAfter(i, i.awareAt, 60),
     note: (i) => `more than 500 residents of ${statesOver(i, HIPAA_MEDIA_THRESHOLD).map(([s, n]) => `${s} (${n})`).join(', ')} (customers' attributes.state)`,
   },
   {
@@ -216,7 +220,7 @@ export const CLOCKS: ClockDef[] = [
     article: '45 CFR 164.410(b): a business associate notifies the covered entity without unreasonable delay, at most 60 calendar days after discovery',
     audience: 'regulator',
     applies: (i) => i.type === 'phi_breach' && i.profile?.hipaa === 'business_associate',
-    due: (i) => after(i.awareAt, 60 * DAY),
+    due: (i) => usDaysAfter(i, i.awareAt, 60),
   },
   {
     id: 'sec-8k-1.05',

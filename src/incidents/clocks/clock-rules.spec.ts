@@ -16,7 +16,7 @@ describe('HIPAA thresholds (45 CFR 164.406, 164.408)', () => {
 
   it('reports the log within 60 days after the end of the calendar year of discovery (Eastern), 29 February in a leap year', () => {
     // discovered in 2026: 31 Dec 2026 + 60 days = 1 Mar 2027, due at its end (00:00 EST on 2 March = 05:00 UTC)
-    expect(clock({ ...phi, affectedCount: 499 }, 'hipaa-hhs-log')?.dueAt).toBe('2027-03-02T05:00:00.000Z');
+    expect(clock({ ...phi, jurisdictions: ['US-NY'], affectedCount: 499 }, 'hipaa-hhs-log')?.dueAt).toBe('2027-03-02T05:00:00.000Z');
     // discovered in 2027: 31 Dec 2027 + 60 days = 29 Feb 2028
     expect(hipaaAnnualLogDue(at('2027-06-01T12:00:00Z')).toISOString()).toBe('2028-03-01T05:00:00.000Z');
     // 23:00 EST on 31 Dec 2026 is already 2027 in UTC, but the year of discovery is 2026
@@ -35,6 +35,47 @@ describe('HIPAA thresholds (45 CFR 164.406, 164.408)', () => {
     expect(ids(ba)).toEqual(['hipaa-business-associate']);
     expect(ids({ ...ba, profile: profile({ hipaa: 'covered_entity' }) })).toEqual(['hipaa-individuals', 'hipaa-hhs', 'hipaa-media']);
     expect(ids({ ...ba, profile: profile({ hipaa: 'none' }) })).toEqual([]);
+  });
+});
+
+describe("days and months on the authority's calendar, not in 24-hour UTC steps", () => {
+  const paid = (iso: string) => at(iso);
+  it('counts HIPAA 60 days on the wall clock: discovery at 23:30 EST on 1 Feb 2027 is due 2 April (EDT), not 00:30 on 3 April', () => {
+    // 1 Feb + 27 = 28 Feb, + 31 = 31 Mar (58), 1 Apr (59), 2 Apr (60)
+    const i = { ...phi, jurisdictions: ['US-NY'], awareAt: at('2027-02-02T04:30:00Z'), affectedCount: 600 };
+    expect(clock(i, 'hipaa-individuals')?.dueAt).toBe('2027-04-03T03:30:00.000Z'); // 23:30 EDT on 2 April
+    expect(clock(i, 'hipaa-hhs')?.dueAt).toBe('2027-04-03T03:30:00.000Z');
+  });
+
+  it("takes the year of discovery on the covered entity's calendar: 22:00 on 31 Dec 2027 in California is a 2027 breach", () => {
+    const ca = { ...phi, jurisdictions: ['US-CA'], awareAt: at('2028-01-01T06:00:00Z') }; // 01:00 EST on 1 Jan 2028
+    expect(clock(ca, 'hipaa-hhs-log')?.dueAt).toBe('2028-03-01T08:00:00.000Z'); // end of 29 Feb 2028, Pacific (not 2 March 2029)
+    expect(clock({ ...ca, jurisdictions: ['US-NY'] }, 'hipaa-hhs-log')?.dueAt).toBe('2029-03-02T05:00:00.000Z'); // New York: a 2028 breach
+    expect(clock({ ...ca, jurisdictions: ['US-NY', 'US-CA'] }, 'hipaa-hhs-log')?.dueAt).toBe('2028-03-01T08:00:00.000Z'); // two States: the earlier
+    expect(clock({ ...ca, jurisdictions: ['US'] }, 'hipaa-hhs-log')?.dueAt).toBe('2029-03-02T05:00:00.000Z'); // no State: Eastern
+  });
+
+  it("counts NYDFS 30 days on New York's calendar across the March change", () => {
+    const ny: ClockIncident = { type: 'cybersecurity_event', jurisdictions: ['US-NY'], awareAt: at('2027-02-20T09:00:00Z'), materialityAt: null, affectedCount: 0, extortionPaidAt: paid('2027-02-21T04:30:00Z') };
+    // paid 23:30 EST on 20 Feb 2027 + 30 days = 22 March at 23:30 EDT (not 00:30 on 23 March)
+    expect(clock(ny, 'nydfs-500.17b-explanation')?.dueAt).toBe('2027-03-23T03:30:00.000Z');
+  });
+
+  it("counts the NIS2 final report month on the member state's calendar", () => {
+    const nis: ClockIncident = { type: 'nis2_significant_incident', jurisdictions: ['FR'], awareAt: at('2027-01-28T10:00:00Z'), materialityAt: null, affectedCount: 0 };
+    const final = (i: ClockIncident, sent: string) =>
+      computeClocks(i, [], now, [{ id: 's', clockId: 'nis2-notification', submittedAt: at(sent), submittedBy: 'ann', reference: 'ANSSI-1' }]).find((c) => c.id === 'nis2-final-report')?.dueAt;
+    // 00:30 in Paris on 31 Jan (30 Jan 23:30 UTC) → 28 Feb 00:30 Paris, never 1 March
+    expect(final(nis, '2027-01-30T23:30:00Z')).toBe('2027-02-27T23:30:00.000Z');
+    // 23:30 CET on 10 March → 23:30 CEST on 10 April, not 00:30 on 11 April
+    expect(final(nis, '2027-03-10T22:30:00Z')).toBe('2027-04-10T21:30:00.000Z');
+    // 00:30 CEST on 31 March → 30 April, not 1 May
+    expect(final(nis, '2027-03-30T22:30:00Z')).toBe('2027-04-29T22:30:00.000Z');
+    // Finland: 01:30 EEST on 31 March → 30 April 01:30 EEST
+    expect(final({ ...nis, jurisdictions: ['FI'] }, '2027-03-30T22:30:00Z')).toBe('2027-04-29T22:30:00.000Z');
+    // 30 Jan 23:30 UTC is 30 January in Lisbon (→ 28 Feb 23:30) and 31 January in Paris (→ 28 Feb 00:30 Paris)
+    expect(final({ ...nis, jurisdictions: ['PT'] }, '2027-01-30T23:30:00Z')).toBe('2027-02-28T23:30:00.000Z');
+    expect(final({ ...nis, jurisdictions: ['PT', 'FR'] }, '2027-01-30T23:30:00Z')).toBe('2027-02-27T23:30:00.000Z'); // both: the earlier
   });
 });
 

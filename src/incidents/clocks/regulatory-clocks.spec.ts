@@ -52,7 +52,8 @@ describe('regulatory clocks', () => {
 
   it('counts 60 calendar days for HIPAA across a leap day', () => {
     const [c] = computeClocks({ ...base, type: 'phi_breach', jurisdictions: ['US-TX'], awareAt: at('2028-02-10T15:00:00Z') }, [], at('2028-02-11T00:00:00Z'));
-    expect(c.dueAt).toBe('2028-04-10T15:00:00.000Z');
+    // 10 Feb 09:00 CST + 60 days = 10 Apr 09:00 CDT (the same wall time on day 60, 1,439 hours later)
+    expect(c.dueAt).toBe('2028-04-10T14:00:00.000Z');
   });
 
   it('waits for the materiality determination, then gives SEC four business days to 17:30 Eastern', () => {
