@@ -151,6 +151,12 @@ export class NotificationRepository {
     );
   }
 
+  /** The channels of a batch's rows (read only while the step's relay is down: is this a fallback batch?). */
+  async channelsOf(ids: string[]): Promise<string[]> {
+    const { rows } = await this.prisma.pool.query<{ channel: string }>(`SELECT DISTINCT channel::text FROM notification WHERE id = ANY($1::uuid[])`, [ids]);
+    return rows.map((r) => r.channel);
+  }
+
   /**
    * Compare-and-set pending/queued → sending, only while the incident is live; rows already taken are not returned.
    * Straight on the pg pool: it runs once per send batch (see PrismaService.pool).

@@ -86,9 +86,14 @@ export class SendBatchUseCase {
     if (!step) return skipped('step not found');
     if (HALTED.includes(step.incident.state)) return skipped(`incident is ${step.incident.state}`);
     // the relay is known to be down and no probe is due: wait without claiming anything (once it has been
-    // down for the whole retry window, batches go on, so rows queued that long fail over to the fallback)
+    // down for the whole retry window, batches go on, so rows queued that long fail over to the fallback).
+    // Only when the batch's rows are on that channel: a batch of the step's fallback (an SMS after a bounced
+    // email) goes out while the email relay is down — that is what a fallback is for.
     const wait = this.circuit.waitMs(step.channel);
-    if (wait > 0 && this.circuit.openForMs(step.channel) < this.config.SEND_RETRY_WINDOW_SECONDS * 1000) throw new RelayUnavailableError(step.channel, wait);
+    if (wait > 0 && this.circuit.openForMs(step.channel) < this.config.SEND_RETRY_WINDOW_SECONDS * 1000) {
+      const channels = await this.notifications.channelsOf(payload.notificationIds);
+      if (channels.every((c) => c === step.channel)) throw new RelayUnavailableError(step.channel, wait);
+    }
 
     // the claim itself checks the incident is live (kill switch per batch, no extra round trip)
     const claimed = await this.notifications.claim(payload.notificationIds, step.incidentId);
@@ -139,17 +144,20 @@ export class SendBatchUseCase {
       },
       () => writer.failed !== undefined,
     ).finally(() => writer.drain());
-    const untried = claimed.filter((n) => !handled.has(n.id)).map((n) => n.id);
-    const relayDown = this.circuit.downSince(step.channel);
+    const untriedRows = claimed.filter((n) => !handled.has(n.id));
+    const untried = untriedRows.map((n) => n.id);
+    // the channel they wait for: the step's, or its fallback's when this batch carries fallback rows
+    const waitingOn = untriedRows[0]?.channel ?? step.channel;
+    const relayDown = this.circuit.downSince(waitingOn);
     const why = writer.failed
       ? `not sent yet: recording outcomes failed (${writer.failed.message}); retried`
-      : `waiting: the ${step.channel} relay has been unreachable since ${relayDown?.toISOString() ?? 'just now'}`;
+      : `waiting: the ${waitingOn} relay has been unreachable since ${relayDown?.toISOString() ?? 'just now'}`;
     const expired = await this.notifications.releaseUntried(untried, why, this.config.SEND_RETRY_WINDOW_SECONDS);
     await this.notifications.defer(deferred);
     await this.fallBack(step, claimed, [...failedForGood, ...expired]);
     await this.steps.completeIfDone(step.id, step.incidentId);
     if (writer.failed) throw new RetryLaterError(`${untried.length} of ${claimed.length} sends held back after a failed write-back (${writer.failed.message})`);
-    if (untried.length > expired.length) throw new RelayUnavailableError(step.channel, Math.max(this.circuit.waitMs(step.channel), 250));
+    if (untried.length > expired.length) throw new RelayUnavailableError(waitingOn, Math.max(this.circuit.waitMs(waitingOn), 250));
     if (retry) throw new RetryLaterError(`${retry} of ${claimed.length} sends failed temporarily; retrying`);
     return success({ sent, failed });
   }
