@@ -25,6 +25,8 @@ import { SuppressionsModule } from './suppressions/suppressions.module';
 import { WebhookEndpointsModule } from './webhook-endpoints/webhook-endpoints.module';
 import { ThrottlingModule } from './throttling/throttling.module';
 import { ContactsModule } from './contacts/contacts.module';
+import { IncidentPostsModule } from './incident-posts/incident-posts.module';
+import { IncidentPostsConsoleModule } from './console/incident-posts/incident-posts-console.module';
 
 /** The HTTP API process: it writes to Postgres and adds jobs; it never sends. */
 @Module({
@@ -49,12 +51,14 @@ import { ContactsModule } from './contacts/contacts.module';
     HealthModule,
     TrackingModule,
     NoticesModule,
+    IncidentPostsModule,
     FeedbackModule,
     ContactsModule,
     ScorecardModule,
     WebhookEndpointsModule,
     MetricsModule.forApi(),
     ConsoleModule,
+    IncidentPostsConsoleModule,
   ],
 })
 export class AppModule {}

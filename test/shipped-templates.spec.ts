@@ -9,12 +9,14 @@ describe('Templates shipped in templates/', () => {
 
   it('include the breach notice in email, sms, page and webhook, and a regulator notice', () => {
     const ids = shipped.map((t) => `${t.key}/${t.channel}/${t.locale}`);
-    expect(ids).toEqual(expect.arrayContaining(['breach-notice/email/en', 'breach-notice/email/fr', 'breach-notice/sms/en', 'breach-notice/page/en', 'breach-notice/webhook/en', 'regulator-gdpr-art33/email/en']));
+    expect(ids).toEqual(expect.arrayContaining(['breach-notice/email/en', 'breach-notice/email/fr', 'breach-notice/sms/en', 'breach-notice/page/en', 'breach-notice/webhook/en', 'regulator-gdpr-art33/email/en', 'incident-update/email/en', 'incident-update/email/fr']));
   });
 
   it.each(shipped.map((t) => [`${t.key}/${t.channel}/${t.locale}`, t]))('%s passes the save checks and renders every declared fact', (_, t) => {
     expect(checkTemplate(engine, t.channel, t.input)).toEqual([]);
-    const facts = Object.fromEntries(requiredFacts(t.input.variables).map((f) => [f, `<${f}>`]));
+    // a fact a template reads per locale (facts.updateText.en: the incident update's text) is given per locale
+    const perLocale = (f: string) => [t.input.html, t.input.text].some((x) => x?.includes(`facts.${f}.${t.locale}`));
+    const facts = Object.fromEntries(requiredFacts(t.input.variables).map((f) => [f, perLocale(f) ? { [t.locale]: `<${f}>` } : `<${f}>`]));
     const ctx = {
       customer: { externalId: 'c-1', name: 'Ada', locale: t.locale, timezone: 'Europe/Paris', attributes: {} },
       incident: { id: 'i-1', title: 'Breach', severity: 'high', type: 'data_breach', awareAt: '2026-11-20T10:00:00Z', declaredAt: '2026-11-21T10:00:00Z', jurisdictions: [] },
@@ -25,7 +27,7 @@ describe('Templates shipped in templates/', () => {
     const all = [out.subject, out.html, out.text, JSON.stringify(out.body ?? '')].join('\n');
     for (const f of Object.keys(facts)) expect(all.includes(`<${f}>`) || all.includes(`&lt;${f}&gt;`)).toBe(true);
     expect(all).not.toMatch(/<(script|iframe)/i);
-    if (t.key === 'breach-notice' && (t.channel === 'email' || t.channel === 'sms')) {
+    if ((t.key === 'breach-notice' || t.key === 'incident-update') && (t.channel === 'email' || t.channel === 'sms')) {
       // every customer message carries the link to the personal notice page
       expect(out.text).toContain(ctx.notice.url);
       if (t.channel === 'email') expect(out.html).toContain(`href="${ctx.notice.url}"`);

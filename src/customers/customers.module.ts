@@ -5,10 +5,11 @@ import { CustomerContextService } from './context/customer-context.service';
 import { CustomerRepository } from './customer.repository';
 import { CustomersController } from './customers.controller';
 import { CustomersService } from './customers.service';
+import { IncidentPostsCoreModule } from '../incident-posts/incident-posts-core.module';
 
 /** Customers: who may be affected, with what they need for personalisation. */
 @Module({
-  imports: [ContactsCoreModule],
+  imports: [ContactsCoreModule, IncidentPostsCoreModule],
   controllers: [CustomersController],
   providers: [CustomersService, CustomerRepository, CustomerContextService, CustomerContextRepository],
   exports: [CustomersService, CustomerContextService],

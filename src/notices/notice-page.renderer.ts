@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../config/config.module';
 import { TEMPLATES_DIR } from '../templates/template-engine';
+import { News, NO_NEWS } from '../incident-posts/incident-news';
 
 const PAGES_DIR = path.join(TEMPLATES_DIR, 'pages');
 
@@ -22,6 +23,16 @@ export interface NoticePageView {
   feedback: null | { action: string; csrf: string; csat: number | null; ces: number | null; nps?: number | null; npsReason?: string | null; comment: string | null; done: boolean };
   error: 'invalid' | 'form' | 'question_invalid' | 'question_limit' | null;
   question?: NoticeQuestionView | null;
+  /** the incident's published updates and answers (#21) */
+  news?: News;
+}
+
+/** The public status page of an incident (#21 item 3): no personal data, only what was published. */
+export interface StatusPageView {
+  lang: string;
+  title: string;
+  news: News;
+  indexable: boolean;
 }
 
 export interface HtmlResponse {
@@ -43,6 +54,8 @@ export interface NoticeQuestionView {
 export class NoticePageRenderer {
   private readonly hbs = Handlebars.create();
   private readonly page: HandlebarsTemplateDelegate;
+  private readonly statusPage: HandlebarsTemplateDelegate;
+  private readonly newsOnly: HandlebarsTemplateDelegate;
   private readonly css: Handlebars.SafeString;
   private readonly phrases: Record<string, Record<string, string>>;
   /** the same bytes for every unknown, expired or malformed token */
@@ -57,6 +70,10 @@ export class NoticePageRenderer {
     this.css = new this.hbs.SafeString(css);
     const opts = { strict: true, knownHelpersOnly: true };
     this.page = this.hbs.compile(readFileSync(path.join(PAGES_DIR, 'notice.hbs'), 'utf8'), opts);
+    // updates and answers: one partial for the notice page and the status page
+    this.hbs.registerPartial('news', readFileSync(path.join(PAGES_DIR, 'news.hbs'), 'utf8'));
+    this.statusPage = this.hbs.compile(readFileSync(path.join(PAGES_DIR, 'status.hbs'), 'utf8'), opts);
+    this.newsOnly = this.hbs.compile('{{> news}}', opts);
     const phrasesDir = path.join(TEMPLATES_DIR, 'phrases');
     this.phrases = Object.fromEntries(
       readdirSync(phrasesDir)
@@ -97,6 +114,7 @@ export class NoticePageRenderer {
       acknowledgedAt: view.acknowledgedAt,
       error: view.error ? s[`page_error_${view.error}`] || null : null,
       question: view.question ?? null,
+      news: view.news ?? NO_NEWS,
       feedback: view.feedback && {
         action: view.feedback.action,
         csrf: view.feedback.csrf,
@@ -110,6 +128,19 @@ export class NoticePageRenderer {
       },
     });
     return { status, html };
+  }
+
+  /** The status page: the notice page's headers, except that the commander may let search engines index it. */
+  renderStatus(view: StatusPageView): HtmlResponse & { headers: Record<string, string> } {
+    const html = this.statusPage({ lang: view.lang, title: view.title, organisation: this.organisation, css: this.css, s: this.strings(view.lang), news: view.news, indexable: view.indexable });
+    const headers = { ...this.headers };
+    if (view.indexable) delete headers['X-Robots-Tag'];
+    return { status: 200, html, headers };
+  }
+
+  /** The updates and answers section alone, as a notice page shows it (previews before publishing). */
+  renderNews(lang: string, news: News): string {
+    return this.newsOnly({ s: this.strings(lang), news }).trim();
   }
 
   /** The page's own words in the customer's locale, then their language, then English. */

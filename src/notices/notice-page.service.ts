@@ -4,6 +4,7 @@ import { Clock } from '../common/time/clock';
 import { MAX_QUESTION, NoticeQuestionService } from '../contacts/notice-question/notice-question.service';
 import { TemplateResolver } from '../dispatch/template-resolver';
 import { FeedbackInput, FeedbackRepository } from '../feedback/feedback.repository';
+import { IncidentNews } from '../incident-posts/incident-news';
 import { renderContext } from '../templates/render-context';
 import { TemplateEngine } from '../templates/template-engine';
 import { NoticeLinks } from './notice-links.service';
@@ -40,6 +41,7 @@ export class NoticePageService {
     private readonly feedback: FeedbackRepository,
     private readonly clock: Clock,
     private readonly questions: NoticeQuestionService,
+    private readonly news: IncidentNews,
   ) {}
 
   get headers(): Record<string, string> {
@@ -116,6 +118,7 @@ export class NoticePageService {
     const content = await this.content(access, ctx);
     const feedbackOpen = FEEDBACK_STATES.includes(incident.state);
     const previous = feedbackOpen ? await this.feedback.find(access.incidentId, access.customerId) : null;
+    const news = await this.news.forReader(access.incidentId, { locale: customer.locale, timezone: customer.timezone, defaultLocale: incident.defaultLocale });
     return this.renderer.render(
       {
         lang: content.locale,
@@ -129,6 +132,7 @@ export class NoticePageService {
           : null,
         error,
         question: { action: `/n/${token}/question`, csrf: this.links.formToken(hash, 'question'), maxLength: MAX_QUESTION, sent: questionSent },
+        news,
       },
       status,
     );

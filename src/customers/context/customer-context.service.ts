@@ -6,6 +6,7 @@ import { toCustomerView } from '../customers.service';
 import { isReaching } from '../../common/reach-definition';
 import { ContextRow, CustomerContextRepository } from './customer-context.repository';
 import { plainReason } from './plain-reason.util';
+import { IncidentNews } from '../../incident-posts/incident-news';
 
 const ENDED = ['closed', 'cancelled'];
 /** The facts an agent reads out, in the order a notice tells them. */
@@ -27,6 +28,7 @@ export class CustomerContextService {
     private readonly customers: CustomerRepository,
     private readonly context: CustomerContextRepository,
     private readonly contacts: ContactsService,
+    private readonly news: IncidentNews,
   ) {}
 
   async get(externalId: string) {
@@ -74,7 +76,9 @@ export class CustomerContextService {
     const script = current ? this.script(current.row, list.find((i) => i.id === current.row.incident_id)!) : null;
     for (const s of suppressed) script?.say.splice(1, 0, `We no longer write to their ${s.channel === 'sms' ? 'phone number' : 'email address'} ${s.address} (${s.problem}): ask for a new one.`);
     // the customer's latest contacts (newest first): what they asked before, so the agent does not start over
-    return { customer: toCustomerView(c), suppressed, incidents: list, script, recentContacts };
+    // what to tell them: the updates and answers published for the current incident, as their notice page shows them
+    const told = script ? await this.news.forCustomer(script.incidentId, { locale: c.locale, timezone: c.timezone }) : null;
+    return { customer: toCustomerView(c), suppressed, incidents: list, script: script && told ? { ...script, ...told } : script, recentContacts };
   }
 
   private script(
