@@ -157,4 +157,70 @@ describe('Reach that tells the truth', () => {
     expect(bouncedPage).toContain('the address does not exist<details><summary>Technical details</summary><pre class="raw-error">5.1.1 550 5.1.1');
     expect(bouncedPage).toMatch(new RegExp(`id="suppressed"[\\s\\S]*<strong>${email(1)}</strong> \\(email\\) since <time`));
   });
+
+  /**
+   * The DSNs a Postfix relay sends on the way, fed to the same surfaces (the #15 re-check): a delay warning
+   * (never final), `relayed` (accepted by a server that reports no success, then a give-up from further down
+   * with 4.4.7), `expanded` (delivered to the alias, forwarded), an alias whose Final-Recipient differs from
+   * the address we wrote to (Original-Recipient names it), a duplicate bounce, a delivery report after a bounce,
+   * and DSNs about messages Tocsin never sent. Each is a committed real Postfix DSN, pointed at this test's
+   * notification, with the Action/Status/recipient lines changed as the comment says.
+   */
+  describe('after the DSNs Postfix sends on the way', () => {
+    const p2 = uniq('truth-way');
+    const mail = (i: number) => `${p2}-${i}@customers.test`;
+    let incident2: string;
+    const n2: Record<number, string> = {};
+    const outcome = async (body: string) => (await post(body)).body as { received: number; applied: number; events: { kind: string; matched: boolean; applied: boolean }[] };
+    const delivered = (id: string) => dsn('postfix-delivered-2.0.0.eml', 'aaaaaaaa-0000-4000-8000-000000000001', id);
+    const bounce = (id: string) => dsn('postfix-remote-5.1.1.eml', 'bbbbbbbb-0000-4000-8000-000000000002', id);
+
+    beforeAll(async () => {
+      const people = [0, 1, 2, 3, 4].map((i) => ({ externalId: `${p2}-${i}`, email: mail(i), name: `W${i}`, attributes: { accountNo: String(i) } }));
+      await h.http.post('/api/v1/customers/bulk').set(auth()).send({ customers: people }).expect(200);
+      await h.http.put(`/api/v1/templates/${p2}-t/email/en`).set(auth()).send(NOTICE).expect(200);
+      await h.http.put(`/api/v1/runbooks/${p2}-rb`).set(auth()).send({ name: 'x', steps: [{ id: 'tell', audience: 'affected_customers', channel: 'email', template: `${p2}-t` }] }).expect(200);
+      await h.http.post(`/api/v1/runbooks/${p2}-rb/publish`).set(auth()).expect(201);
+      incident2 = (await h.http.post('/api/v1/incidents').set(auth()).send(declareBody(`${p2}-rb`, people.map((p) => p.externalId))).expect(201)).body.id;
+      await waitFor('five emails sent', async () => (await h.prisma.notification.count({ where: { incidentId: incident2, state: 'sent' } })) === 5);
+      for (const n of await h.prisma.notification.findMany({ where: { incidentId: incident2 }, include: { customer: true } })) n2[Number(n.customer!.externalId.split('-').pop())] = n.id;
+    });
+
+    it('reads each DSN as Postfix meant it', async () => {
+      // 0: "Delayed Mail (still being retried)", text/rfc822-headers as its third part: never final
+      expect((await outcome(dsn('postfix-delayed-4.4.1.eml', '66666666-7777-4888-9999-aaaaaaaaaaaa', n2[0]))).events).toEqual([expect.objectContaining({ kind: 'soft_bounce', matched: true, applied: false })]);
+      // 1: relayed to a server that reports no success: not a delivery; the give-up returned later (4.4.7) is final
+      expect((await outcome(delivered(n2[1]).replace('Action: delivered', 'Action: relayed'))).events).toEqual([expect.objectContaining({ kind: 'accepted', matched: true, applied: false })]);
+      const gaveUp = dsn('postfix-expired-4.4.1.eml', 'eeeeeeee-0000-4000-8000-000000000005', n2[1]).replace('Status: 4.4.1', 'Status: 4.4.7');
+      expect((await outcome(gaveUp)).events).toEqual([expect.objectContaining({ kind: 'failed', matched: true, applied: true })]);
+      // 2: expanded (delivered to the alias, then forwarded)
+      expect((await outcome(delivered(n2[2]).replace('Action: delivered', 'Action: expanded'))).events).toEqual([expect.objectContaining({ kind: 'delivered', applied: true })]);
+      // 3: we wrote to mail(3), an alias: the DSN's Final-Recipient is the mailbox it led to, Original-Recipient ours
+      const alias = bounce(n2[3]).replace('Original-Recipient: rfc822;gone@remote.test', `Original-Recipient: rfc822;${mail(3)}`).replace(/^To: gone@remote\.test$/m, `To: ${mail(3)}`);
+      expect((await outcome(alias)).events).toEqual([expect.objectContaining({ kind: 'hard_bounce', status: '5.1.1', applied: true })]);
+      // 4: a bounce, the same bounce again, then a delivery report: the bounce stands, counted once
+      expect((await outcome(bounce(n2[4]))).applied).toBe(1);
+      expect((await outcome(bounce(n2[4]))).applied).toBe(0);
+      expect((await outcome(delivered(n2[4]))).applied).toBe(0);
+      // DSNs about messages Tocsin never sent: 200, recorded, nothing matched
+      for (const other of [delivered('00000000-0000-4000-8000-00000000dead'), readFileSync(path.join(__dirname, 'fixtures/dsn/postfix-multi-recipient.eml'), 'utf8')]) {
+        expect((await outcome(other)).events).toEqual([expect.objectContaining({ matched: false, applied: false })]);
+      }
+      const states = await h.prisma.notification.findMany({ where: { incidentId: incident2 }, select: { id: true, state: true } });
+      expect(Object.fromEntries(states.map((x) => [x.id, x.state]))).toEqual({ [n2[0]]: 'sent', [n2[1]]: 'failed', [n2[2]]: 'delivered', [n2[3]]: 'bounced', [n2[4]]: 'bounced' });
+      // the alias's address is suppressed (not the mailbox it led to), the 4.4.7 give-up suppresses nothing
+      expect((await h.prisma.suppression.findMany({ where: { address: { in: [0, 1, 2, 3, 4].map(mail) } }, select: { address: true } })).map((x) => x.address).sort()).toEqual([mail(3), mail(4)].sort());
+    });
+
+    it('shows the same figures in the headline, the step row, unreached.csv and /metrics', async () => {
+      const r = (await h.http.get(`/api/v1/incidents/${incident2}/reach`).set(auth()).expect(200)).body;
+      expect(r).toMatchObject({ affected: 5, reached: 2, unreached: 3 });
+      expect(r.steps).toEqual([expect.objectContaining({ step: 'tell', channel: 'email', sent: 1, delivered: 1, bounced: 2, failed: 1, reached: 2 })]);
+      const csv = (await h.http.get(`/api/v1/incidents/${incident2}/unreached.csv`).set(auth()).expect(200)).text.trim().split('\n');
+      expect(csv.slice(1).map((l) => l.split(',')[0]).sort()).toEqual([`${p2}-1`, `${p2}-3`, `${p2}-4`]);
+      const metrics = (await h.http.get('/metrics').expect(200)).text;
+      const value = (measure: string) => Number(new RegExp(`^tocsin_incident_customers\\{incident="${incident2}",measure="${measure}"\\} (\\d+)$`, 'm').exec(metrics)?.[1]);
+      expect(['affected', 'reached', 'unreached'].map(value)).toEqual([5, 2, 3]);
+    });
+  });
 });

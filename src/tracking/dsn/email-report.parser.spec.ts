@@ -63,7 +63,9 @@ describe(parseEmailReport.name, () => {
     expect(kindOf({ action: 'failed', status: null })).toBe('hard_bounce');
     expect(kindOf({ action: 'delayed', status: '4.4.7' })).toBe('soft_bounce');
     expect(kindOf({ action: 'delivered', status: '2.0.0' })).toBe('delivered');
-    expect(kindOf({ action: 'relayed', status: '2.0.0' })).toBe('delivered');
+    expect(kindOf({ action: 'expanded', status: '2.0.0' })).toBe('delivered');
+    // relayed to a server that does not report success: accepted further down, not delivered (RFC 3464 §2.3.3)
+    expect(kindOf({ action: 'relayed', status: '2.0.0' })).toBe('accepted');
     expect(kindOf({ action: null, status: '5.7.1' })).toBe('hard_bounce');
   });
 

@@ -49,12 +49,17 @@ export async function parseEmailReport(raw: Buffer): Promise<DeliveryEventInput>
  * The action decides first (RFC 3464 §2.3.3): `failed` is final whatever the status class: with a 5.x.x
  * (or no) status a hard bounce (the address is suppressed), with a 4.x.x status a final failure whose cause
  * was temporary (the relay gave up after its queue lifetime: undelivered, the address not condemned).
- * `delayed` is a soft bounce (still being retried); `delivered` is delivered. Without an action, the class.
+ * `delayed` is a soft bounce (still being retried); `delivered` and `expanded` ("successfully delivered to
+ * the recipient address as specified by the sender", then forwarded) are delivered. `relayed` is NOT a
+ * delivery: the message went on to a server that will not report success, so it is only accepted further
+ * down (the notification stays `sent`, and a failure that the next server returns later still counts).
+ * Without an action, the class.
  */
 export function kindOf(r: Pick<RecipientStatus, 'action' | 'status'>): DeliveryEventKind {
   if (r.action === 'failed') return r.status?.startsWith('4') ? 'failed' : 'hard_bounce';
   if (r.action === 'delayed') return 'soft_bounce';
-  if (r.action === 'delivered') return 'delivered';
+  if (r.action === 'delivered' || r.action === 'expanded') return 'delivered';
+  if (r.action === 'relayed') return 'accepted';
   if (r.status?.startsWith('5')) return 'hard_bounce';
   if (r.status?.startsWith('4')) return 'soft_bounce';
   if (r.status?.startsWith('2')) return 'delivered';
