@@ -48,3 +48,42 @@ describe(walkTemplate.name, () => {
     expect(messages('{{#with facts.items}}{{#with first}}{{../../customer.nme}}{{/with}}{{/with}}')).toEqual([expect.stringContaining("'customer.nme' is used but not declared")]);
   });
 });
+
+describe('where a value lands in HTML (a tokenizer, not a pattern over the text before it)', () => {
+  const engine = new TemplateEngine();
+  const declared = ['customer.name', 'facts.link', 'notice.url'];
+  const messages = (html: string) => engine.validate({ html }, declared).map((p) => p.message);
+
+  it.each([
+    '<a title="x"href="{{facts.link}}">x</a>', // no space after a quoted value: still an attribute
+    '<a/href="{{facts.link}}">x</a>', // a slash separates attributes
+    '<a title=">" href="{{facts.link}}">x</a>', // a quoted '>' does not end the tag
+    '<a title="<" href="{{facts.link}}">x</a>',
+    '<img srcset="{{facts.link}}">',
+    '<object data="{{facts.link}}"></object>',
+    '<a ping="{{facts.link}}">x</a>',
+    '<blockquote cite="{{facts.link}}">x</blockquote>',
+    '<meta http-equiv="refresh" content="0;url={{facts.link}}">',
+    '<a HREF = \'{{facts.link}}\'>x</a>',
+  ])('a URL attribute needs {{url}}: %s', (src) => expect(messages(src)).toEqual([expect.stringContaining('url helper')]));
+
+  it.each([
+    ['<a onclick="go(\'{{customer.name}}\')">x</a>', /event handler/],
+    ['<div style="background:url({{facts.link}})">x</div>', /style attribute/],
+    ['<script>var n = "{{customer.name}}"</script>', /inside <script>/],
+    ['<ScRiPt >{{customer.name}}', /inside <script>/],
+    ['<style>p::after { content: "{{customer.name}}" }</style>', /inside <style>/],
+    ['<a {{customer.name}}="x">x</a>', /not a tag or attribute name/],
+    ['<{{customer.name}}>', /not a tag or attribute name/],
+    ['<a href="{{> footer}}">x</a>', /partial goes between elements/],
+  ])('refuses a value where HTML escaping does not protect it: %s', (src, why) => expect(messages(src)).toEqual([expect.stringMatching(why)]));
+
+  it('accepts values in text, comments, plain attributes, <title>, and after a closed script', () => {
+    expect(
+      messages(
+        '<title>{{customer.name}}</title><!-- {{customer.name}} --><p title="{{customer.name}}" data-x={{customer.name}}>1 < {{customer.name}}</p>' +
+          '<script>x</script ><a href="{{url facts.link}}" class="{{customer.name}}">{{customer.name}}</a><a href="{{notice.url}}">n</a><img src="https://x.test/a.png" alt="{{customer.name}}">',
+      ),
+    ).toEqual([]);
+  });
+});

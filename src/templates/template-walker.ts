@@ -1,6 +1,7 @@
 // Reads a template's syntax tree and reports what is not allowed, every variable it uses (to check them
 // against the declared ones) and the values it prints directly (which must never be empty).
 import type Handlebars from 'handlebars';
+import { HtmlTokenizer, valueRule } from './html-context';
 
 type Hbs = typeof Handlebars;
 
@@ -26,8 +27,6 @@ const ROOTS = new Set(['customer', 'incident', 'facts', 'notice']);
 const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'prototype', ...Object.getOwnPropertyNames(Object.prototype)]);
 /** Helper names are looked up as own properties only: `constructor` is not a helper because every object has one. */
 const isKnown = (helpers: Record<string, boolean>, name: string) => Object.hasOwn(helpers, name) && helpers[name] === true;
-/** Inside the value of an attribute that is a URL (href, src, …) of an HTML tag still open. */
-const IN_URL_ATTRIBUTE = /<[a-z][^<>]*\s(?:href|src|action|formaction|poster|background|xlink:href)\s*=\s*(?:"[^"]*|'[^']*|[^\s"'>]*)$/i;
 
 export function walkTemplate(
   hbs: Hbs,
@@ -75,10 +74,13 @@ export function walkTemplate(
   const helperName = (n: hbs.AST.MustacheStatement | hbs.AST.BlockStatement | hbs.AST.SubExpression) =>
     n.path.type === 'PathExpression' ? (n.path as hbs.AST.PathExpression).original : '';
 
-  // the HTML written so far (source order), to tell when a mustache sits inside a URL attribute
-  let htmlTail = '';
-  const checkUrlAttribute = (m: hbs.AST.MustacheStatement) => {
-    if (field !== 'html' || !IN_URL_ATTRIBUTE.test(htmlTail)) return;
+  // the HTML written so far (source order), to tell where a mustache lands: text, a URL attribute, a script…
+  const html = new HtmlTokenizer();
+  const checkHtmlContext = (m: hbs.AST.MustacheStatement) => {
+    if (field !== 'html') return;
+    const rule = valueRule(html.context());
+    if (!rule) return;
+    if ('refused' in rule) return problem(m, rule.refused);
     const name = helperName(m);
     const viaUrl = name === 'url' && m.params.length === 1;
     // notice.url is Tocsin's own link (PUBLIC_URL + token), not data anyone typed
@@ -89,7 +91,7 @@ export function walkTemplate(
   function walk(node: hbs.AST.Node, scoped: number, depth: number, loops = 0): void {
     switch (node.type) {
       case 'ContentStatement':
-        htmlTail = (htmlTail + (node as hbs.AST.ContentStatement).value).slice(-2000);
+        html.feed((node as hbs.AST.ContentStatement).value);
         return;
       case 'Program':
         for (const s of (node as hbs.AST.Program).body) walk(s, scoped, depth, loops);
@@ -99,8 +101,8 @@ export function walkTemplate(
         const m = node as hbs.AST.MustacheStatement;
         if (node.type === 'MustacheStatement' && !m.escaped) problem(node, 'triple-stash {{{ }}} (unescaped output) is not allowed');
         if (node.type === 'MustacheStatement') {
-          checkUrlAttribute(m);
-          htmlTail += 'x';
+          checkHtmlContext(m);
+          html.feed('x');
         }
         const isHelperCall = node.type === 'SubExpression' || m.params.length > 0 || (m.hash?.pairs.length ?? 0) > 0;
         if (isHelperCall) {
@@ -145,6 +147,7 @@ export function walkTemplate(
           return problem(node, opts.allowedPartials.length ? `unknown partial '${name}' (allowed: ${opts.allowedPartials.join(', ')})` : 'partials are not allowed here');
         }
         if (p.params.length || p.hash) problem(node, 'partials take no arguments');
+        if (field === 'html' && html.context().kind !== 'text') problem(node, 'a partial goes between elements, not inside a tag, a comment or a script');
         if (node.type === 'PartialBlockStatement') walk((node as hbs.AST.PartialBlockStatement).program, scoped, depth + 1, loops);
         return;
       }
