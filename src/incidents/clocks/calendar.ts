@@ -28,8 +28,8 @@ const asUtc = (w: Wall) => Date.UTC(w.y, w.m - 1, w.d, w.hh, w.mm, w.ss, w.ms);
 
 /**
  * The instant of a wall-clock time in a time zone. A time that exists twice (the autumn change) is the
- * earlier one; a time that does not exist (the spring change) is read with the offset before the change,
- * i.e. the earlier instant: a deadline is never moved later.
+ * earlier one; a time that does not exist (the spring change, 02:30 in Paris on the last Sunday of March)
+ * is the earlier of its two readings (01:30 CET): a deadline is never moved later.
  */
 function fromWall(w: Wall, timeZone: string): Date {
   const wall = asUtc(w);

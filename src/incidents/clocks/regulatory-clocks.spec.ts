@@ -63,6 +63,37 @@ describe('regulatory clocks', () => {
     const friday = computeClocks({ ...i, materialityAt: at('2026-11-20T23:30:00Z') }, [], at('2026-11-21T00:00:00Z'));
     expect(friday[0].dueAt).toBe('2026-11-27T22:30:00.000Z');
   });
+
+  it('counts the SEC business days by hand around holidays (Form 8-K General Instruction B.1)', () => {
+    const i = { ...base, type: 'material_cybersecurity_incident', jurisdictions: ['US'] };
+    const due = (materialityAt: string) => computeClocks({ ...i, materialityAt: at(materialityAt) }, [], at('2027-01-01T00:00:00Z'))[0].dueAt;
+    // Fri 15 Jan 2027, the Friday before Martin Luther King Day (Mon 18): Tue 19, Wed 20, Thu 21, Fri 22
+    expect(due('2027-01-15T17:00:00Z')).toBe('2027-01-22T22:30:00.000Z');
+    // at 22:00 EST that Friday (already Saturday in UTC): still Friday's count
+    expect(due('2027-01-16T03:00:00Z')).toBe('2027-01-22T22:30:00.000Z');
+    // on the holiday itself, or on the Saturday: the count starts on and includes Tue 19
+    expect(due('2027-01-18T17:00:00Z')).toBe('2027-01-22T22:30:00.000Z');
+    expect(due('2027-01-16T15:00:00Z')).toBe('2027-01-22T22:30:00.000Z');
+    // Juneteenth 2027 is a Saturday, observed Fri 18 June: Wed 16 → Thu 17, Mon 21, Tue 22, Wed 23 (EDT)
+    expect(due('2027-06-16T16:00:00Z')).toBe('2027-06-23T21:30:00.000Z');
+    // Christmas 2027 is a Saturday, observed Fri 24 Dec: Tue 21 → Wed 22, Thu 23, Mon 27, Tue 28
+    expect(due('2027-12-21T17:00:00Z')).toBe('2027-12-28T22:30:00.000Z');
+    // 1 Jan 2028 is a Saturday, observed Fri 31 Dec 2027: Tue 28 → Wed 29, Thu 30, Mon 3, Tue 4 Jan
+    expect(due('2027-12-28T17:00:00Z')).toBe('2028-01-04T22:30:00.000Z');
+    // the day after Thanksgiving is a business day: Wed 24 Nov 2027 → Fri 26, Mon 29, Tue 30, Wed 1 Dec
+    expect(due('2027-11-24T17:00:00Z')).toBe('2027-12-01T22:30:00.000Z');
+  });
+
+  it('counts GDPR 72 hours as elapsed hours across DST and a leap day, to the millisecond', () => {
+    const i = { ...base, type: 'data_breach', jurisdictions: ['FR'] };
+    const due = (awareAt: string) => computeClocks({ ...i, awareAt: at(awareAt) }, [], at('2026-01-01T00:00:00Z'))[0].dueAt;
+    expect(due('2027-03-26T09:00:00Z')).toBe('2027-03-29T09:00:00.000Z'); // Fri 10:00 CET → Mon 11:00 CEST
+    expect(due('2027-10-29T08:00:00Z')).toBe('2027-11-01T08:00:00.000Z'); // Fri 10:00 CEST → Mon 09:00 CET
+    expect(due('2027-03-12T15:00:00Z')).toBe('2027-03-15T15:00:00.000Z'); // New York: 10:00 EST → 11:00 EDT
+    expect(due('2028-02-27T12:00:00Z')).toBe('2028-03-01T12:00:00.000Z'); // over 29 Feb 2028
+    expect(due('2027-03-26T22:59:59.999Z')).toBe('2027-03-29T22:59:59.999Z'); // 23:59:59.999 CET
+    expect(due('2027-03-26T23:00:00Z')).toBe('2027-03-29T23:00:00.000Z'); // midnight CET
+  });
 });
 
 describe('business days', () => {
