@@ -199,7 +199,7 @@ describe('The customer-experience scorecard', () => {
     const at = (path: string) => path.split('.').reduce((o: any, k) => o?.[k], { ...api.figures, timeToReach: api.timeToReach });
     expect(Object.keys(shown)).toEqual(['reached', 'responses', 'responseRate', 'csat.satisfiedPercent', 'ces.average', 'nps.score', 'acknowledgementRate', 'timeToReach.p50', 'timeToReach.p90', 'claims']);
     for (const [key, value] of Object.entries(shown)) expect({ key, value }).toEqual({ key, value: at(key) });
-    expect(page.text).toMatch(/<svg [^>]*role="img" aria-labelledby="chart-gauge-title chart-gauge-desc"/);
+    expect(page.text).toMatch(/<svg [^>]*role="img" aria-labelledby="chart-gauge-title" aria-describedby="chart-gauge-desc"/);
     expect(page.text).toContain('<title id="chart-nps-title">Likelihood to recommend (NPS), 0 to 10: NPS 25</title>');
     expect(page.text).toContain('Detractors 2');
     expect(page.text).toMatch(/<th scope="row">fr<\/th><td>4<\/td><td>3<\/td><td>75\.0 %<\/td>/);

@@ -15,7 +15,7 @@ const BAR = '#2563eb';
 
 function frame(id: string, width: number, height: number, title: string, desc: string, body: string): string {
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${id}-title ${id}-desc" viewBox="0 0 ${width} ${height}" width="100%" preserveAspectRatio="xMinYMin meet" class="chart" id="${id}">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${id}-title" aria-describedby="${id}-desc" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" class="chart" id="${id}">` +
     `<title id="${id}-title">${esc(title)}</title><desc id="${id}-desc">${esc(desc)}</desc>${body}</svg>`
   );
 }
@@ -25,7 +25,7 @@ export function distributionChart(id: string, title: string, scale: readonly num
   const values = scale.map((s) => counts[String(s)] ?? 0);
   const max = Math.max(1, ...values);
   const slot = 36;
-  const width = scale.length * slot + 20;
+  const width = scale.length * slot + (bands ? 40 : 20);
   const top = 20;
   const plot = 110;
   const height = top + plot + 26 + (bands ? 22 : 0);
@@ -69,8 +69,8 @@ export function npsChart(f: Figures): string {
 
 /** A half-circle from -100 to +100 with a needle at the score, and the score written in the middle. */
 export function npsGauge(f: Figures): string {
-  const cx = 110;
-  const cy = 110;
+  const cx = 120;
+  const cy = 124;
   const r = 90;
   const point = (v: number, radius: number) => {
     const a = Math.PI * (1 - (v + 100) / 200);
@@ -92,7 +92,7 @@ export function npsGauge(f: Figures): string {
     `<text x="${cx + r}" y="${cy + 22}" text-anchor="middle" font-size="12" fill="currentColor">+100</text>` +
     `<text x="${cx}" y="${cy + 34}" text-anchor="middle" font-size="22" font-weight="bold" fill="currentColor">${score === null ? '–' : score > 0 ? `+${score}` : score}</text>`;
   const desc = score === null ? 'No NPS answers yet.' : `NPS ${score} on a scale from -100 to +100: ${f.nps.promoters} promoters, ${f.nps.passives} passives, ${f.nps.detractors} detractors of ${f.nps.answers} answers.`;
-  return frame('chart-gauge', 220, 150, `Net Promoter Score: ${fmt(score)}`, desc, arc(-100, 0, LOW) + arc(0, 50, MID) + arc(50, 100, HIGH) + needle + labels);
+  return frame('chart-gauge', 240, 166, `Net Promoter Score: ${fmt(score)}`, desc, arc(-100, 0, LOW) + arc(0, 50, MID) + arc(50, 100, HIGH) + needle + labels);
 }
 
 export interface TrendPoint {
@@ -107,8 +107,8 @@ export interface TrendPoint {
  */
 export function trendChart(points: readonly TrendPoint[]): string {
   const left = 44;
-  const slot = 90;
-  const width = left + Math.max(1, points.length) * slot + 10;
+  const slot = 110;
+  const width = Math.max(480, left + Math.max(1, points.length) * slot + 80);
   const top = 30;
   const plot = 160;
   const height = top + plot + 40;
