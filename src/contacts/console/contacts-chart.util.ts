@@ -9,6 +9,8 @@ export interface ChartBar {
 }
 
 export const CHART = { width: 640, height: 160, left: 36, bottom: 20, top: 8 } as const;
+/** a bar never wider than this (a young incident has one or two buckets: no wall of colour) */
+const MAX_BAR = 48;
 
 const label = (start: string, bucket: 'hour' | 'day') => (bucket === 'hour' ? `${start.slice(0, 10)} ${start.slice(11, 16)} UTC` : start.slice(0, 10));
 
@@ -24,7 +26,7 @@ export function contactsChart(overTime: { start: string; contacts: number }[], b
     return {
       x: Math.round((CHART.left + i * step) * 10) / 10,
       y: Math.round((CHART.top + plotH - height) * 10) / 10,
-      width: Math.max(0.5, Math.round((step - gap) * 10) / 10),
+      width: Math.max(0.5, Math.min(MAX_BAR, Math.round((step - gap) * 10) / 10)),
       height,
       label: `${label(b.start, bucket)}: ${b.contacts} contact${b.contacts === 1 ? '' : 's'}`,
     };
