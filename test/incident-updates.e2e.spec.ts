@@ -249,6 +249,20 @@ describe('Incident updates and answers on every surface', () => {
     await h.http.get('/api/v1/incidents/00000000-0000-4000-8000-000000000000/updates').set(auth(keys.viewer)).expect(404);
     await h.http.put(api('/publishing')).set(auth(keys.commander)).send({ statusPage: { enabled: true, slug: '../etc' } }).expect(400);
   });
+  it('documents every route in OpenAPI with a summary, its schemas and its error answers', async () => {
+    const doc = (await h.http.get('/docs/openapi.json').expect(200)).body;
+    const ops = Object.entries(doc.paths as Record<string, Record<string, { operationId: string; summary?: string; responses: Record<string, unknown> }>>)
+      .filter(([path]) => /\/(updates|answers|publishing)/.test(path))
+      .flatMap(([, methods]) => Object.values(methods));
+    expect(ops.length).toBe(19);
+    for (const op of ops) {
+      expect(op.summary).toBeTruthy();
+      expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['404']));
+    }
+    expect(new Set(ops.map((o) => o.operationId)).size).toBe(ops.length);
+    expect(Object.keys(doc.paths['/api/v1/incidents/{id}/updates'].post.responses)).toEqual(expect.arrayContaining(['201', '400', '403', '404', '409']));
+  });
+
   it('lets comms draft, check every surface and publish from the console; answers wait for a commander', async () => {
     const comms = await consoleLogin(h, 'comms');
     const list0 = await comms.agent.get(`/console/incidents/${incidentId}/posts`).expect(200);
