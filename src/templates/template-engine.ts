@@ -168,7 +168,7 @@ export class TemplateEngine {
 
 /** A subject is one line: CR, LF and other control characters become spaces; capped in length. */
 export function oneLine(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, MAX_SUBJECT);
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, MAX_SUBJECT);
 }
 
 /** Applies `fn` to every string leaf of a JSON value (webhook bodies are templated leaf by leaf, so they stay valid JSON). */

@@ -3,7 +3,7 @@ import nodemailer, { Transporter } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
-import { MimeSkeleton, PLAIN_TOKEN } from './mime-skeleton';
+import { assertOneAddress, MimeSkeleton, PLAIN_TOKEN } from './mime-skeleton';
 
 export interface OutgoingEmail {
   messageId: string;
@@ -174,6 +174,7 @@ export class MailTransport implements OnApplicationShutdown {
  * skeleton is tested against): the same fields and headers the skeleton composes.
  */
 export function nodemailerMessage(config: Pick<AppConfig, 'MAIL_FROM' | 'MAIL_REPLY_TO'>, mail: OutgoingEmail): Mail.Options {
+  assertOneAddress(mail.to.address);
   return {
     from: config.MAIL_FROM,
     to: mail.to.name ? { name: mail.to.name, address: mail.to.address } : mail.to.address,

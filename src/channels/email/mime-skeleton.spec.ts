@@ -146,4 +146,22 @@ describe(MimeSkeleton.name, () => {
       expect(rawProblems(raw)).toEqual([]);
     }
   });
+  it.each(['a@x.test, b@y.test', 'Eve <eve@y.test>', 'a@x.test>', '"a,b"@x.test', 'a@x.test\r\nRCPT TO:<b@y.test>', 'a b@x.test', 'a@x.test;b@y.test', 'a@x.test\u2028'])(
+    'refuses a recipient that is not one mailbox (%j): one customer never becomes two recipients',
+    (address) => {
+      expect(() => skeleton.compose({ ...messageFor(0), to: { name: 'Ada', address } })).toThrow(/not a single email address/);
+      expect(() => nodemailerMessage({ MAIL_FROM: 'a@co.test', MAIL_REPLY_TO: undefined }, { ...messageFor(0), to: { name: null, address } } as never)).toThrow(/not a single email address/);
+    },
+  );
+
+  it('keeps every header line within 998 octets, even for a long unbroken subject or header value', async () => {
+    const long = 'x'.repeat(5000);
+    const s = new MimeSkeleton({ from: 'Tocsin <n@co.test>', shared: { 'X-Tocsin-Incident': long } });
+    const raw = s.compose({ ...messageFor(0), subject: long, headers: { 'X-Tocsin-Notification': long } }).raw;
+    expect(rawProblems(raw)).toEqual([]);
+    const head = raw.toString().slice(0, raw.indexOf('\r\n\r\n'));
+    expect(head.split('\r\n').every((l) => Buffer.byteLength(l) <= MAX_LINE_OCTETS)).toBe(true);
+    const parsed = await simpleParser(raw);
+    expect(parsed.subject).toBe(long);
+  });
 });

@@ -73,6 +73,7 @@ export class MimeSkeleton {
    * fresh one for this message, as a body must never contain its delimiter).
    */
   compose(p: PersonalParts): ComposedMessage {
+    assertOneAddress(p.to.address);
     const personal = Object.entries(p.headers)
       .map(([k, v]) => this.headerLine(k, v))
       .join('');
@@ -116,7 +117,10 @@ export class MimeSkeleton {
   private headerLine(key: string, value: string): string {
     if (PLAIN_TOKEN.test(value)) return `${key}: ${value}${CRLF}`;
     const encoded = this.encoder.encodeHeaderValue(key, value);
-    return encoded.trim() ? fold(`${key}: ${encoded}`) + CRLF : '';
+    if (!encoded.trim()) return '';
+    const line = fold(`${key}: ${encoded}`);
+    // an unbroken ASCII run cannot be folded: over 998 octets it goes out as encoded words (which fold), as in toLine
+    return (longestLineOver(line, MAX_LINE_OCTETS) ? fold(`${key}: ${mimeFuncs.encodeWord(value.replace(/[\r\n]+/g, ' '), 'Q', 52)}`) : line) + CRLF;
   }
 
   /**
@@ -130,6 +134,16 @@ export class MimeSkeleton {
     const address = this.encoder.encodeHeaderValue('To', to.address);
     return fold(`To: ${mimeFuncs.encodeWord(to.name, 'Q', 52)} <${address.replace(/^<|>$/g, '')}>`) + CRLF;
   }
+}
+
+/**
+ * One recipient is one mailbox: an address that is not a single plain addr-spec (a comma, angle brackets,
+ * quotes, white space or a control character) is refused before anything is written, whatever validated it
+ * upstream — Nodemailer would read "a@x.test, b@y.test" as two recipients and put both in the To header.
+ */
+export const ONE_ADDRESS = /^[^\s,;<>"()\\\[\]:@\u0000-\u001f\u007f-\u00a0\u2028\u2029]+@[a-z0-9.-]+$/i;
+export function assertOneAddress(address: string): void {
+  if (!ONE_ADDRESS.test(address) || address.length > 254) throw Object.assign(new Error(`not a single email address: ${JSON.stringify(address.slice(0, 80))}`), { code: 'EENVELOPE' });
 }
 
 /**
