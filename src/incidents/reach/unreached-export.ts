@@ -16,10 +16,17 @@ interface UnreachedRow {
   notices: string | null;
 }
 
-/** A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR) is prefixed with a quote (OWASP CSV injection). */
+/**
+ * A cell a spreadsheet would run as a formula is prefixed with a quote (OWASP CSV injection): one that starts
+ * with =, +, -, @, tab or CR, also after leading white space or line breaks (spreadsheets that trim spaces on
+ * import, LibreOffice's "trim spaces" and Google Sheets, would otherwise see the formula), and their fullwidth
+ * forms ＝＋－＠ (which IME-aware Excel builds may take as the ASCII ones). Costs a harmless quote on a
+ * phone number (+33…) or a negative figure.
+ */
+const FORMULA_START = /^[\s\u00a0\u2028\u2029\ufeff]*[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
 export function neutralise(v: string | null | undefined): string {
   const s = v ?? '';
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return FORMULA_START.test(s) ? `'${s}` : s;
 }
 
 /**
