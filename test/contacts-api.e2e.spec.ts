@@ -27,6 +27,29 @@ describe('Contact centre API', () => {
 
   const log = (externalId: string, body: Record<string, unknown>, key = keys.agent) => h.http.post(`/api/v1/customers/${externalId}/contacts`).set(auth(key)).send(body);
 
+  it('documents the contact routes in OpenAPI: summary, answer schema and error answers', async () => {
+    const doc = (await h.http.get('/docs/openapi.json').expect(200)).body;
+    const routes: [string, string, string][] = [
+      ['/api/v1/customers/{externalId}/contacts', 'post', '201'],
+      ['/api/v1/incidents/{id}/contacts', 'get', '200'],
+      ['/api/v1/incidents/{id}/contacts/summary', 'get', '200'],
+      ['/api/v1/contact-reasons', 'get', '200'],
+      ['/api/v1/contact-reasons', 'post', '201'],
+      ['/api/v1/contact-reasons/{id}', 'patch', '200'],
+      ['/api/v1/contact-reasons/{id}', 'delete', '200'],
+    ];
+    for (const [path, method, ok] of routes) {
+      const op = doc.paths[path]?.[method];
+      expect({ path, method, summary: typeof op?.summary }).toEqual({ path, method, summary: 'string' });
+      expect(op.responses[ok].content['application/json'].schema).toBeDefined();
+      expect(op.responses['403'].content['application/json'].schema.properties.error).toBeDefined();
+    }
+    expect(doc.paths['/api/v1/customers/{externalId}/contacts'].post.responses['404']).toBeDefined();
+    const body = doc.paths['/api/v1/customers/{externalId}/contacts'].post.requestBody.content['application/json'].schema;
+    const schema = body.$ref ? doc.components.schemas[body.$ref.split('/').pop()] : body;
+    expect(schema.properties.channel.enum).toEqual(['phone', 'chat', 'email', 'social', 'in_person']);
+  });
+
   describe('reasons', () => {
     it('lets comms add, rename and delete reasons, and refuses agents and a taken key', async () => {
       for (const k of ['card', 'what-to-do', 'unused']) {
