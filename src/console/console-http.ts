@@ -45,6 +45,8 @@ export function setFlash(res: Response, req: Request, publicUrl: string, message
  */
 export function safeNext(next: unknown): string {
   if (typeof next !== 'string' || next.length > 2000) return '/console';
-  if (!/^\/console(\/|\?|$)/.test(next) || /[\\\r\n\t]|\/\//.test(next)) return '/console';
+  // printable ASCII only: the target is also written into a Refresh header (SSO), where a character over
+  // U+00FF makes Node throw (a 500) and a control character has no business
+  if (!/^\/console(\/|\?|$)/.test(next) || !/^[\x21-\x7e]+$/.test(next) || /\\|\/\//.test(next)) return '/console';
   return next;
 }
