@@ -217,6 +217,16 @@ describe('The customer-experience scorecard', () => {
     expect((await viewer.agent.get('/console').expect(200)).text).toContain('href="/console/scorecard"');
   });
 
+  it('documents the routes in OpenAPI with a summary, the answer schema and the error answers', async () => {
+    const { body } = await h.http.get('/docs/openapi.json').expect(200);
+    for (const path of ['/api/v1/incidents/{id}/scorecard', '/api/v1/scorecard', '/api/v1/scorecard/comments', '/api/v1/scorecard/comments.csv']) {
+      const op = body.paths[path]?.get;
+      expect({ path, summary: typeof op?.summary, codes: Object.keys(op?.responses ?? {}).sort() }).toEqual({ path, summary: 'string', codes: expect.arrayContaining(['200', '400', '401', '403']) });
+      expect(op.tags).toEqual(['scorecard']);
+    }
+    expect(body.paths['/api/v1/incidents/{id}/scorecard'].get.responses['200'].content['application/json'].schema.properties.figures.properties.nps).toBeDefined();
+  });
+
   it('takes an NPS answer from the notice page form to the scorecard', async () => {
     // customer 7 of A (fr, basic, email) had not answered
     const customer = await h.prisma.customer.findFirstOrThrow({ where: { affected: { some: { incidentId: a } }, externalId: { endsWith: '-7' } } });
