@@ -23,6 +23,7 @@ import { TemplatesModule } from './templates/templates.module';
 import { TrackingModule } from './tracking/tracking.module';
 import { SuppressionsModule } from './suppressions/suppressions.module';
 import { WebhookEndpointsModule } from './webhook-endpoints/webhook-endpoints.module';
+import { OffersModule } from './offers/offers.module';
 import { ThrottlingModule } from './throttling/throttling.module';
 import { ContactsModule } from './contacts/contacts.module';
 import { IncidentPostsModule } from './incident-posts/incident-posts.module';
@@ -56,6 +57,7 @@ import { IncidentPostsConsoleModule } from './console/incident-posts/incident-po
     ContactsModule,
     ScorecardModule,
     WebhookEndpointsModule,
+    OffersModule,
     MetricsModule.forApi(),
     ConsoleModule,
     IncidentPostsConsoleModule,

@@ -161,6 +161,8 @@ export const configSchema = z.object({
   REDIS_ALLOW_EVICTION: z.stringbool().default(false),
   /** Key for the personal notice links (GET /n/{token}): tokens are an HMAC of incident and customer. Required in production. */
   NOTICE_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Key that encrypts remedy-offer codes at rest (AES-256-GCM) and keys their uniqueness hash (docs/offers.md); default: derived from NOTICE_TOKEN_SECRET. */
+  OFFER_CODE_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Days a notice link keeps working after it was created. */
   NOTICE_TOKEN_TTL_DAYS: int(180, 1, 3650),
   /** The company name at the top of the customer's notice page; default: the display name of MAIL_FROM, else its domain. */

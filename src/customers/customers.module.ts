@@ -1,3 +1,4 @@
+import { OffersCoreModule } from '../offers/offers-core.module';
 import { Module } from '@nestjs/common';
 import { ContactsCoreModule } from '../contacts/contacts-core.module';
 import { CustomerContextRepository } from './context/customer-context.repository';
@@ -9,7 +10,7 @@ import { IncidentPostsCoreModule } from '../incident-posts/incident-posts-core.m
 
 /** Customers: who may be affected, with what they need for personalisation. */
 @Module({
-  imports: [ContactsCoreModule, IncidentPostsCoreModule],
+  imports: [ContactsCoreModule, IncidentPostsCoreModule, OffersCoreModule],
   controllers: [CustomersController],
   providers: [CustomersService, CustomerRepository, CustomerContextService, CustomerContextRepository],
   exports: [CustomersService, CustomerContextService],

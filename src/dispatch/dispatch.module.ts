@@ -1,3 +1,4 @@
+import { OffersCoreModule } from '../offers/offers-core.module';
 import { Module } from '@nestjs/common';
 import { ChannelsModule } from '../channels/channels.module';
 import { NoticeCoreModule } from '../notices/notice-core.module';
@@ -20,7 +21,7 @@ import { RelayCircuit } from './relay-circuit/relay-circuit';
 
 /** Dispatch: fan-out of due steps, batched sending, and the reconciler that keeps Redis in line with Postgres. */
 @Module({
-  imports: [TemplatesCoreModule, ChannelsModule, NoticeCoreModule],
+  imports: [TemplatesCoreModule, ChannelsModule, NoticeCoreModule, OffersCoreModule],
   providers: [
     FanoutStepUseCase,
     SendBatchUseCase,

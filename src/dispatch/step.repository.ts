@@ -20,6 +20,8 @@ export interface StepContext {
   dueAt: Date | null;
   state: StepState;
   fanoutCursor: string | null;
+  /** the remedy offer its messages carry ({{offer.*}}), if any */
+  offerId?: string | null;
   incident: {
     id: string;
     state: IncidentState;

@@ -1,3 +1,4 @@
+import { OffersCoreModule } from '../offers/offers-core.module';
 import { Module } from '@nestjs/common';
 import { NoticeCoreModule } from '../notices/notice-core.module';
 import { ClocksApiModule, ClocksModule } from './clocks/clocks.module';
@@ -22,7 +23,7 @@ import { ScheduleUseCases } from './steps/schedule.usecases';
 
 /** Incidents: declaration, the affected population, the schedule and the reach report. */
 @Module({
-  imports: [RunbooksModule, TemplatesCoreModule, NoticeCoreModule, ClocksModule, ClocksApiModule],
+  imports: [RunbooksModule, TemplatesCoreModule, NoticeCoreModule, ClocksModule, ClocksApiModule, OffersCoreModule],
   controllers: [IncidentsController, IncidentLifecycleController, ScheduleController, AddAffectedController, ReachController],
   providers: [DeclareIncidentUseCase, IncidentsService, IncidentRepository, ChangeIncidentStateUseCase, IncidentLifecycleRepository, ScheduleUseCases, ScheduleRepository, AddAffectedUseCase, UnreachedExport, ReachLatencyRepository, ReachStream],
   exports: [ClocksApiModule, DeclareIncidentUseCase, IncidentsService, ChangeIncidentStateUseCase, ScheduleUseCases, UnreachedExport, IncidentLifecycleRepository],

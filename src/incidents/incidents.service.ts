@@ -1,3 +1,4 @@
+import { OffersService } from '../offers/offers.service';
 import { resolvedTiming } from './declare-incident/plan-step';
 import { Injectable } from '@nestjs/common';
 import { AppException } from '../common/errors/app.exception';
@@ -97,6 +98,7 @@ export class IncidentsService {
     private readonly clock: Clock,
     private readonly latency: ReachLatencyRepository,
     private readonly clockState: ClockStateService,
+    private readonly offers: OffersService,
   ) {}
 
   async get(id: string) {
@@ -115,10 +117,11 @@ export class IncidentsService {
   async reach(id: string) {
     const incident = await this.incidents.find(id);
     if (!incident) throw AppException.notFound('Incident', id);
-    const [{ rows, customers, notices }, customerLatency, stepLatency] = await Promise.all([
+    const [{ rows, customers, notices }, customerLatency, stepLatency, claimed] = await Promise.all([
       this.incidents.reachSnapshot(id),
       this.latency.customers(id),
       this.latency.steps(id),
+      this.offers.claimedCount(id),
     ]);
     const { affected, reached } = customers;
     const stepTimes = (stepId: string, channel: string, kind: StepLatencyBucket['kind']) =>
@@ -150,6 +153,8 @@ export class IncidentsService {
       // customers (not notifications) who opened / acknowledged their notice page
       opened: customers.opened,
       acknowledged: customers.acknowledged,
+      // customers who pressed "Claim" on their remedy offer (src/common/reach-definition.ts)
+      claimed,
       reached,
       unreached: Math.max(0, affected - reached),
       channels: byChannel(rows, notices),

@@ -43,11 +43,11 @@ export class NoticeLinks {
     return hmacPads(this.keys.token);
   }
 
-  formToken(tokenHash: Buffer, action: 'ack' | 'feedback' | 'question'): string {
+  formToken(tokenHash: Buffer, action: 'ack' | 'feedback' | 'question' | 'claim'): string {
     return formToken(this.keys.form, tokenHash, action);
   }
 
-  formTokenValid(tokenHash: Buffer, action: 'ack' | 'feedback' | 'question', given: unknown): boolean {
+  formTokenValid(tokenHash: Buffer, action: 'ack' | 'feedback' | 'question' | 'claim', given: unknown): boolean {
     return formTokenValid(this.keys.form, tokenHash, action, given);
   }
 }

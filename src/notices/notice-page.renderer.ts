@@ -25,6 +25,21 @@ export interface NoticePageView {
   question?: NoticeQuestionView | null;
   /** the incident's published updates and answers (#21) */
   news?: News;
+  /** the remedy offers the customer has a code of (#20): code, terms, and the Claim form */
+  offers?: NoticeOfferView[];
+}
+
+export interface NoticeOfferView {
+  key: string;
+  title: string;
+  terms: string;
+  code: string | null;
+  url: string | null;
+  /** as the customer reads it (their locale and time zone) */
+  expiresAt: string | null;
+  claimedAt: string | null;
+  action: string;
+  csrf: string;
 }
 
 /** The public status page of an incident (#21 item 3): no personal data, only what was published. */
@@ -115,6 +130,7 @@ export class NoticePageRenderer {
       error: view.error ? s[`page_error_${view.error}`] || null : null,
       question: view.question ?? null,
       news: view.news ?? NO_NEWS,
+      offers: view.offers ?? [],
       feedback: view.feedback && {
         action: view.feedback.action,
         csrf: view.feedback.csrf,

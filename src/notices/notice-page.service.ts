@@ -5,7 +5,8 @@ import { MAX_QUESTION, NoticeQuestionService } from '../contacts/notice-question
 import { TemplateResolver } from '../dispatch/template-resolver';
 import { FeedbackInput, FeedbackRepository } from '../feedback/feedback.repository';
 import { IncidentNews } from '../incident-posts/incident-news';
-import { renderContext } from '../templates/render-context';
+import { OfferLike, renderContext } from '../templates/render-context';
+import { OffersService } from '../offers/offers.service';
 import { TemplateEngine } from '../templates/template-engine';
 import { NoticeLinks } from './notice-links.service';
 import { HtmlResponse, NoticePageRenderer } from './notice-page.renderer';
@@ -42,6 +43,7 @@ export class NoticePageService {
     private readonly clock: Clock,
     private readonly questions: NoticeQuestionService,
     private readonly news: IncidentNews,
+    private readonly offers: OffersService,
   ) {}
 
   get headers(): Record<string, string> {
@@ -53,6 +55,17 @@ export class NoticePageService {
     if (!found) return this.renderer.notFound();
     if (!found.access.openedAt) await this.notices.markOpened(found.access, this.clock.now());
     return this.page(token, found, null, 200, questionSent);
+  }
+
+  /** "Claim" on an offer the customer has a code of (#20): same checks as acknowledging; first press wins. */
+  async claimOffer(token: string, form: Record<string, unknown>, from: PostOrigin): Promise<PageOutcome> {
+    const found = await this.open(token);
+    if (!found) return this.renderer.notFound();
+    if (!this.sameOrigin(from) || !this.links.formTokenValid(found.hash, 'claim', form.csrf)) return this.page(token, found, 'form', 403);
+    const offer = (await this.offers.forNoticePage(found.access.incidentId, found.access.customerId)).find((o) => o.key === form.offer);
+    if (!offer) return this.page(token, found, 'invalid', 400);
+    await this.offers.claim(found.access.incidentId, found.access.customerId, offer.id, this.clock.now());
+    return { redirect: `/n/${token}#offer-${offer.key}` };
   }
 
   /** A question for the contact centre: same checks as the other forms, then src/contacts stores it (or refuses it, with a page). */
@@ -115,7 +128,8 @@ export class NoticePageService {
   ): Promise<HtmlResponse> {
     const { access, ctx, hash } = found;
     const { customer, incident } = ctx;
-    const content = await this.content(access, ctx);
+    const offers = await this.offers.forNoticePage(access.incidentId, access.customerId);
+    const content = await this.content(access, ctx, offers[0]);
     const feedbackOpen = FEEDBACK_STATES.includes(incident.state);
     const previous = feedbackOpen ? await this.feedback.find(access.incidentId, access.customerId) : null;
     const news = await this.news.forReader(access.incidentId, { locale: customer.locale, timezone: customer.timezone, defaultLocale: incident.defaultLocale });
@@ -131,6 +145,17 @@ export class NoticePageService {
           ? { action: `/n/${token}/feedback`, csrf: this.links.formToken(hash, 'feedback'), csat: previous?.csat ?? null, ces: previous?.ces ?? null, nps: previous?.nps ?? null, npsReason: previous?.npsReason ?? null, comment: previous?.comment ?? null, done: !!previous }
           : null,
         error,
+        offers: offers.map((o) => ({
+          key: o.key,
+          title: o.title,
+          terms: o.terms,
+          code: o.code,
+          url: o.url,
+          expiresAt: o.expiresAt ? this.renderer.formatTime(new Date(o.expiresAt), customer.locale, customer.timezone) : null,
+          claimedAt: o.claimedAt ? this.renderer.formatTime(o.claimedAt, customer.locale, customer.timezone) : null,
+          action: `/n/${token}/claim`,
+          csrf: this.links.formToken(hash, 'claim'),
+        })),
         question: { action: `/n/${token}/question`, csrf: this.links.formToken(hash, 'question'), maxLength: MAX_QUESTION, sent: questionSent },
         news,
       },
@@ -139,14 +164,14 @@ export class NoticePageService {
   }
 
   /** The newest customer step that has a `page` template which renders for this customer; a plain notice otherwise. */
-  private async content(access: NoticeAccess, { customer, incident }: NoticeContext): Promise<{ locale: string; title: string; html: string }> {
+  private async content(access: NoticeAccess, { customer, incident }: NoticeContext, offer?: OfferLike): Promise<{ locale: string; title: string; html: string }> {
     const notice = { url: this.links.url(access.incidentId, access.customerId) };
     for (const step of await this.notices.stepsFor(access)) {
       const template = await this.resolver.resolve({}, step.templateKey, 'page', customer.locale, incident.defaultLocale);
       if (!template) continue;
       const approved = step.approvedSnapshot as { facts?: unknown } | null;
       try {
-        const out = this.engine.render(template.id, template, renderContext(customer, incident, approved?.facts ?? incident.facts, notice));
+        const out = this.engine.render(template.id, template, renderContext(customer, incident, approved?.facts ?? incident.facts, notice, offer));
         return { locale: template.locale, title: out.subject, html: out.html };
       } catch (e) {
         this.logger.warn(`page template ${template.key}/${template.locale} v${template.version} does not render for incident ${incident.id}: ${(e as Error).message}`);

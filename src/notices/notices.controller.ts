@@ -27,6 +27,12 @@ export class NoticesController {
     this.send(res, await this.pages.giveFeedback(token, await readForm(req), originOf(req)));
   }
 
+  /** "Claim" on the customer's remedy offer (#20): the same protections as the acknowledgement. */
+  @Post(':token/claim')
+  async claim(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    this.send(res, await this.pages.claimOffer(token, await readForm(req), originOf(req)));
+  }
+
   /** A question for the contact centre (#21 item 4): stored as a contact, limited per link and per address. */
   @Post(':token/question')
   async question(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {

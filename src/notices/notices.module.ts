@@ -1,3 +1,4 @@
+import { OffersCoreModule } from '../offers/offers-core.module';
 import { Module } from '@nestjs/common';
 import { ContactsCoreModule } from '../contacts/contacts-core.module';
 import { TemplateResolver } from '../dispatch/template-resolver';
@@ -11,7 +12,7 @@ import { NoticesController } from './notices.controller';
 
 /** The public notice page (GET /n/{token}), its acknowledgement and feedback forms, and the question form (#21 item 4). */
 @Module({
-  imports: [NoticeCoreModule, TemplatesCoreModule, FeedbackModule, ContactsCoreModule, IncidentPostsCoreModule],
+  imports: [NoticeCoreModule, TemplatesCoreModule, FeedbackModule, ContactsCoreModule, IncidentPostsCoreModule, OffersCoreModule],
   controllers: [NoticesController],
   providers: [NoticePageService, NoticePageRenderer, TemplateResolver],
   // the status page (src/incident-posts) renders with the same page, headers and words

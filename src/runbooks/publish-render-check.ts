@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TemplateEngine } from '../templates/template-engine';
 import { TemplateRepository } from '../templates/template.repository';
-import { renderContext } from '../templates/render-context';
+import { renderContext, SAMPLE_OFFER } from '../templates/render-context';
 
 /**
  * Errors that depend on the values of one incident or recipient (a fact that is not a date for
@@ -44,7 +44,7 @@ export class PublishRenderCheck {
     const customer = { externalId: 'sample-1', name: 'Sam Sample', email: 'sam@example.com', phone: '+15555550100', locale, timezone: 'UTC', attributes: (sample.customer as Record<string, unknown>)?.attributes ?? {}, tags: [] };
     const incident = { id: '00000000-0000-4000-8000-000000000000', title: 'Sample incident', type: 'data_breach', severity: 'high', awareAt: SAMPLE_DATE, declaredAt: SAMPLE_DATE, jurisdictions: ['EU'] };
     try {
-      this.engine.render(null, t, renderContext(customer, incident, sample.facts ?? {}, { url: 'https://tocsin.example/n/sample' }));
+      this.engine.render(null, t, renderContext(customer, incident, sample.facts ?? {}, { url: 'https://tocsin.example/n/sample' }, SAMPLE_OFFER));
       return null;
     } catch (e) {
       const message = (e as Error).message;

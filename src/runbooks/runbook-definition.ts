@@ -6,6 +6,7 @@ import { APPROVER_ROLES } from '../auth/role';
 import { ACCEPTED_CLOCK_IDS } from '../incidents/clocks/regulatory-clocks';
 import { CHANNELS, templateKeySchema } from '../templates/dto/template.dto';
 import { webhookEndpointKeySchema } from '../webhook-endpoints/dto/webhook-endpoint.dto';
+import { offerKeySchema } from '../offers/dto/offer.dto';
 
 /** `resolved`: after the incident is resolved (an apology, a remedy offer, a survey): planned at resolve, never before */
 export const MILESTONES = ['aware', 'declared', 'confirmed', 'resolved'] as const;
@@ -55,6 +56,8 @@ export const stepSchema = z.strictObject({
       typeIn: z.array(z.string().min(1).max(64)).min(1).optional(),
     })
     .optional(),
+  /** affected_customers only: the remedy offer its messages carry ({{offer.code}}, one code per customer; docs/offers.md) */
+  offer: offerKeySchema.optional(),
   /** email: the Reply-To of this step's notices (e.g. the hotline's mailbox); default MAIL_REPLY_TO */
   replyTo: z.email().max(254).optional(),
   /** a person with this role must approve before anything is sent */

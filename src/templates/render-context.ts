@@ -28,8 +28,26 @@ export interface NoticeLike {
   url: string;
 }
 
-/** The one shape every template is rendered with: customer.*, incident.*, facts.* and notice.*. */
-export function renderContext(c: CustomerLike, i: IncidentLike, facts: unknown, notice?: NoticeLike): RenderContext {
+/** The customer's remedy offer (docs/offers.md): their own code, the same in every message and on their page. */
+export interface OfferLike {
+  title: string;
+  terms: string;
+  code: string | null;
+  url: string | null;
+  expiresAt: string | null;
+}
+
+/** What previews and publish checks render {{offer.*}} with (the real code exists only per customer at send time). */
+export const SAMPLE_OFFER: OfferLike = {
+  title: 'Sample offer',
+  terms: 'Sample terms of the offer.',
+  code: 'SAMPLE-CODE-0000',
+  url: 'https://offers.example/redeem',
+  expiresAt: '2030-01-01T00:00:00.000Z',
+};
+
+/** The one shape every template is rendered with: customer.*, incident.*, facts.*, notice.* and offer.*. */
+export function renderContext(c: CustomerLike, i: IncidentLike, facts: unknown, notice?: NoticeLike, offer?: OfferLike): RenderContext {
   return {
     customer: {
       externalId: c.externalId,
@@ -45,5 +63,6 @@ export function renderContext(c: CustomerLike, i: IncidentLike, facts: unknown, 
     facts: (facts ?? {}) as Record<string, unknown>,
     // a plain value, not passed through the `url` helper: PUBLIC_URL may be http in development
     notice: notice ? { url: notice.url } : {},
+    offer: offer ? { title: offer.title, terms: offer.terms, code: offer.code, url: offer.url, expiresAt: offer.expiresAt } : {},
   };
 }

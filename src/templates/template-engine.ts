@@ -23,6 +23,8 @@ export interface RenderContext {
   facts: Record<string, unknown>;
   /** notice.url: the customer's personal notice page (absent for recipients who are not customers) */
   notice?: Record<string, unknown>;
+  /** offer.*: the customer's remedy offer and code (absent when the step carries no offer) */
+  offer?: Record<string, unknown>;
 }
 
 export interface Rendered {

@@ -20,6 +20,9 @@ export const INCIDENT_FIELDS = ['id', 'title', 'type', 'severity', 'awareAt', 'd
 /** Set per customer at send time: `notice.url` is their personal notice page. */
 export const NOTICE_FIELDS = ['url'];
 
+/** Set per customer at send time when the step carries a remedy offer: `offer.code` is their own code. */
+export const OFFER_FIELDS = ['title', 'terms', 'code', 'url', 'expiresAt'];
+
 /** Why a declared variable is not acceptable, or null when it is. */
 export function checkDeclaredVariable(v: string): string | null {
   if (v.endsWith('?') && !v.startsWith('facts.')) return 'only facts can be optional (facts.name?)';
@@ -38,7 +41,11 @@ export function checkDeclaredVariable(v: string): string | null {
     if (!NOTICE_FIELDS.includes(field)) return `notice has no field '${field}' (known: ${NOTICE_FIELDS.join(', ')})`;
     return rest.length ? `notice.${field} has no sub-fields` : null;
   }
-  return `variables start with customer., incident., facts. or notice.`;
+  if (root === 'offer') {
+    if (!OFFER_FIELDS.includes(field)) return `offer has no field '${field}' (known: ${OFFER_FIELDS.join(', ')})`;
+    return rest.length ? `offer.${field} has no sub-fields` : null;
+  }
+  return `variables start with customer., incident., facts., notice. or offer.`;
 }
 
 /** A declared variable covers itself and anything below it (`customer.attributes` covers `customer.attributes.plan`). */

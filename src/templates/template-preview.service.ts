@@ -9,7 +9,7 @@ import { Clock } from '../common/time/clock';
 import { APP_CONFIG, type AppConfig } from '../config/config.module';
 import { CustomersService } from '../customers/customers.service';
 import { PreviewInput, PutTemplate, TestSendInput } from './dto/template.dto';
-import { CustomerLike, IncidentLike, renderContext } from './render-context';
+import { CustomerLike, IncidentLike, renderContext, SAMPLE_OFFER } from './render-context';
 import { smsSize } from './sms-segments';
 import { Rendered, TemplateEngine, TemplateSources } from './template-engine';
 import { Channel } from './template-fields';
@@ -118,7 +118,7 @@ export class TemplatePreviewService {
       jurisdictions: sample?.jurisdictions ?? [],
     };
     try {
-      return this.engine.render(cacheKey, sources, renderContext(customer, incident, facts, this.sampleNotice));
+      return this.engine.render(cacheKey, sources, renderContext(customer, incident, facts, this.sampleNotice, SAMPLE_OFFER));
     } catch (e) {
       throw new AppException(ErrorCode.TemplateRenderFailed, `Rendering failed: ${(e as Error).message}`, templateErrorPosition(e as Error));
     }

@@ -22,7 +22,7 @@ export interface WalkResult {
 export const MAX_BLOCK_DEPTH = 6;
 export const MAX_LOOP_DEPTH = 2;
 
-const ROOTS = new Set(['customer', 'incident', 'facts', 'notice']);
+const ROOTS = new Set(['customer', 'incident', 'facts', 'notice', 'offer']);
 // every name an object inherits (toString, hasOwnProperty, valueOf, …): never a variable or a helper
 const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'prototype', ...Object.getOwnPropertyNames(Object.prototype)]);
 /** Helper names are looked up as own properties only: `constructor` is not a helper because every object has one. */
@@ -67,7 +67,7 @@ export function walkTemplate(
     }
     const full = absolute(path);
     const inside = bases.length && path.depth < bases.length ? ` (here: ${full || 'the current item'})` : '';
-    if (!ROOTS.has(full.split('.')[0])) return problem(p, `unknown variable '${path.original}'${inside}: use customer.*, incident.*, facts.* or notice.*`);
+    if (!ROOTS.has(full.split('.')[0])) return problem(p, `unknown variable '${path.original}'${inside}: use customer.*, incident.*, facts.*, notice.* or offer.*`);
     result.paths.push({ path: full, at: at(p) });
   };
 

@@ -27,6 +27,8 @@ export enum ErrorCode {
   DatabaseBusy = 'database_busy',
   EventsDisabled = 'events_disabled',
   WebhookUrlRefused = 'webhook_url_refused',
+  /** a remedy offer's pool has fewer free codes than the customers who need one (details: offer, needed, available) */
+  OfferPoolExhausted = 'offer_pool_exhausted',
   Internal = 'internal_error',
 }
 
@@ -55,5 +57,6 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.DatabaseBusy]: 503,
   [ErrorCode.EventsDisabled]: 503,
   [ErrorCode.WebhookUrlRefused]: 422,
+  [ErrorCode.OfferPoolExhausted]: 422,
   [ErrorCode.Internal]: 500,
 };

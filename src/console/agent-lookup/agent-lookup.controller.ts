@@ -39,6 +39,6 @@ export class AgentLookupController {
     const incidents = ctx.incidents.map((i) => ({ ...i, current: ctx.script?.incidentId === i.id }));
     // the customer's earlier contacts and the form to log this one (#21 item 4)
     const contactForm = await this.contacts.agentForm(ctx.customer.externalId, ctx.incidents);
-    this.renderer.render(res, 'customers/context', { title: ctx.customer.name ?? ctx.customer.externalId, customer: ctx.customer, suppressed: ctx.suppressed, incidents, script: ctx.script, recentContacts: ctx.recentContacts, contactForm });
+    this.renderer.render(res, 'customers/context', { title: ctx.customer.name ?? ctx.customer.externalId, customer: ctx.customer, suppressed: ctx.suppressed, incidents, script: ctx.script, recentContacts: ctx.recentContacts, contactForm, offers: ctx.offers });
   }
 }

@@ -31,6 +31,7 @@
     set('reach-reached', fmt(r.reached));
     set('reach-affected', fmt(r.affected));
     set('reach-acknowledged', fmt(r.acknowledged));
+    set('reach-claimed', fmt(r.claimed));
     set('reach-unreached', fmt(r.unreached));
     var body = document.querySelector('#reach-steps tbody');
     if (!body || !r.steps || !r.steps.length) return;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ContactsService } from '../../contacts/contacts.service';
+import { OffersService } from '../../offers/offers.service';
 import { AppException } from '../../common/errors/app.exception';
 import { CustomerRepository } from '../customer.repository';
 import { toCustomerView } from '../customers.service';
@@ -29,12 +30,18 @@ export class CustomerContextService {
     private readonly context: CustomerContextRepository,
     private readonly contacts: ContactsService,
     private readonly news: IncidentNews,
+    private readonly offers: OffersService,
   ) {}
 
   async get(externalId: string) {
     const c = await this.customers.findByExternalId(externalId);
     if (!c || c.erasedAt) throw AppException.notFound('Customer', externalId);
-    const [rows, suppressions, recentContacts] = await Promise.all([this.context.rows(c.id), this.context.suppressions(c.email, c.phone), this.contacts.recentOf(c.id)]);
+    const [rows, suppressions, recentContacts, offers] = await Promise.all([
+      this.context.rows(c.id),
+      this.context.suppressions(c.email, c.phone),
+      this.contacts.recentOf(c.id),
+      this.offers.forAgent(c.id),
+    ]);
     const incidents = new Map<string, { row: ContextRow; notices: ContextRow[] }>();
     for (const r of rows) {
       const i = incidents.get(r.incident_id) ?? { row: r, notices: [] };
@@ -76,9 +83,13 @@ export class CustomerContextService {
     const script = current ? this.script(current.row, list.find((i) => i.id === current.row.incident_id)!) : null;
     for (const s of suppressed) script?.say.splice(1, 0, `We no longer write to their ${s.channel === 'sms' ? 'phone number' : 'email address'} ${s.address} (${s.problem}): ask for a new one.`);
     // the customer's latest contacts (newest first): what they asked before, so the agent does not start over
+    // remedy offers (#20): which they were given, whether they claimed, the last 4 characters of their code
+    for (const o of offers.filter((x) => x.incidentId === script?.incidentId)) {
+      script?.say.push(`They were offered "${o.title}"${o.codeEnding ? ` (their code ends in ${o.codeEnding})` : ''}: ${o.claimed ? `claimed on ${o.claimedAt!.toISOString().slice(0, 10)}` : 'not claimed yet; the code and the Claim button are on their notice page'}.`);
+    }
     // what to tell them: the updates and answers published for the current incident, as their notice page shows them
     const told = script ? await this.news.forCustomer(script.incidentId, { locale: c.locale, timezone: c.timezone }) : null;
-    return { customer: toCustomerView(c), suppressed, incidents: list, script: script && told ? { ...script, ...told } : script, recentContacts };
+    return { customer: toCustomerView(c), suppressed, incidents: list, script: script && told ? { ...script, ...told } : script, recentContacts, offers };
   }
 
   private script(

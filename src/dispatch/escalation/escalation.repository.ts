@@ -94,9 +94,11 @@ export class EscalationRepository {
     const key = reminderKey(stepKey);
     const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
     await this.prisma.$executeRaw`
-      INSERT INTO incident_step (incident_id, step_key, channel, template_key, audience, template_versions, due_at, state, definition, approved_snapshot, approved_at, started_at)
+      INSERT INTO incident_step (incident_id, step_key, channel, template_key, audience, template_versions, due_at, state, definition, approved_snapshot, approved_at, started_at, offer_id)
       VALUES (${incidentId}::uuid, ${key}, ${s.channel}, ${s.templateKey}, 'reminder', ${json(s.templateVersions) ?? '{}'}::jsonb, NULL, 'fanning_out',
-              ${json(s.definition)}::jsonb, ${json(s.approvedSnapshot)}::jsonb, ${s.approvedAt}::timestamptz, now())
+              ${json(s.definition)}::jsonb, ${json(s.approvedSnapshot)}::jsonb, ${s.approvedAt}::timestamptz, now(),
+              -- the reminder carries the step's offer: the customer's same code
+              (SELECT offer_id FROM incident_step WHERE incident_id = ${incidentId}::uuid AND step_key = ${stepKey}))
       ON CONFLICT (incident_id, step_key) DO NOTHING`;
     const step = await this.prisma.incidentStep.findUniqueOrThrow({ where: { incidentId_stepKey: { incidentId, stepKey: key } }, select: { id: true, state: true, fanoutCursor: true } });
     return { id: step.id, state: step.state, fanoutCursor: step.fanoutCursor };

@@ -9,7 +9,8 @@ import { NoticeLinks } from '../../notices/notice-links.service';
 import { ensureNoticeLink } from '../../notices/ensure-notice-link.util';
 import { DispatchMetrics } from '../../metrics/dispatch.metrics';
 import { SendBatchPayload } from '../../queue/queue.constants';
-import { CustomerLike, renderContext } from '../../templates/render-context';
+import { CustomerLike, OfferLike, renderContext } from '../../templates/render-context';
+import { OffersService } from '../../offers/offers.service';
 import { TemplateEngine } from '../../templates/template-engine';
 import { FallbackService } from '../fallback.service';
 import { JobResult, skipped, success } from '../job-result';
@@ -77,6 +78,7 @@ export class SendBatchUseCase {
     private readonly throttle: ChannelThrottle,
     private readonly webhooks: WebhookChannel,
     private readonly circuit: RelayCircuit,
+    private readonly offers: OffersService,
   ) {
     this.domain = /@([^>\s]+)>?\s*$/.exec(config.MAIL_FROM)?.[1] ?? new URL(config.PUBLIC_URL).hostname;
   }
@@ -100,13 +102,17 @@ export class SendBatchUseCase {
     if (!claimed.length) return skipped('nothing to send in this batch (already sent, or the incident is paused or cancelled)');
     const lease = this.holdLeases(claimed);
     try {
-      return await this.sendClaimed(step, claimed, lease.taken);
+      // the step's offer: each customer's code is assigned here, once (idempotent, one statement per batch),
+      // and read back, so every message, resend, reminder and fallback carries the same code
+      const customerIds = claimed.map((n) => n.customer_id).filter((c): c is string => !!c);
+      const offers = step.offerId ? await this.offers.variablesFor(step.offerId, step.incidentId, customerIds) : undefined;
+      return await this.sendClaimed(step, claimed, lease.taken, offers);
     } finally {
       lease.stop();
     }
   }
 
-  private async sendClaimed(step: StepContext, claimed: ClaimedNotification[], taken: ReadonlySet<string>): Promise<JobResult> {
+  private async sendClaimed(step: StepContext, claimed: ClaimedNotification[], taken: ReadonlySet<string>, offers?: Map<string, OfferLike>): Promise<JobResult> {
     let sent = 0;
     let failed = 0;
     let retry = 0;
@@ -131,7 +137,7 @@ export class SendBatchUseCase {
         if (this.circuit.waitMs(n.channel) > 0) return; // its relay went down meanwhile: given back below
         if (taken.has(n.id)) return void handled.add(n.id); // its lease was taken back (this worker stalled): another sends it
         // the channel's rate limit (all workers) and in-flight cap (this process) apply per message
-        const result = await this.throttle.run(n.channel, () => this.sendOne(step, n));
+        const result = await this.throttle.run(n.channel, () => this.sendOne(step, n, offers));
         if (result === UNTRIED) return;
         handled.add(n.id);
         if (result.state === 'sent') sent++;
@@ -213,8 +219,11 @@ export class SendBatchUseCase {
     return { externalId: n.recipient, name: listed?.name ?? null, email, phone: null, locale: step.incident.defaultLocale, timezone: 'UTC', attributes: {} };
   }
 
-  private async sendOne(step: StepContext, n: ClaimedNotification): Promise<SendResult | typeof UNTRIED> {
+  private async sendOne(step: StepContext, n: ClaimedNotification, offers?: Map<string, OfferLike>): Promise<SendResult | typeof UNTRIED> {
     const base = { id: n.id, providerMessageId: null, templateVersionId: null };
+    const offer = offers && n.customer_id ? offers.get(n.customer_id) : undefined;
+    // never a remedy message without its code (a pool emptied by another incident since the declare check)
+    if (offers && n.customer_id && !offer) return { ...base, state: 'failed', error: 'the offer pool has no code left for this customer (upload more codes, then resend)' };
     const recipient = this.recipientOf(step, n);
     const approved = step.approvedSnapshot as { facts?: unknown; templateVersions?: Record<string, string> } | null;
     // an approved step sends exactly what was approved: those facts and those template versions
@@ -227,7 +236,7 @@ export class SendBatchUseCase {
     const notice = n.customer_id ? { url: this.noticeLinks.url(step.incidentId, n.customer_id) } : undefined;
     let rendered;
     try {
-      rendered = this.engine.render(template.id, template, renderContext(recipient, step.incident, approved?.facts ?? step.incident.facts, notice));
+      rendered = this.engine.render(template.id, template, renderContext(recipient, step.incident, approved?.facts ?? step.incident.facts, notice, offer));
       if (notice) rendered = ensureNoticeLink(rendered, notice.url, n.channel);
     } catch (e) {
       return { ...base, templateVersionId: template.id, state: 'failed', error: `template ${template.key} v${template.version}: ${(e as Error).message}` };

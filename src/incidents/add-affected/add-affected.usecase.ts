@@ -1,3 +1,4 @@
+import { OffersService } from '../../offers/offers.service';
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditRepository } from '../../audit/audit.repository';
 import { IncidentStep, Prisma } from '@prisma/client';
@@ -38,6 +39,7 @@ export class AddAffectedUseCase {
     private readonly queue: DispatchQueue,
     private readonly replanner: ClockReplanner,
     private readonly audit: AuditRepository,
+    private readonly offers: OffersService,
   ) {}
 
   /**
@@ -48,6 +50,7 @@ export class AddAffectedUseCase {
     const incident = await this.prisma.incident.findUnique({ where: { id: incidentId }, include: { steps: true } });
     if (!incident) throw AppException.notFound('Incident', incidentId);
     if (!OPEN.includes(incident.state)) throw new AppException(ErrorCode.Conflict, `Cannot add customers to an incident that is ${incident.state}`, { state: incident.state });
+    const offers = await this.offers.ofSteps(incident.steps);
     let rowsRead = 0;
     let added = 0;
     let rejected = 0;
@@ -67,12 +70,22 @@ export class AddAffectedUseCase {
             SELECT x AS id FROM unnest(${values}::text[]) AS x WHERE NOT EXISTS (SELECT 1 FROM customer c WHERE c.external_id = x)`).map((u) => u.id),
         );
         report(batch.ids.filter((r) => unknown.has(r.id)).map((r) => ({ row: r.row, field: 'externalId' as const, message: `'${r.id}' is not a known customer` })));
-        added += await this.prisma.$executeRaw`
-          INSERT INTO affected_customer (incident_id, customer_id)
-          SELECT ${incidentId}::uuid, c.id FROM customer c WHERE c.external_id = ANY(${values}::text[])
-          ON CONFLICT DO NOTHING`;
+        // each batch with its offer-pool check: a batch the pools cannot serve is not added (nor any after it)
+        added += await this.prisma.$transaction(async (tx) => {
+          const n = await tx.$executeRaw`
+            INSERT INTO affected_customer (incident_id, customer_id)
+            SELECT ${incidentId}::uuid, c.id FROM customer c WHERE c.external_id = ANY(${values}::text[])
+            ON CONFLICT DO NOTHING`;
+          await this.offers.assertPoolsCover(tx, incidentId, offers);
+          return n;
+        });
       }
     } catch (e) {
+      if (e instanceof AppException && e.code === ErrorCode.OfferPoolExhausted) {
+        await this.catchUp(incident.steps, added);
+        const details = e.details as { offer: string; needed: number; available: number }[];
+        throw new AppException(ErrorCode.OfferPoolExhausted, `${e.message.replace(/ Nothing was changed$/, '')}; the file stopped at row ${rowsRead}: ${added} customers were added before it`, details.map((d) => ({ ...d, added, rowsRead })));
+      }
       if (e instanceof AppException) throw e;
       // a malformed CSV stops reading; what was added so far stays, and the answer says where it stopped
       throw new AppException(ErrorCode.ValidationFailed, `The file could not be read after row ${rowsRead}: ${(e as Error).message}; ${added} customers were added`, { rowsRead, added });
@@ -107,6 +120,8 @@ export class AddAffectedUseCase {
           SELECT ${incidentId}::uuid, c.id FROM customer c WHERE ${filterToSql(input.filter!)}
           ON CONFLICT DO NOTHING`;
       }
+      // a pool too small for the grown population refuses the whole addition, with the numbers
+      await this.offers.assertPoolsCover(tx, incidentId, await this.offers.ofSteps(incident.steps));
       await analyzeAffectedAfterBulk(tx, n);
       await this.audit.record(
         {

@@ -6,6 +6,7 @@ import { zodIssues } from '../../common/errors/zod-issues';
 import { boundedFilterSchema } from '../../audiences/audience-filter';
 import { externalIdSchema } from '../../customers/dto/customer.dto';
 import { templateKeySchema } from '../../templates/dto/template.dto';
+import { offerKeySchema } from '../../offers/dto/offer.dto';
 
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export const MAX_AFFECTED_IN_REQUEST = 100_000;
@@ -24,6 +25,8 @@ export const declareIncidentSchema = z.strictObject({
   /** when a cybersecurity incident was determined to have occurred (starts NYDFS 500.17(a)); can also be set later */
   determinedAt: z.iso.datetime({ offset: true }).optional(),
   facts: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'fact names are identifiers'), factValue).default({}),
+  /** the remedy offer of the whole incident: customer steps without an offer of their own carry it (docs/offers.md) */
+  offer: offerKeySchema.optional(),
   /** an explicit list of externalIds, or an audience filter over customers (see src/audiences) */
   affected: z.union([
     z.strictObject({ externalIds: z.array(externalIdSchema).min(1).max(MAX_AFFECTED_IN_REQUEST) }),

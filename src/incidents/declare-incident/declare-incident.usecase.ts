@@ -16,6 +16,7 @@ import { ClockView, computeClocks } from '../clocks/regulatory-clocks';
 import { EmptyAudienceError, IncidentRepository, IncidentWithSchedule, UnknownCustomersError } from '../incident.repository';
 import { DeclareIncidentCommand } from './declare-incident.command';
 import { PlannedStep, planStep } from './plan-step';
+import { OffersService } from '../../offers/offers.service';
 
 export interface DeclarePreview {
   runbook: { key: string; version: number; name: string };
@@ -51,6 +52,7 @@ export class DeclareIncidentUseCase {
     private readonly pinning: TemplatePinning,
     private readonly audiences: AudienceRepository,
     private readonly clockData: ClockRepository,
+    private readonly offers: OffersService,
   ) {}
 
   async execute(cmd: DeclareIncidentCommand, actor: Actor): Promise<DeclareResult> {
@@ -69,6 +71,7 @@ export class DeclareIncidentUseCase {
       );
     }
 
+    const offerOf = await this.stepOffers(cmd, definition, plans);
     const affectedBy = 'filter' in cmd.input.affected ? { filter: cmd.input.affected.filter } : { externalIds: cmd.input.affected.externalIds };
     let incident: IncidentWithSchedule;
     let affected: number;
@@ -92,6 +95,7 @@ export class DeclareIncidentUseCase {
             idempotencyKey: cmd.idempotencyKey,
             requestHash: cmd.requestHash,
             affectedFilter: affectedBy.filter as Prisma.InputJsonValue | undefined,
+            offerId: cmd.input.offer ? offerOf.incident?.id : undefined,
           },
           ...affectedBy,
           steps: definition.steps.map((s) => ({
@@ -101,11 +105,14 @@ export class DeclareIncidentUseCase {
             audience: s.audience,
             templateVersions: pins.get(s.id) ?? {},
             definition: s as unknown as Prisma.InputJsonValue,
+            offerId: offerOf.steps.get(s.id)?.id ?? null,
             ...plans.get(s.id)!,
           })),
         },
-        (tx, incidentId, count) =>
-          this.audit.record(
+        async (tx, incidentId, count) => {
+          // a pool too small for the population is refused here, with the numbers, and nothing is declared
+          await this.offers.assertPoolsCover(tx, incidentId, offerOf.all);
+          await this.audit.record(
             {
               actorId: actor.id,
               actorName: actor.name,
@@ -113,10 +120,11 @@ export class DeclareIncidentUseCase {
               entityType: 'incident',
               entityId: incidentId,
               incidentId,
-              data: { runbook: cmd.input.runbook, runbookVersion: version.version, affected: count, ...(affectedBy.filter ? { filter: affectedBy.filter } : {}), after: 'declared' } as Prisma.InputJsonValue,
+              data: { runbook: cmd.input.runbook, runbookVersion: version.version, affected: count, ...(affectedBy.filter ? { filter: affectedBy.filter } : {}), ...(offerOf.all.length ? { offers: offerOf.all.map((o) => o.key) } : {}), after: 'declared' } as Prisma.InputJsonValue,
             },
             tx,
-          ),
+          );
+        },
       ));
     } catch (e) {
       if (e instanceof EmptyAudienceError) {
@@ -214,6 +222,17 @@ export class DeclareIncidentUseCase {
       }
     }
     return { version, definition, planFor, plans, pins, missing };
+  }
+
+  /**
+   * The offer each customer step carries: its own, else the incident's. Steps that will not run (skipped)
+   * carry none, so their pool is not required. Unknown offer keys are refused before anything is written.
+   */
+  private async stepOffers(cmd: DeclareIncidentCommand, definition: RunbookDefinition, plans: Map<string, PlannedStep>) {
+    const wanted = (s: RunbookStep) => (s.audience === 'affected_customers' && plans.get(s.id)!.state !== 'skipped' ? (s.offer ?? cmd.input.offer) : undefined);
+    const byKey = await this.offers.resolveKeys([...definition.steps.map(wanted).filter((k): k is string => !!k), ...(cmd.input.offer ? [cmd.input.offer] : [])]);
+    const steps = new Map(definition.steps.filter((s) => wanted(s)).map((s) => [s.id, byKey.get(wanted(s)!)!]));
+    return { steps, incident: cmd.input.offer ? byKey.get(cmd.input.offer) : undefined, all: [...new Map([...steps.values()].map((o) => [o.id, o])).values()] };
   }
 
   private replay(existing: IncidentWithSchedule, cmd: DeclareIncidentCommand): IncidentWithSchedule {

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AppException } from '../../common/errors/app.exception';
 import { Clock } from '../../common/time/clock';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
-import { renderContext } from '../../templates/render-context';
+import { renderContext, SAMPLE_OFFER } from '../../templates/render-context';
 import { TemplateEngine } from '../../templates/template-engine';
 import { ClockStateService } from '../clocks/clock-state.service';
 import { ClockRepository } from '../clocks/clock.repository';
@@ -139,7 +139,7 @@ export class EvidenceReportService {
       const notice = v.customer_id ? { url: `${this.config.PUBLIC_URL.replace(/\/+$/, '')}/n/…` } : undefined;
       let sample: { subject?: string; text?: string; html?: string; body?: unknown } | { error: string };
       try {
-        sample = this.engine.render(t.id, t, renderContext(recipient, incident, facts, notice));
+        sample = this.engine.render(t.id, t, renderContext(recipient, incident, facts, notice, SAMPLE_OFFER));
       } catch (e) {
         sample = { error: (e as Error).message };
       }

@@ -19,7 +19,7 @@ export const localeParamSchema = z
   .transform((v) => Intl.getCanonicalLocales(v)[0]);
 
 // `facts.name?`: an optional fact (used under {{#if}}), never required at declaration, e.g. the reasons for a late GDPR notice
-const variableSchema = z.string().regex(/^(customer|incident|notice)(\.[A-Za-z0-9_]+)+$|^facts(\.[A-Za-z0-9_]+)+\??$/, 'customer.*, incident.*, facts.* (facts.name? when optional) or notice.*');
+const variableSchema = z.string().regex(/^(customer|incident|notice|offer)(\.[A-Za-z0-9_]+)+$|^facts(\.[A-Za-z0-9_]+)+\??$/, 'customer.*, incident.*, facts.* (facts.name? when optional), notice.* or offer.*');
 
 export const MAX_FIELD = { subject: 1000, html: 200_000, text: 100_000, body: 100_000 } as const;
 
