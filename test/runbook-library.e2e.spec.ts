@@ -5,9 +5,9 @@ import { auth, Harness } from './support/harness';
 import { customers, uniq } from './factories/scenario.factory';
 
 describe('The runbook library', () => {
-  it('ships six valid plans whose templates are shipped too', () => {
+  it('ships seven valid plans whose templates are shipped too', () => {
     const lib = loadRunbookLibrary();
-    expect(lib.map((e) => e.name)).toEqual(['gdpr-breach', 'generic-customer-breach', 'hipaa', 'nis2', 'nydfs', 'sec-8k']);
+    expect(lib.map((e) => e.name)).toEqual(['apology-win-back', 'gdpr-breach', 'generic-customer-breach', 'hipaa', 'nis2', 'nydfs', 'sec-8k']);
     const shipped = new Set(shippedTemplates().map((t) => `${t.key}/${t.channel}/${t.locale}`));
     for (const e of lib) {
       for (const s of e.definition.steps) {
@@ -48,6 +48,39 @@ describe('The runbook library', () => {
         ['nis2-early-warning', 'running'],
         ['nis2-notification', 'running'],
         ['nis2-final-report', 'waiting'],
+      ]);
+    });
+
+    it('copies "Apology and win-back", declares it with an offer, and plans the apology 2 days and the survey 7 days after resolution', async () => {
+      const key = uniq('win');
+      await h.http.post('/api/v1/runbooks/library/apology-win-back/copy').set(auth()).send({ key }).expect(201);
+      await h.http.post(`/api/v1/runbooks/${key}/publish`).set(auth()).expect(201);
+      const list = customers(key, 2);
+      await h.http.post('/api/v1/customers/bulk').set(auth()).send({ customers: list }).expect(200);
+      await h.http.put(`/api/v1/offers/${key}-credit`).set(auth()).send({ title: 'Credit monitoring', terms: '24 months free.', sharedCode: 'SORRY-2026' }).expect(200);
+      const r = await h.http
+        .post('/api/v1/incidents')
+        .set(auth())
+        .send({
+          runbook: key,
+          title: 'Customer database copied',
+          severity: 'high',
+          awareAt: new Date(Date.now() - 3600_000).toISOString(),
+          facts: { company: 'Acme', whatHappened: 'a stolen password was used to copy the customer database', hotline: '0800 123 456' },
+          offer: `${key}-credit`,
+          affected: { externalIds: list.map((c) => c.externalId) },
+        })
+        .expect(201);
+      expect(r.body.schedule.map((s: { step: string; state: string; after: { label: string } }) => [s.step, s.state, s.after.label])).toEqual([
+        ['apology', 'waiting_milestone', 'after resolution + 2 d'],
+        ['satisfaction-survey', 'waiting_milestone', 'after resolution + 7 d'],
+      ]);
+      // nothing but post-resolution steps: it can be resolved at once
+      const resolved = await h.http.post(`/api/v1/incidents/${r.body.id}/resolve`).set(auth()).send({}).expect(200);
+      const at = new Date((await h.http.get(`/api/v1/incidents/${r.body.id}`).set(auth()).expect(200)).body.resolvedAt).getTime();
+      expect(resolved.body.scheduled.map((s: { step: string; dueAt: string }) => [s.step, new Date(s.dueAt).getTime() - at])).toEqual([
+        ['apology', 2 * 24 * 3600_000],
+        ['satisfaction-survey', 7 * 24 * 3600_000],
       ]);
     });
 

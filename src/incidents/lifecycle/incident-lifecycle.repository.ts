@@ -36,7 +36,7 @@ export class IncidentLifecycleRepository {
       // closedAt starts the marketing-hold cool-down (see src/holds)
       const ended = to === 'closed' || to === 'cancelled' ? { closedAt: new Date() } : {};
       // the resolved milestone is when it was first resolved (a pause and resume after it keeps it)
-      const resolved = to === 'resolved' && from === 'monitoring' ? { resolvedAt: new Date() } : {};
+      const resolved = to === 'resolved' && from !== 'paused' ? { resolvedAt: new Date() } : {};
       const changed = await tx.incident.updateMany({ where: { id, state: from }, data: { state: to, ...ended, ...resolved } });
       if (changed.count !== 1) return false;
       if (to === 'cancelled') {

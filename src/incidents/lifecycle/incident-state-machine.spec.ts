@@ -25,6 +25,11 @@ describe(nextState.name, () => {
     expect(nextState('resume', 'paused', running, true)).toBe('resolved');
   });
 
+  it('resolves an incident whose only steps left wait for resolution (counted finished by the caller)', () => {
+    expect(nextState('resolve', 'declared', [{ started: false, finished: true }])).toBe('resolved');
+    expect(nextState('resolve', 'declared', notStarted)).toBeNull();
+  });
+
   it('cancels anything not finished, and nothing comes back from cancelled or closed', () => {
     expect(nextState('cancel', 'paused', running)).toBe('cancelled');
     for (const action of ['pause', 'resume', 'cancel', 'resolve', 'close'] as const) {

@@ -10,7 +10,8 @@ const FROM: Record<IncidentAction, IncidentState[]> = {
   pause: ['declared', 'notifying', 'monitoring', 'resolved'],
   resume: ['paused'],
   cancel: ['declared', 'notifying', 'monitoring', 'paused'],
-  resolve: ['monitoring'],
+  // declared/notifying only when nothing is left but steps waiting for resolution (a plan of post-resolution steps only)
+  resolve: ['monitoring', 'declared', 'notifying'],
   close: ['resolved'],
 };
 
@@ -28,7 +29,7 @@ export function nextState(action: IncidentAction, current: IncidentState, steps:
     case 'cancel':
       return 'cancelled';
     case 'resolve':
-      return 'resolved';
+      return current === 'monitoring' || steps.every((s) => s.finished) ? 'resolved' : null;
     case 'close':
       return 'closed';
     case 'resume':
