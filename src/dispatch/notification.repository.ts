@@ -215,17 +215,20 @@ export class NotificationRepository {
   async recordResults(results: SendResult[]): Promise<void> {
     if (!results.length) return;
     await this.prisma.pool.query(
+      // a row a delivery report already moved on while it was being sent (delivered, bounced or failed before
+      // this write-back) keeps that outcome: only the send itself is recorded (its time and message id)
       `UPDATE notification n SET
-         state = v.state::"NotificationState",
+         state = CASE WHEN n.state = 'sending' THEN v.state::"NotificationState" ELSE n.state END,
          sent_at = CASE WHEN v.state = 'sent' THEN now() ELSE n.sent_at END,
-         failed_at = CASE WHEN v.state = 'failed' THEN now() ELSE n.failed_at END,
+         failed_at = CASE WHEN n.state = 'sending' AND v.state = 'failed' THEN now() ELSE n.failed_at END,
          provider_message_id = coalesce(v.provider_id, n.provider_message_id),
          provider_response = coalesce(v.provider_response, n.provider_response),
-         last_error = v.error,
+         last_error = CASE WHEN n.state = 'sending' THEN v.error ELSE n.last_error END,
          template_version_id = coalesce(v.template_version_id::uuid, n.template_version_id),
          updated_at = now()
        FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS v(id, state, provider_id, error, template_version_id, provider_response)
-       WHERE n.id = v.id AND n.state = 'sending'`,
+       WHERE n.id = v.id
+         AND (n.state = 'sending' OR (v.state = 'sent' AND n.sent_at IS NULL AND n.state IN ('delivered', 'bounced', 'failed')))`,
       [results.map((r) => r.id), results.map((r) => r.state), results.map((r) => r.providerMessageId), results.map((r) => r.error), results.map((r) => r.templateVersionId), results.map((r) => r.providerResponse ?? null)],
     );
     const bounced = results.filter((r) => r.state === 'failed' && isHardBounce(r.error));

@@ -16,6 +16,9 @@ export class DeliveryEventRepository {
    * a suppression of the address); sent → failed (final failures, suppressing nothing unless the event says
    * the address is bad); a complaint marks complained_at once and suppresses the channel.
    * Soft bounces, automatic replies and unknown messages are stored and change nothing.
+   * A notification still `sending` takes the event too: a report about a message proves the relay took it,
+   * and a relay can bounce before the batch has written the send back (an unknown local user, DSNs piped
+   * straight here); the write-back then records the send without undoing the report (recordResults).
    */
   record(channel: string, events: DeliveryEventInput[]): Promise<DeliveryEventOutcome[]> {
     return this.prisma.$transaction(async (tx) => {
@@ -32,7 +35,7 @@ export class DeliveryEventRepository {
         mark('delivered', await tx.$queryRaw<{ id: string }[]>`
           UPDATE notification n SET state = 'delivered', delivered_at = v.at, updated_at = now()
           FROM unnest(${delivered.map((e) => e.notificationId)}::uuid[], ${delivered.map(at)}::timestamptz[]) AS v(id, at)
-          WHERE n.id = v.id AND n.state = 'sent'
+          WHERE n.id = v.id AND n.state IN ('sent', 'sending')
           RETURNING n.id::text`);
       }
       const bounced = of('hard_bounce');
@@ -41,7 +44,7 @@ export class DeliveryEventRepository {
           UPDATE notification n SET state = 'bounced', bounced_at = v.at, last_error = left(v.reason, 1000), updated_at = now()
           FROM unnest(${bounced.map((e) => e.notificationId)}::uuid[], ${bounced.map(at)}::timestamptz[],
                       ${bounced.map((e) => e.reason ?? 'bounced')}::text[]) AS v(id, at, reason)
-          WHERE n.id = v.id AND n.state IN ('sent', 'delivered')
+          WHERE n.id = v.id AND n.state IN ('sent', 'delivered', 'sending')
           RETURNING n.id::text`;
         mark('hard_bounce', rows);
         await this.suppress(tx, rows.map((r) => r.id), bounced, 'hard bounce');
@@ -54,7 +57,7 @@ export class DeliveryEventRepository {
           UPDATE notification n SET state = 'failed', failed_at = v.at, last_error = left(v.reason, 1000), updated_at = now()
           FROM unnest(${failed.map((e) => e.notificationId)}::uuid[], ${failed.map(at)}::timestamptz[],
                       ${failed.map((e) => e.reason ?? 'failed')}::text[]) AS v(id, at, reason)
-          WHERE n.id = v.id AND n.state = 'sent'
+          WHERE n.id = v.id AND n.state IN ('sent', 'sending')
           RETURNING n.id::text`;
         mark('failed', rows);
         const bad = new Set(failed.filter((e) => e.suppress).map((e) => e.notificationId));
