@@ -87,3 +87,41 @@ describe('where a value lands in HTML (a tokenizer, not a pattern over the text 
     ).toEqual([]);
   });
 });
+
+describe('nesting is bounded before Handlebars parses (its parser recurses once per level)', () => {
+  const engine = new TemplateEngine();
+  const declared = ['customer.name', 'facts.items'];
+  const timed = (html: string) => {
+    const t = Date.now();
+    const problems = engine.validate({ html }, declared);
+    return { messages: problems.map((p) => p.message), ms: Date.now() - t };
+  };
+
+  it('refuses 5,000 nested blocks at once (it took a minute of CPU)', () => {
+    const r = timed('{{#if customer.name}}'.repeat(5000) + 'x' + '{{/if}}'.repeat(5000));
+    expect(r.messages).toEqual([expect.stringContaining('blocks nested more than')]);
+    expect(r.ms).toBeLessThan(2000);
+  });
+
+  it('refuses 3,000 nested sub-expressions with a problem, not a stack overflow (a 500)', () => {
+    const r = timed('{{upper ' + '(upper '.repeat(3000) + 'customer.name' + ')'.repeat(3000) + '}}');
+    expect(r.messages).toEqual([expect.stringContaining('expressions nested more than 4 deep')]);
+  });
+
+  it('counts {{else if}} chains as nesting', () => {
+    const r = timed('{{#if customer.name}}a' + '{{else if customer.name}}b'.repeat(3000) + '{{/if}}');
+    expect(r.messages).toEqual([expect.stringContaining('blocks nested more than')]);
+    expect(r.ms).toBeLessThan(2000);
+  });
+
+  it('still reads ordinary templates: comments, else, inverse sections, whitespace control, partial blocks', () => {
+    expect(
+      engine.validate(
+        {
+          html: '{{!-- {{#if x}} --}}{{! {{#each y}} }}{{#> layout}}{{~#if customer.name~}}{{upper (lower customer.name)}}{{else}}-{{/if}}{{^if customer.name}}none{{/if}}{{#each facts.items}}{{#if @first}}{{else if @last}}{{else}}{{/if}}{{/each}}{{/layout}}',
+        },
+        declared,
+      ),
+    ).toEqual([]);
+  });
+});

@@ -35,6 +35,11 @@ export function walkTemplate(
   opts: { knownHelpers: Record<string, boolean>; allowedPartials: string[] },
 ): WalkResult {
   const result: WalkResult = { problems: [], paths: [], outputs: [] };
+  const tooDeep = nestingProblem(source, field);
+  if (tooDeep) {
+    result.problems.push(tooDeep);
+    return result;
+  }
   let ast: hbs.AST.Program;
   try {
     ast = hbs.parse(source);
@@ -161,6 +166,46 @@ export function walkTemplate(
 
   walk(ast, 0, 0);
   return result;
+}
+
+/** Parentheses (sub-expressions) one mustache may nest. */
+export const MAX_EXPRESSION_DEPTH = 4;
+
+/**
+ * Block and sub-expression nesting read from the tokens, before Handlebars parses anything: its parser and
+ * visitors recurse once per level, so 5,000 nested {{#if}} took a minute of CPU (the event loop stalled)
+ * and 3,000 nested (upper (upper …)) overflowed the stack (a 500). `{{else if …}}` chains nest too.
+ * Generous (twice the walker's limit) so that the walker still says precisely what is too deep.
+ */
+function nestingProblem(source: string, field: string): (Position & { message: string }) | null {
+  const chains: number[] = []; // per open block: the else-if links chained to it
+  let depth = 0;
+  for (const m of source.matchAll(/\{\{(?:!--[\s\S]*?--\}\}|![\s\S]*?\}\}|\{*~?\s*([#^/]|else\s+(?=[^\s}~])|else\b|\*?)([^}]*))/g)) {
+    const [, kind, rest] = m;
+    if (kind === undefined) continue; // a comment
+    if (kind === '#' || (kind === '^' && /\S/.test(rest.replace(/~$/, '')))) {
+      chains.push(0);
+      depth++;
+    } else if (kind === '/') {
+      depth -= 1 + (chains.pop() ?? 0);
+    } else if (kind.startsWith('else') && kind.length > 4 && chains.length) {
+      chains[chains.length - 1]++;
+      depth++;
+    }
+    let parens = 0;
+    let deepest = 0;
+    for (const c of rest ?? '') {
+      if (c === '(') deepest = Math.max(deepest, ++parens);
+      else if (c === ')') parens--;
+    }
+    const at = (): Position => {
+      const before = source.slice(0, m.index).split('\n');
+      return { field, line: before.length, column: before[before.length - 1].length + 1 };
+    };
+    if (depth > 2 * MAX_BLOCK_DEPTH) return { ...at(), message: `blocks nested more than ${MAX_BLOCK_DEPTH} deep` };
+    if (deepest > MAX_EXPRESSION_DEPTH) return { ...at(), message: `expressions nested more than ${MAX_EXPRESSION_DEPTH} deep` };
+  }
+  return null;
 }
 
 function parseProblem(field: string, e: Error): Position & { message: string } {
