@@ -102,6 +102,8 @@ describe('Contact centre API', () => {
       await bad(ids[0], { channel: 'fax', reason: `${prefix}-card` }, 400);
       await bad(ids[0], { channel: 'notice_page', reason: `${prefix}-card` }, 400);
       await bad(ids[0], { channel: 'phone', reason: `${prefix}-card`, note: 'x'.repeat(1001) }, 400);
+      await bad(ids[0], { channel: 'phone', reason: `${prefix}-card`, note: 'nul \u0000 byte' }, 400);
+      await bad(ids[0], { channel: 'phone', reason: 'other', reasonText: 'tab\u0007bell' }, 400);
       await bad(ids[0], { channel: 'phone', reason: `${prefix}-card`, incidentIds: ['6f1c2a9e-1d2b-4c3d-8e9f-0a1b2c3d4e5f'] }, 400);
       await bad(ids[0], { channel: 'phone', reason: `${prefix}-card`, at: new Date(Date.now() + 3600_000).toISOString() }, 400);
       await bad(`${prefix}-nobody`, { channel: 'phone', reason: `${prefix}-card` }, 404);

@@ -41,7 +41,7 @@ describe('Contact centre in the console', () => {
     expect(after.text).toContain('Contact logged.');
     expect(after.text).toContain('Asked about &lt;script&gt;alert(1)&lt;/script&gt; refunds');
     expect(after.text).not.toContain('<script>alert(1)</script>');
-    expect(after.text).toMatch(/<td data-label="Reason">Reason billing<\/td>/);
+    expect(after.text).toMatch(/<td data-label="Channel">Phone<\/td><td data-label="Reason">Reason billing<\/td>/);
     const stored = await h.prisma.contact.findFirstOrThrow({ where: { note: { startsWith: 'Asked about' } }, include: { incidents: true } });
     const user = await h.prisma.user.findUniqueOrThrow({ where: { email: s.email } });
     expect(stored).toMatchObject({ channel: 'phone', resolved: true, actorId: user.id, actorName: 'agent person' });

@@ -24,6 +24,8 @@ export class ContactsConsoleService {
       incidents: incidents.map((i) => ({ id: i.id, title: i.title, checked: !['closed', 'cancelled'].includes(i.state) })),
       maxNote: MAX_NOTE,
       maxReasonText: MAX_REASON_TEXT,
+      // for the earlier contacts' table (the API gives the channel's name)
+      channelLabels: CHANNEL_LABELS,
     };
   }
 
