@@ -31,4 +31,15 @@ describe(readCodes.name, () => {
     ]);
     expect(JSON.stringify(r.errors)).not.toContain('has space');
   });
+  it.each([true, false])('stops at a record over 64 KB instead of buffering it (a 20 MB line without breaks; csv=%s)', async (csv) => {
+    const chunk = 'x'.repeat(1024 * 1024);
+    const huge = Readable.from((function* () {
+      for (let i = 0; i < 20; i++) yield chunk;
+    })());
+    await expect(
+      (async () => {
+        for await (const _ of readCodes(huge, csv)) void _;
+      })(),
+    ).rejects.toThrow(/max_record_size|record size/i);
+  });
 });

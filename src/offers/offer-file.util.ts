@@ -3,6 +3,8 @@ import type { Readable } from 'node:stream';
 
 export const CODE_BATCH = 5000;
 export const MAX_REPORTED_CODE_ERRORS = 100;
+/** A row of a codes file: a 200-character code and a few columns beside it fit many times over. */
+export const MAX_CODE_RECORD_BYTES = 64 * 1024;
 
 export interface CodeRowError {
   row: number;
@@ -20,7 +22,8 @@ export const CODE_PATTERN = /^[\x21-\x7E\u00A0-\uFFFF]{1,200}$/;
 export async function* readCodes(body: Readable, csv = true): AsyncGenerator<{ codes: string[]; errors: CodeRowError[] }> {
   // text/plain: a line is the code, whatever it holds (quotes, commas); CSV: the first column
   const format = csv ? { delimiter: [',', ';', '\t'] } : { delimiter: '\u0000', quote: false as const };
-  const parser = body.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, ...format }));
+  // a record far longer than any code is a runaway quote or a file without line breaks: stop, don't buffer it all
+  const parser = body.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, max_record_size: MAX_CODE_RECORD_BYTES, ...format }));
   let row = 0;
   let first = true;
   let codes: string[] = [];
