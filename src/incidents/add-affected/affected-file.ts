@@ -10,6 +10,8 @@ export interface RowError {
 
 export const BATCH = 5000;
 export const MAX_REPORTED_ERRORS = 1000;
+/** A row of an affected-customers file: a 128-character externalId and a few columns beside it fit many times over. */
+export const MAX_RECORD_BYTES = 64 * 1024;
 
 /**
  * Reads a file of externalIds (CSV with an optional `externalId` header and the id in the first column,
@@ -17,7 +19,9 @@ export const MAX_REPORTED_ERRORS = 1000;
  * refused on format. Row 1 is the first data record.
  */
 export async function* readExternalIds(body: Readable): AsyncGenerator<{ ids: { row: number; id: string }[]; errors: RowError[] }> {
-  const parser = body.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, delimiter: [',', ';', '\t'] }));
+  // a record far longer than any id is a runaway quote or a file without line breaks: stop, don't buffer it all
+  // (csv-parse took minutes of CPU over a 20 MB record)
+  const parser = body.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, delimiter: [',', ';', '\t'], max_record_size: MAX_RECORD_BYTES }));
   let row = 0;
   let first = true;
   let ids: { row: number; id: string }[] = [];
