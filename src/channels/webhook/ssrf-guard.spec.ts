@@ -38,6 +38,25 @@ describe('SSRF guard', () => {
       ['http://[64:ff9b::7f00:1]/', /rfc6052/],
       ['http://[2002:7f00:1::]/', /6to4/],
       ['http://[::7f00:1]/', /IPv4-compatible/],
+      // the 2026-12 re-audit corpus: other spellings of the same addresses
+      ['http://0x7f.1/', /loopback/],
+      ['http://017700000001/', /loopback/],
+      ['http://0x7f000001/', /loopback/],
+      ['http://127\u30020\u30020\u30021/', /loopback/], // ideographic full stops
+      ['http://\u2460\u2461\u2466.0.0.1/', /loopback/], // circled digits (IDNA maps them)
+      ['http://[0:0:0:0:0:ffff:169.254.169.254]/', /ipv4Mapped/],
+      ['http://[::ffff:0:a9fe:a9fe]/', /rfc6145/],
+      ['http://[64:ff9b:1::a00:1]/', /rfc6052/],
+      ['http://[2001::1]/', /teredo/],
+      ['http://[fec0::1]/', /deprecatedSiteLocal/],
+      ['http://[fd00:ec2::254]/', /uniqueLocal/], // the EC2 IPv6 metadata address
+      ['http://198.18.0.1/', /reserved/],
+      ['http://192.0.0.1/', /reserved/],
+      ['http://255.255.255.255/', /broadcast/],
+      ['http://127.0.0.1#@example.com/', /loopback/],
+      ['http://evil@127.0.0.1/', /credentials/],
+      ['gopher://127.0.0.1/', /only http/],
+      ['file:///etc/passwd', /only http/],
       ['ftp://example.com/', /only http/],
       ['file:///etc/passwd', /only http/],
       ['gopher://1.1.1.1/', /only http/],
@@ -72,6 +91,8 @@ describe('SSRF guard', () => {
 
     it('refuses a host name that resolves to a private address (any of its addresses)', async () => {
       await expect(resolvedUrlRefusal('http://localhost:8080/', NONE, dns)).resolves.toMatch(/localhost resolves to 127\.0\.0\.1 is a loopback/);
+      await expect(resolvedUrlRefusal('http://localhost.:8080/', NONE, dns)).resolves.toMatch(/localhost resolves to 127\.0\.0\.1 is a loopback/); // trailing dot
+      await expect(resolvedUrlRefusal('http://LOCALHOST/', NONE, dns)).resolves.toMatch(/loopback/);
       await expect(resolvedUrlRefusal('http://rebind.test/', NONE, dns)).resolves.toMatch(/loopback/);
       await expect(resolvedUrlRefusal('http://meta.test/', NONE, dns)).resolves.toMatch(/linkLocal/);
       await expect(resolvedUrlRefusal('http://nowhere.test/', NONE, dns)).resolves.toMatch(/does not resolve \(ENOTFOUND\)/);
