@@ -13,9 +13,14 @@ describe('Questions from the notice page', () => {
   let ids: string[];
   let incidentId: string;
   const links: string[] = [];
+  const savedPrefix = process.env.QUEUE_PREFIX;
 
   beforeAll(async () => {
-    h = await Harness.start({ env: { NOTICE_TOKEN_SECRET: 'contacts-notice-test-secret-0123456789abcdef', THROTTLE_NOTICE_QUESTIONS_PER_TOKEN: '2', THROTTLE_NOTICE_QUESTIONS_PER_ADDRESS: '5' } });
+    // counters of their own (the limiter's keys carry the queue prefix): questions other test files of the
+    // same run post from this address must not count against these low limits, nor these against theirs
+    h = await Harness.start({
+      env: { NOTICE_TOKEN_SECRET: 'contacts-notice-test-secret-0123456789abcdef', THROTTLE_NOTICE_QUESTIONS_PER_TOKEN: '2', THROTTLE_NOTICE_QUESTIONS_PER_ADDRESS: '5', QUEUE_PREFIX: `${savedPrefix ?? 'tocsin'}-questions` },
+    });
     prefix = uniq('cq');
     const seeded = await seedRunbook(h, prefix, 3);
     ids = seeded.externalIds;
@@ -23,7 +28,14 @@ describe('Questions from the notice page', () => {
     await waitFor('3 emails', async () => ids.every((_, i) => h.sink.to(`${prefix}-${i}@customers.test`).length === 1));
     for (let i = 0; i < 3; i++) links.push(linkIn(h.sink.to(`${prefix}-${i}@customers.test`)[0].text)!);
   });
-  afterAll(() => h.stop());
+  afterAll(async () => {
+    await h.stop();
+    // the harness copies its settings into the environment: give the next test file of the run its own back
+    if (savedPrefix === undefined) delete process.env.QUEUE_PREFIX;
+    else process.env.QUEUE_PREFIX = savedPrefix;
+    delete process.env.THROTTLE_NOTICE_QUESTIONS_PER_TOKEN;
+    delete process.env.THROTTLE_NOTICE_QUESTIONS_PER_ADDRESS;
+  });
 
   /** Opens the page, then posts the question with its form token (or the one given); answers with the expected status. */
   const ask = async (i: number, question: string, status: number, opts: { csrf?: string; origin?: string } = {}) => {
