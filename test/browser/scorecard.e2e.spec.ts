@@ -1,9 +1,9 @@
-import type http from 'node:http';
-import { type AddressInfo } from 'node:net';
 import { type Browser } from 'playwright-core';
+import { NoticeLinks } from '../../src/notices/notice-links.service';
 import { declareOn, seedScorecardIncident, SET_A, SET_B } from '../factories/scorecard.factory';
 import { accessibilityProblems } from '../support/accessibility';
 import { launchBrowser, newPage, screenshot } from '../support/browser';
+import { freePort } from '../support/free-port';
 import { auth, Harness } from '../support/harness';
 
 // The scorecard pages in Chromium, from answers given through the notice page (the same seeded set as
@@ -15,10 +15,11 @@ describe('Console in a browser: the scorecard', () => {
   let a: string;
 
   beforeAll(async () => {
-    h = await Harness.start();
-    const server = h.api.getHttpServer() as http.Server;
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    // the notice links point at this very server (PUBLIC_URL), so the page's forms pass the same-origin check
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    h = await Harness.start({ env: { PUBLIC_URL: base } });
+    await h.api.listen(port, '127.0.0.1');
     browser = await launchBrowser();
     await h.http.post('/api/v1/users').set(auth()).send({ email: 'vera@acme.test', name: 'Vera Viewer', role: 'viewer', password: 'viewer-password-123' }).expect(201);
     a = (await seedScorecardIncident(h, SET_A, { title: 'Customer records accessed' })).incidentId;
@@ -81,6 +82,31 @@ describe('Console in a browser: the scorecard', () => {
     await context.close();
   });
 
+  it("asks a customer for their NPS on the notice page, by keyboard, accessibly, and counts the answer", async () => {
+    // customer 7 of the first incident (French, reached by email) has not answered yet
+    const customer = await h.prisma.customer.findFirstOrThrow({ where: { affected: { some: { incidentId: a } }, externalId: { endsWith: '-7' } } });
+    const { context, page } = await newPage(browser, { mobile: true });
+    await page.goto(h.api.get(NoticeLinks).url(a, customer.id));
+    const nps = page.getByRole('group', { name: /recommandiez/ });
+    await nps.waitFor();
+    expect(await nps.getByRole('radio').count()).toBe(11);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.locator('input[name="csat"][value="4"]').check();
+    await page.locator('input[name="ces"][value="6"]').check();
+    await nps.getByRole('radio', { name: '0', exact: true }).focus();
+    for (let i = 0; i < 9; i++) await page.keyboard.press('ArrowRight'); // radio groups move with the arrow keys
+    expect(await nps.getByRole('radio', { name: '9', exact: true }).isChecked()).toBe(true);
+    await page.getByLabel('Pourquoi cette note ? (facultatif)').fill('Des nouvelles claires, chaque jour.');
+    await page.locator('#feedback').getByRole('button', { name: 'Envoyer' }).click();
+    await page.getByRole('status').filter({ hasText: 'Merci pour votre avis' }).waitFor();
+    expect(await nps.getByRole('radio', { name: '9', exact: true }).isChecked()).toBe(true);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await context.close();
+    const { body } = await h.http.get(`/api/v1/incidents/${a}/scorecard`).set(auth()).expect(200);
+    // 10 answers now; NPS 5 promoters − 2 detractors of 9 → 33.3
+    expect(body.figures).toMatchObject({ responses: 10, nps: { answers: 9, promoters: 5, score: 33.3 } });
+  });
+
   it('is readable on a phone', async () => {
     const { context, page } = await newPage(browser, { baseURL: base, mobile: true });
     await page.goto('/console/login');
@@ -89,7 +115,7 @@ describe('Console in a browser: the scorecard', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL('**/console');
     await page.goto(`/console/scorecard/incidents/${a}`);
-    await page.getByRole('img', { name: /Net Promoter Score: 25/ }).waitFor();
+    await page.getByRole('img', { name: 'Net Promoter Score: 33.3' }).waitFor(); // with the answer given above
     expect(await accessibilityProblems(page)).toEqual([]);
     await context.close();
   });
