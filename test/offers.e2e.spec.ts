@@ -1,6 +1,7 @@
 import { Clock } from '../src/common/time/clock';
 import { auth, Harness, waitFor } from './support/harness';
 import { customers, declareBody, uniq } from './factories/scenario.factory';
+import { consoleLogin } from './support/console-session';
 
 const OFFER_EMAIL = {
   subject: 'Our apology, {{customer.name}}',
@@ -65,6 +66,16 @@ describe('Remedy offers', () => {
     const audit = await h.http.get('/api/v1/audit?action=offer.codes_uploaded').set(auth()).expect(200);
     expect(JSON.stringify(audit.body)).toContain(offer);
     expect(JSON.stringify(audit.body)).not.toContain('A-2');
+
+    // the console: the pool, its low warning, and codes pasted one per line
+    const comms = await consoleLogin(h, 'comms');
+    const page = await comms.agent.get('/console/offers').expect(200);
+    expect(page.text).toMatch(new RegExp(`id="warning-${offer}"[^>]*>The pool is running low: 2 free`));
+    await comms.agent.post(`/console/offers/${offer}/codes`).type('form').send({ _csrf: comms.csrf, codes: 'C-1\nC-2\nA-1\n' }).expect(303);
+    const after = await comms.agent.get('/console/offers').expect(200);
+    expect(after.text).toContain('2 code(s) added');
+    expect(after.text).toMatch(new RegExp(`id="pool-${offer}">Pool: <strong>4</strong> free of 4`));
+    await (await consoleLogin(h, 'agent')).agent.get('/console/offers').expect(403);
   });
 
   it('refuses a declare whose pool is too small, with the numbers, and declares nothing', async () => {

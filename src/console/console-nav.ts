@@ -19,6 +19,7 @@ export const CONSOLE_NAV: NavItem[] = [
   { href: '/console/runbooks', label: 'Runbooks', roles: [Role.comms, Role.commander] },
   { href: '/console/customers', label: 'Customer lookup', roles: [Role.agent, Role.comms] },
   { href: '/console/suppressions', label: 'Suppressions', roles: [Role.comms] },
+  { href: '/console/offers', label: 'Offers', roles: [Role.comms] },
   { href: '/console/contact-reasons', label: 'Contact reasons', roles: [Role.comms] },
   { href: '/console/users', label: 'Users', roles: [Role.admin] },
   { href: '/console/api-keys', label: 'API keys', roles: [Role.admin] },

@@ -30,6 +30,8 @@ import { ConsoleUsersController } from './users/console-users.controller';
 import { UsersModule } from './users/users.module';
 import { SuppressionsModule } from '../suppressions/suppressions.module';
 import { ConsoleSuppressionsController } from './suppressions/suppressions.controller';
+import { ConsoleOffersController } from './offers/offers.controller';
+import { OffersCoreModule } from '../offers/offers-core.module';
 import { FaviconController } from './favicon.controller';
 import { AuthModule } from '../auth/auth.module';
 import { ConsoleApiKeysController } from './api-keys/console-api-keys.controller';
@@ -48,8 +50,8 @@ import { ContactsConsoleService } from '../contacts/console/contacts-console.ser
  * Screens register their controllers here; see src/console/README.md.
  */
 @Module({
-  imports: [AuthModule, UsersModule, IncidentsModule, CustomersModule, TemplatesModule, RunbooksModule, SuppressionsModule, ScorecardModule, ContactsModule],
-  controllers: [LoginController, ConsoleHomeController, ConsoleAssetsController, ConsoleUsersController, DeclareWizardController, IncidentDashboardController, AgentLookupController, TemplateEditorController, RunbookEditorController, ConsoleSuppressionsController, ConsoleApiKeysController, SsoController, FaviconController, OutboxController, ConsoleScorecardController, ContactsConsoleController],
+  imports: [AuthModule, UsersModule, IncidentsModule, CustomersModule, TemplatesModule, RunbooksModule, SuppressionsModule, ScorecardModule, ContactsModule, OffersCoreModule],
+  controllers: [LoginController, ConsoleHomeController, ConsoleAssetsController, ConsoleUsersController, DeclareWizardController, IncidentDashboardController, AgentLookupController, TemplateEditorController, RunbookEditorController, ConsoleSuppressionsController, ConsoleApiKeysController, SsoController, FaviconController, OutboxController, ConsoleScorecardController, ContactsConsoleController, ConsoleOffersController],
   providers: [ContactsConsoleService, OutboxService, OidcSignInService, ConsoleRenderer, ConsoleGuard, ConsoleExceptionFilter, SessionService, SessionRepository, LoginThrottleRepository, IncidentDashboardService, IncidentListRepository, CustomerSearchRepository, TemplateEditorView, RunbookEditorService, RunbookEditorView, DeclareWizardService, DeclareWizardView],
   exports: [ConsoleRenderer, ConsoleGuard, ConsoleExceptionFilter, SessionService],
 })
