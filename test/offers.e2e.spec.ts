@@ -86,6 +86,15 @@ describe('Remedy offers', () => {
     expect(r.body.error).toMatchObject({ code: 'offer_pool_exhausted', details: [{ offer: `${prefix}-credit`, needed: 5, available: 3 }] });
     expect(r.body.error.message).toContain('3 free code(s) for 5 customer(s)');
     expect(await h.prisma.incident.count()).toBe(before);
+    // the same through the console's declare wizard: the form comes back with the numbers
+    const commander = await consoleLogin(h, 'commander');
+    const form = await commander.agent
+      .post(`/console/incidents/new/${runbook}`)
+      .type('form')
+      .send({ _csrf: commander.csrf, action: 'declare', idempotencyKey: uniq('k'), title: 'T', type: 'data_breach', severity: 'high', awareAt: new Date(Date.now() - 3600_000).toISOString().slice(0, 16), affectedMode: 'list', externalIds: ids.join('\n') })
+      .expect(422);
+    expect(form.text).toContain(`offer ${prefix}-credit: 3 free code(s) for 5 customer(s)`);
+    expect(await h.prisma.incident.count()).toBe(before);
     // an unknown offer named at declare is a 400, not a 500
     const unknown = await h.http.post('/api/v1/incidents').set(auth()).send(declareBody(runbook, ids, { offer: 'no-such-offer' })).expect(400);
     expect(unknown.body.error.message).toContain('no-such-offer');

@@ -14,7 +14,7 @@ import { DeclareWizardView } from './declare-wizard.view';
 
 const Runbook = new ZodParam(templateKeySchema, 'runbook');
 /** errors a person can fix on the form: shown on it, with what they typed kept */
-const FORM_ERRORS = [ErrorCode.ValidationFailed, ErrorCode.FilterInvalid, ErrorCode.MissingFacts, ErrorCode.UnknownCustomers, ErrorCode.IdempotencyKeyReused];
+const FORM_ERRORS = [ErrorCode.ValidationFailed, ErrorCode.FilterInvalid, ErrorCode.MissingFacts, ErrorCode.UnknownCustomers, ErrorCode.IdempotencyKeyReused, ErrorCode.OfferPoolExhausted];
 
 /** The declare wizard (commander): runbook → facts → affected population → preview of schedule and clocks → declare. */
 @ConsoleController('incidents/new')

@@ -74,6 +74,8 @@ function errorDetails(e: AppException): string[] {
     const u = d as { unknown: string[]; unknownCount: number };
     return [`not known: ${u.unknown.slice(0, 20).join(', ')}${u.unknownCount > 20 ? ` and ${u.unknownCount - 20} more` : ''}`];
   }
+  // a remedy offer's pool too small for the population (#20): the numbers, per offer
+  if (e.code === ErrorCode.OfferPoolExhausted && Array.isArray(d)) return (d as { offer: string; needed: number; available: number }[]).map((x) => `offer ${x.offer}: ${x.available} free code(s) for ${x.needed} customer(s)`);
   if (Array.isArray(d)) return (d as { path?: string; message?: string }[]).map((x) => (x.path ? `${x.path}: ${x.message}` : String(x.message)));
   return [];
 }
