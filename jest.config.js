@@ -7,5 +7,5 @@ module.exports = {
   testEnvironment: 'node',
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-  testTimeout: 60_000,
+  testTimeout: 240_000, // a test waits for conditions; on a busy machine they take longer (see waitFor)
 };

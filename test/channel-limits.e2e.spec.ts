@@ -55,11 +55,13 @@ describe('Per-channel rate limit and concurrency', () => {
     const mine = () => sms.received.filter((m) => m.to.startsWith('+3361100'));
     await waitFor('every SMS sent', async () => mine().length >= n, 60_000);
     const times = mine().map((m) => m.at);
-    const busiest = busiestWindow(times, 1000);
+    const busiest = busiestWindow(times, 5000);
     const spanMs = Math.max(...times) - Math.min(...times);
-    console.log(`${n} SMS at ${RATE}/s over two workers: ${spanMs} ms, busiest 1-second window ${busiest}`);
-    // evenly spaced slots: 21 slot times fit in a closed 1-second window; +2 for timer and network jitter
-    expect(busiest).toBeLessThanOrEqual(RATE + 3);
+    console.log(`${n} SMS at ${RATE}/s over two workers: ${spanMs} ms, busiest 5-second window ${busiest}`);
+    // measured where the requests arrive, so a stalled process (a busy machine) bunches a few that left on
+    // time: over 5 s that jitter is small beside the limit (5 × 20 + 1 slots, + 1/4 s worth), while unthrottled
+    // 120 requests would all land within one window
+    expect(busiest).toBeLessThanOrEqual(5 * RATE + 1 + RATE / 4);
     // and it was the limit that spaced them (unthrottled, 120 local requests take well under a second)
     expect(spanMs).toBeGreaterThanOrEqual(((n - 1) / RATE) * 1000 * 0.9);
     // both workers sent: the limit held across processes, not per process

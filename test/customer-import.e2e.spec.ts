@@ -148,7 +148,7 @@ describe('Importing customers from a streamed file', () => {
     expect(report).toMatchObject({ status: 'completed', rowsRead: N, rowsImported: N - 1, created: N - 1, rowsRejected: 1 });
     expect(report.errors).toEqual([expect.objectContaining({ row: N, field: 'externalId', message: 'duplicate externalId: the same customer is already in row 1' })]);
     expect(await customer(`${p}-1`)).toMatchObject({ email: `user1@${p}.test`, name: 'Customer 1' });
-  }, 120_000);
+  }, 240_000);
 
   it('reports the ranges a valid-only import already applied when the file breaks far down', async () => {
     const p = uniq('broken');
@@ -161,7 +161,7 @@ describe('Importing customers from a streamed file', () => {
     expect(report.failure).toMatch(/^line \d+: .*; the 20000 valid rows before it were imported$/);
     expect(report).toMatchObject({ rowsImported: 20_000, created: 20_000 });
     expect(await h.prisma.customer.count({ where: { externalId: { startsWith: `${p}-` } } })).toBe(20_000);
-  }, 120_000);
+  }, 240_000);
 
   it('imports 100,000 rows in batches, reporting progress while it runs', async () => {
     const p = uniq('big');

@@ -75,7 +75,7 @@ describe('npm run dev', () => {
     const outbox = await waitFor('the email in the Outbox', async () => {
       const page = await agent.get('/console/outbox').expect(200);
       return page.text.includes('ada@example.test') ? page.text : null;
-    }, 60_000);
+    }, 240_000);
     expect(outbox).toContain('Security incident: Dev tour (ada)');
     expect(existsSync(path.join(stateDir, 'dev.json'))).toBe(true);
   }, 360_000);

@@ -38,7 +38,7 @@ describe('The incident lifecycle', () => {
     const r = await waitFor('all sent and the step complete', async () => {
       const x = await reach(body.id);
       return x.sent === n && x.state === 'monitoring' ? x : null; // the step closes just after its last batch
-    }, 60_000);
+    }, 240_000);
     expect(r.steps[0].state).toBe('completed');
     for (let i = 0; i < n; i++) expect(h.sink.to(`${prefix}-${i}@customers.test`)).toHaveLength(1);
     // nothing was claimed between the pause and the resume

@@ -34,7 +34,7 @@ describe('The services the test setup starts when none answer', () => {
       await pg.started?.stop();
     }
     expect(await pgAnswers(pg.url)).toMatch(/ECONNREFUSED/);
-  }, 120_000);
+  }, 240_000);
 
   it("starts the system's redis-server when nothing answers at the default Redis URL", async () => {
     const redis = await ensureRedis(undefined, `redis://127.0.0.1:${await freePort()}`);

@@ -58,5 +58,5 @@ describe('The reach stream (server-sent events)', () => {
     const last = events.filter((e) => e.type === 'reach').pop()!;
     await h.http.get(`/api/v1/incidents/${body.id}/reach/stream`).set(auth()).set('Last-Event-ID', last.id).expect(204);
     await waitFor('the EventSource to stop', async () => es.readyState === EventSource.CLOSED, 30_000);
-  }, 120_000);
+  }, 240_000);
 });

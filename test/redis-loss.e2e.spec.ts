@@ -45,7 +45,7 @@ describe('Losing Redis state', () => {
     const reach = await waitFor('all sent', async () => {
       const r = await h.http.get(`/api/v1/incidents/${res.body.id}/reach`).set(auth());
       return r.body.sent === n ? r.body : null;
-    }, 60_000);
+    }, 240_000);
     h.sink.delayMs = 0;
     expect(reach).toMatchObject({ affected: n, sent: n, unreached: 0 });
     exactlyOnce(prefix, n);
@@ -67,7 +67,7 @@ describe('Losing Redis state', () => {
     await waitFor('all sent', async () => {
       const r = await h.http.get(`/api/v1/incidents/${res.body.id}/reach`).set(auth());
       return r.body.sent === n;
-    }, 60_000);
+    }, 240_000);
     h.sink.delayMs = 0;
     exactlyOnce(prefix, n);
   });

@@ -74,5 +74,5 @@ describe('Redis restarted in the middle of a fan-out', () => {
     } finally {
       if (!redis.running) await redis.up();
     }
-  }, 120_000);
+  }, 240_000);
 });

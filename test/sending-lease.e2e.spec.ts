@@ -42,5 +42,5 @@ describe('A worker whose sending lease was taken back', () => {
     expect(byUs).toEqual([]);
     const others = (await h.prisma.notification.findMany({ where: { incidentId: body.id, id: { notIn: stolen.map((s) => s.id) } } })).map((r) => r.recipient);
     for (const r of others) expect(h.sink.to(r)).toHaveLength(1);
-  }, 120_000);
+  }, 240_000);
 });

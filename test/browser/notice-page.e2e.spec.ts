@@ -69,7 +69,7 @@ describe('The notice page in a browser', () => {
       .expect(201);
     incidentId = body.id;
     await waitFor('three emails', async () => people.every((p) => h.sink.to(p.email).length === 1));
-  }, 60_000);
+  }, 240_000);
 
   afterAll(async () => {
     await browser?.close();

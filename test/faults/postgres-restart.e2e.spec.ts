@@ -34,7 +34,7 @@ describe('A PostgreSQL restart in the middle of a fan-out', () => {
     });
     await sink.start();
     ({ h, stop } = await startHarness({ ...FAULT_ENV, SMTP_URL: sink.url, DATABASE_URL: pg.url('tocsin') }, WORKERS));
-  }, 120_000);
+  }, 240_000);
   afterAll(async () => {
     try {
       await stop?.();
