@@ -30,6 +30,8 @@ const { values } = parseArgs({
     jobs: { type: 'string', default: '8' },
     // recipients per send job (SEND_BATCH_SIZE)
     batch: { type: 'string', default: '100' },
+    // worker processes (each with the settings above: its own pool and in-flight bound), to show scale-out
+    workers: { type: 'string', default: '1' },
     // write V8 CPU profiles of the API and worker to bench/results/prof/ (open them in Chrome DevTools)
     profile: { type: 'boolean', default: false },
     // node flags for every contender's process (the baseline's, the API's and the worker's). The default is
@@ -43,6 +45,7 @@ const POOL = Number(values.pool);
 const LANES = Number(values.lanes);
 const JOBS = Number(values.jobs);
 const BATCH = Number(values.batch);
+const WORKERS = Number(values.workers);
 const NODE_FLAGS = values['node-flags'].split(/\s+/).filter(Boolean);
 /** customers of the small incident declared first, to time declare → first message without a million rows to insert */
 const PROBE = 100;
@@ -295,15 +298,16 @@ async function main(): Promise<void> {
   const dist = process.env.BENCH_DIST ?? path.join(root, 'dist');
   const prof = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(__dirname, 'results', 'prof')}`] : [];
   const api = spawn(process.execPath, [...NODE_FLAGS, ...prof, path.join(dist, 'main.js')], { env, stdio: 'inherit' });
-  const worker = spawn(process.execPath, [...NODE_FLAGS, ...prof, path.join(dist, 'worker.js')], { env, stdio: 'inherit' });
-  children.push(api, worker);
+  const workers = Array.from({ length: WORKERS }, () => spawn(process.execPath, [...NODE_FLAGS, ...prof, path.join(dist, 'worker.js')], { env, stdio: 'inherit' }));
+  children.push(api, ...workers);
+  const workerRss = () => workers.map((w) => rssMb(w.pid));
   const redis = new Redis(REDIS_URL);
   // the whole server's used_memory: what was there before this run (other queues) is printed alongside
   const redisBeforeMb = mb(Number(/used_memory:(\d+)/.exec(await redis.info('memory'))?.[1] ?? 0));
   let peak = { api: 0, worker: 0, redis: 0 };
   const sampler = setInterval(async () => {
     const used = Number(/used_memory:(\d+)/.exec(await redis.info('memory'))?.[1] ?? 0);
-    peak = { api: Math.max(peak.api, rssMb(api.pid)), worker: Math.max(peak.worker, rssMb(worker.pid)), redis: Math.max(peak.redis, mb(used)) };
+    peak = { api: Math.max(peak.api, rssMb(api.pid)), worker: Math.max(peak.worker, ...workerRss()), redis: Math.max(peak.redis, mb(used)) };
   }, 250);
 
   const base = 'http://127.0.0.1:3999/api/v1';
@@ -312,7 +316,8 @@ async function main(): Promise<void> {
     if (!r.ok) throw new Error(`${method} ${url}: ${r.status} ${await r.text()}`);
     return r.json() as Promise<Record<string, unknown>>;
   };
-  for (let i = 0; i < 100; i++) {
+  // up to a minute: a loaded machine boots the API slowly
+  for (let i = 0; i < 300; i++) {
     try {
       await fetch('http://127.0.0.1:3999/health');
       break;
@@ -342,8 +347,14 @@ async function main(): Promise<void> {
   console.log(`  small incident (${PROBE} customers): declare → first message at the sink in ${probeFirstMs} ms`);
 
   const sinkBefore = (await sink.count()).count;
-  const processes = { bench: process.pid, sink: sink.proc.pid, api: api.pid, worker: worker.pid };
+  // the workers' CPU as one figure (worker), and each one's (worker1, worker2, …) when there are several
+  const processes: Record<string, number | undefined> = { bench: process.pid, sink: sink.proc.pid, api: api.pid };
+  workers.forEach((w, i) => (processes[WORKERS > 1 ? `worker${i + 1}` : 'worker'] = w.pid));
   const cpuB0 = cpuSnapshot(processes);
+  const pgStats = async () => (await admin.query(`SELECT xact_commit, tup_inserted, tup_updated, tup_deleted, tup_fetched, blks_hit + blks_read AS blocks FROM pg_stat_database WHERE datname = $1`, [db])).rows[0] as Record<string, string>;
+  const pg0 = await pgStats();
+  const redisCommands = async () => Number(/total_commands_processed:(\d+)/.exec(await redis.info('stats'))?.[1] ?? 0);
+  const redis0 = await redisCommands();
   sink.mark();
   const started = Date.now();
   const declared = await declare('Bench', 'bench');
@@ -358,7 +369,7 @@ async function main(): Promise<void> {
       // RSS now (not the peak) on every line, to see whether memory stays flat through a long run
       console.log(
         `  … ${sent.toLocaleString('en')} / ${N.toLocaleString('en')} sent, ${total.toLocaleString('en')} materialised; ` +
-          `RSS api ${rssMb(api.pid)} MB, worker ${rssMb(worker.pid)} MB`,
+          `RSS api ${rssMb(api.pid)} MB, worker ${workerRss().join(' + ')} MB`,
       );
       lastLog = Date.now();
     }
@@ -368,6 +379,13 @@ async function main(): Promise<void> {
   const seconds = (Date.now() - started) / 1000;
   const tocsinRate = N / seconds;
   const cpuB = cpuDelta(cpuB0, cpuSnapshot(processes), seconds);
+  // what each message cost PostgreSQL, from this database's own counters (other databases on the server do not
+  // count here, unlike the server-wide CPU figure); the statistics collector may lag by up to a second
+  await sleep(1500);
+  const pg1 = await pgStats();
+  const redisPerMessage = Number(((await redisCommands()) - redis0) / N).toFixed(3);
+  const pgPerMessage = Object.fromEntries(Object.keys(pg1).map((k) => [k, Number(((Number(pg1[k]) - Number(pg0[k])) / N).toFixed(3))]));
+  if (WORKERS > 1) cpuB.worker = Number(workers.reduce((a, _w, i) => a + cpuB[`worker${i + 1}`], 0).toFixed(2));
   const { rows: check } = await pg.query(`SELECT count(*) FILTER (WHERE state = 'sent') AS sent FROM notification WHERE incident_id = $1`, [incidentId]);
   if (Number(check[0].sent) !== N) throw new Error(`counters say all sent, rows say ${check[0].sent}`);
   const { rows: m } = await pg.query(`SELECT extract(epoch FROM max(created_at) - min(created_at)) AS s FROM notification WHERE incident_id = $1`, [incidentId]);
@@ -390,6 +408,7 @@ async function main(): Promise<void> {
     // the machine's 1, 5 and 15 min load averages at the start and the end of the run (2 cores here)
     loadAverage: { start: loadAtStart, end: loadavg().map((l) => Number(l.toFixed(2))) },
     materialiseSeconds: Number(Number(m[0].s).toFixed(2)),
+    // worker: the largest of the worker processes
     peakRssMb: { api: peak.api, worker: peak.worker },
     redisPeakMb: peak.redis,
     redisBeforeMb,
@@ -406,8 +425,13 @@ async function main(): Promise<void> {
       limit: Number(((limitCpu * 1000) / N).toFixed(3)),
     },
     cpuCores: { baseline: cpuA, limit: cpuC, tocsin: cpuB },
+    // transactions, rows and buffer blocks per message in the bench's database during (b)
+    postgresPerMessage: pgPerMessage,
+    // Redis commands per message during (b): the whole server's count, other sessions' traffic included (an upper bound)
+    redisCommandsPerMessage: Number(redisPerMessage),
     // with --profile: the pids in the profile file names (CPU.<date>.<time>.<pid>.<n>.cpuprofile)
-    profilePids: values.profile ? { api: api.pid, worker: worker.pid } : undefined,
+    profilePids: values.profile ? { api: api.pid, workers: workers.map((w) => w.pid) } : undefined,
+    workers: WORKERS,
     at: new Date().toISOString(),
   };
   console.log(`(b) Tocsin end to end (declare → all sent): ${tocsinRate.toFixed(0)} msg/s in ${seconds.toFixed(1)} s; CPU (cores): ${JSON.stringify(cpuB)}`);
@@ -416,7 +440,7 @@ async function main(): Promise<void> {
   writeFileSync(path.join(__dirname, 'results', 'latest.json'), JSON.stringify(result, null, 2) + '\n');
 
   api.kill('SIGTERM');
-  worker.kill('SIGTERM');
+  for (const w of workers) w.kill('SIGTERM');
   sink.proc.kill();
   await sleep(1500);
   await pg.end();
