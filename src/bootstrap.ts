@@ -5,8 +5,8 @@ import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { cleanupOpenApiDoc, ZodValidationPipe } from 'nestjs-zod';
+import { SwaggerModule } from '@nestjs/swagger';
+import { ZodValidationPipe } from 'nestjs-zod';
 import { mountQueueBoard } from './admin/queue-board';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
@@ -14,6 +14,7 @@ import { NulBytePipe } from './common/nul-byte.pipe';
 import { AppConfig } from './config/config.schema';
 import { requestContext } from './common/request-context';
 import { checkRedisEviction } from './queue/redis-eviction.check';
+import { buildOpenApiDocument } from './openapi/openapi.document';
 import { WorkerModule } from './worker.module';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -40,16 +41,7 @@ export async function createApi(config: AppConfig): Promise<INestApplication> {
   app.useGlobalFilters(filter);
   app.enableShutdownHooks();
 
-  const doc = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Tocsin API')
-      .setDescription('Breach incidents and the customer communication around them')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, cleanupOpenApiDoc(doc), { jsonDocumentUrl: 'docs/openapi.json' });
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app, { serverUrl: config.PUBLIC_URL }), { jsonDocumentUrl: 'docs/openapi.json' });
   mountQueueBoard(app);
   return app;
 }

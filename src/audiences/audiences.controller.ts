@@ -1,9 +1,11 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
 import { Role } from '../auth/role';
 import { AudienceRepository } from './audience.repository';
 import { CountAudienceDto } from './dto/count-audience.dto';
+import { ApiJson } from '../openapi/api-doc.decorators';
+import { z } from 'zod';
 
 @ApiTags('audiences')
 @ApiBearerAuth()
@@ -15,6 +17,8 @@ export class AudiencesController {
   @Post('count')
   @HttpCode(200)
   @Roles(Role.commander, Role.comms)
+  @ApiOperation({ summary: 'Count the customers an audience filter selects' })
+  @ApiJson(200, 'AudienceCount', z.object({ count: z.number().int() }))
   async count(@Body() dto: CountAudienceDto): Promise<{ count: number }> {
     return { count: await this.audiences.count(dto.filter) };
   }

@@ -1,10 +1,12 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProduces, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { type Actor, Role } from '../auth/role';
 import { AuditService } from './audit.service';
 import { ListAuditDto } from './dto/list-audit.dto';
+import { auditEntrySchema, auditPageSchema, auditVerifySchema } from './dto/audit.responses';
+import { ApiJson, ApiRaw } from '../openapi/api-doc.decorators';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -16,6 +18,9 @@ export class AuditController {
   @Get()
   @Roles(Role.admin)
   @ApiProduces('application/json', 'application/x-ndjson')
+  @ApiOperation({ summary: 'List the audit trail (or stream it as NDJSON)' })
+  @ApiJson(200, 'AuditPage', auditPageSchema, 'A page of the trail (JSON), or every matching row (NDJSON)')
+  @ApiRaw(200, 'A page of the trail (JSON), or every matching row (NDJSON)', { 'application/x-ndjson': { name: 'AuditEntry', schema: auditEntrySchema } })
   async list(@Query() q: ListAuditDto, @Headers('accept') accept: string | undefined, @CurrentActor() actor: Actor, @Res() res: Response): Promise<void> {
     const { cursor, limit, format, ...filter } = q;
     if (format === 'ndjson' || (!format && /application\/x-ndjson/.test(accept ?? ''))) {
@@ -32,6 +37,8 @@ export class AuditController {
   /** Checks the whole hash chain; names the first broken link. */
   @Get('verify')
   @Roles(Role.admin)
+  @ApiOperation({ summary: 'Verify the audit hash chain' })
+  @ApiJson(200, 'AuditVerification', auditVerifySchema)
   verify() {
     return this.audit.verify();
   }

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { ImportCustomersUseCase } from '../imports/import-customers/import-customers.usecase';
 import { importOptionsSchema } from '../imports/import-options';
 import { ImportsService } from '../imports/imports.service';
+import { importReportLines } from './api-reports';
 
 /** What the import command's exit code says, so a script can tell a clean import from a partial one. */
 export const ImportExit = {
@@ -94,12 +95,7 @@ export async function runImport(app: INestApplicationContext, args: ImportArgs, 
   bar.update(estimate);
   bar.stop();
   const r = await app.get(ImportsService).get(imp.id);
-  out(`import ${r.id}: ${r.status}${r.dryRun ? ' (dry run: nothing written)' : ''}`);
-  out(`rows read ${r.rowsRead}, imported ${r.rowsImported} (created ${r.created}, updated ${r.updated}), rejected ${r.rowsRejected}`);
-  if (r.failure) out(`failure: ${r.failure}`);
-  for (const e of r.errors.slice(0, 20)) out(`row ${e.row}${e.line ? ` (line ${e.line})` : ''}${e.field ? ` ${e.field}` : ''}: ${e.message}`);
-  if (r.errors.length > 20) out(`… and more: GET /api/v1/imports/${r.id} lists up to 1,000`);
-  for (const w of r.warnings.slice(0, 5)) out(`warning: row ${w.row} ${w.field ?? ''}: ${w.message}`);
+  importReportLines(r).forEach((l) => out(l));
   if (r.status !== 'completed') return ImportExit.failed;
   return r.rowsRejected > 0 ? ImportExit.rowsRejected : ImportExit.ok;
 }

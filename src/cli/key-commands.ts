@@ -9,6 +9,7 @@ import { ROLES, Role } from '../auth/role';
 import { CommonModule } from '../common/common.module';
 import { ConfigModule } from '../config/config.module';
 import { DatabaseModule } from '../database/database.module';
+import { auditVerificationLines } from './api-reports';
 
 @Module({ imports: [ConfigModule, CommonModule, DatabaseModule, AuditModule, AuthCoreModule] })
 export class CliKeysModule {}
@@ -75,14 +76,10 @@ export function parseKeyCommand(command: string | undefined, rest: string[]): Ke
         if (rest.length !== 1 || rest[0] !== 'verify') return 'audit needs the subcommand verify';
         return {
           run: async (app, out, err) => {
-            const r = await app.get(AuditService).verify();
-            if (!r.ok) {
-              err(`audit chain BROKEN at row ${r.broken!.id} (${r.broken!.problem}): ${r.broken!.message}`);
-              err(`${r.rows} rows before it verified`);
-              return 1;
-            }
-            out(`audit chain intact: ${r.rows} rows; head ${r.head.lastId ?? '(empty)'} ${r.head.lastHash}`);
-            return 0;
+            const [code, lines, problems] = auditVerificationLines(await app.get(AuditService).verify());
+            lines.forEach((l) => out(l));
+            problems.forEach((l) => err(l));
+            return code;
           },
         };
       }

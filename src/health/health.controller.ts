@@ -1,6 +1,6 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Queue } from 'bullmq';
 import { Public } from '../auth/auth.decorators';
@@ -10,6 +10,8 @@ import { ErrorCode } from '../common/errors/error-code';
 import { PrismaService } from '../database/prisma.service';
 import { QueueName } from '../queue/queue.constants';
 import { RelayStatusStore } from '../queue/relay-status.store';
+import { ApiErrors, ApiJson } from '../openapi/api-doc.decorators';
+import { z } from 'zod';
 
 const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T> =>
   Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
@@ -30,6 +32,9 @@ export class HealthController {
   @Get()
   @Public()
   @HealthCheck()
+  @ApiOperation({ summary: 'Check the API\'s health' })
+  @ApiJson(200, 'Health', z.object({ status: z.literal('ok'), info: z.record(z.string(), z.record(z.string(), z.unknown())), error: z.record(z.string(), z.unknown()), details: z.record(z.string(), z.record(z.string(), z.unknown())) }), 'Postgres and Redis answer; SMTP and the relays are reported')
+  @ApiErrors(503)
   async check() {
     try {
       return await this.checkAll();

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProduces, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
@@ -9,6 +9,8 @@ import { Clock } from '../common/time/clock';
 import { ExternalIdPipe } from '../customers/external-id.pipe';
 import { HoldsService, HoldView } from './holds.service';
 import { HighVolume } from '../throttling/throttling';
+import { holdSyncLineSchema, holdViewSchema } from './hold.responses';
+import { ApiJson, ApiRaw } from '../openapi/api-doc.decorators';
 
 class HoldSyncQuery extends createZodDto(
   z.strictObject({ since: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2026-11-26T08:00:00Z' }).optional() }),
@@ -32,6 +34,8 @@ export class HoldsController {
   @Get()
   @Roles(Role.marketing, Role.viewer)
   @ApiProduces('application/x-ndjson')
+  @ApiOperation({ summary: 'Sync marketing holds (NDJSON)' })
+  @ApiRaw(200, 'One line per customer (NDJSON)', { 'application/x-ndjson': { name: 'HoldSyncLine', schema: holdSyncLineSchema } }, { 'X-Hold-Sync-At': { description: 'pass it as the next since', schema: { type: 'string', format: 'date-time' } } })
   async sync(@Query() q: HoldSyncQuery, @Res() res: Response): Promise<void> {
     const at = this.clock.now();
     res.status(200).setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
@@ -45,6 +49,8 @@ export class HoldsController {
   @Get(':externalId')
   @Roles(Role.marketing, Role.viewer)
   @HighVolume()
+  @ApiOperation({ summary: 'Get a customer\'s marketing hold' })
+  @ApiJson(200, 'Hold', holdViewSchema)
   get(@Param('externalId', ExternalIdPipe) externalId: string): Promise<HoldView> {
     return this.holds.forCustomer(externalId);
   }

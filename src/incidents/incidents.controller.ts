@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { type Actor, Role } from '../auth/role';
@@ -9,6 +9,8 @@ import { DeclareIncidentCommand } from './declare-incident/declare-incident.comm
 import { DeclareIncidentUseCase } from './declare-incident/declare-incident.usecase';
 import { DeclareIncidentDto } from './dto/declare-incident.dto';
 import { IncidentsService, toIncidentView } from './incidents.service';
+import { incidentViewSchema, reachSchema } from './dto/incident.responses';
+import { ApiErrors, ApiJson } from '../openapi/api-doc.decorators';
 
 const IdPipe = new ParseUUIDPipe({ version: '4' });
 
@@ -27,6 +29,10 @@ export class IncidentsController {
   @Post()
   @Roles(Role.commander)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOperation({ summary: 'Declare an incident' })
+  @ApiJson(201, 'Incident', incidentViewSchema, 'Declared')
+  @ApiJson(200, 'Incident', incidentViewSchema, 'Already declared with this Idempotency-Key: the same incident (header Idempotent-Replayed: true)')
+  @ApiErrors(409, 422)
   async create(
     @Body() dto: DeclareIncidentDto,
     @Headers('idempotency-key') key: string | undefined,
@@ -42,12 +48,16 @@ export class IncidentsController {
 
   @Get(':id')
   @Roles(Role.viewer)
+  @ApiOperation({ summary: 'Get an incident' })
+  @ApiJson(200, 'Incident', incidentViewSchema)
   get(@Param('id', IdPipe) id: string) {
     return this.incidents.get(id);
   }
 
   @Get(':id/reach')
   @Roles(Role.viewer)
+  @ApiOperation({ summary: 'Get an incident\'s reach' })
+  @ApiJson(200, 'Reach', reachSchema)
   reach(@Param('id', IdPipe) id: string) {
     return this.incidents.reach(id);
   }

@@ -1,9 +1,12 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { Client } from 'pg';
+import { contractCounterFile } from './openapi-contract';
 import { startedServices } from './local-services';
 import { wipeQueues } from './redis-keys';
 
 /** Drops this run's database and deletes this run's queue keys (unless KEEP_TEST_DB is set), then stops what the setup started. */
 export default async function globalTeardown(): Promise<void> {
+  reportContract();
   try {
     await dropRunData();
   } finally {
@@ -23,4 +26,16 @@ async function dropRunData(): Promise<void> {
     await admin.end();
   }
   await wipeQueues(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', process.env.QUEUE_PREFIX ?? 'none');
+}
+
+/** How many answers the run checked against the OpenAPI document (test/support/openapi-contract.ts). */
+function reportContract(): void {
+  const file = contractCounterFile();
+  if (!existsSync(file)) return;
+  const rows = readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { validated: number; outOfScope: number; operations: string[] });
+  const validated = rows.reduce((n, r) => n + r.validated, 0);
+  const outOfScope = rows.reduce((n, r) => n + r.outOfScope, 0);
+  const operations = new Set(rows.flatMap((r) => r.operations));
+  console.log(`\nOpenAPI contract: ${validated} responses validated against the document (${operations.size} operation/status pairs, ${rows.length} test files); ${outOfScope} answers from pages outside the API not checked.`);
+  rmSync(file, { force: true });
 }

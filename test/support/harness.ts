@@ -1,11 +1,13 @@
 // Boots the real API and real worker(s) in this process, against the run's PostgreSQL database, Redis
 // (with this run's queue prefix) and an in-process SMTP sink.
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import path from 'node:path';
 import request from 'supertest';
 import { createApi, createWorker } from '../../src/bootstrap';
 import { AppConfig, loadConfig } from '../../src/config/config.schema';
 import { PrismaService } from '../../src/database/prisma.service';
 import { ReconcilerService } from '../../src/dispatch/reconciler.service';
+import { OpenApiContract } from './openapi-contract';
 import { SmtpSink } from './smtp-sink';
 
 export const ADMIN_KEY = 'test-admin-key-0123456789-abcdefghij';
@@ -23,6 +25,8 @@ export class Harness {
   api!: INestApplication;
   workers: INestApplicationContext[] = [];
   config!: AppConfig;
+  /** the served OpenAPI document: every answer `http` receives is checked against it */
+  contract!: OpenApiContract;
 
   static async start(opts: HarnessOptions = {}): Promise<Harness> {
     const h = new Harness();
@@ -41,6 +45,8 @@ export class Harness {
     Object.assign(process.env, { SMTP_URL: h.config.SMTP_URL, PUBLIC_URL: h.config.PUBLIC_URL, MAIL_FROM: h.config.MAIL_FROM, TOCSIN_ADMIN_KEY: ADMIN_KEY, LOG_LEVEL: 'warn', RECONCILE_INTERVAL_MS: '300', ...RELAXED_THROTTLING, ...opts.env });
     h.api = await createApi(h.config);
     await h.api.init();
+    const doc = await request(h.api.getHttpServer()).get('/docs/openapi.json').expect(200);
+    h.contract = new OpenApiContract(doc.body);
     for (let i = 0; i < (opts.workers ?? 1); i++) await h.startWorker();
     return h;
   }
@@ -55,8 +61,9 @@ export class Harness {
     for (const w of this.workers.splice(0)) await w.close();
   }
 
-  get http() {
-    return request(this.api.getHttpServer());
+  /** supertest on the API; each answer is checked against the OpenAPI document (see openapi-contract.ts) */
+  get http(): ReturnType<typeof request> {
+    return checkedAgent(request(this.api.getHttpServer()), this.contract);
   }
 
   get prisma(): PrismaService {
@@ -68,10 +75,40 @@ export class Harness {
   }
 
   async stop(): Promise<void> {
+    this.contract?.flush(path.relative(process.cwd(), expect.getState().testPath ?? 'unknown'));
     await this.stopWorkers();
     await this.api?.close();
     await this.sink.stop();
   }
+}
+
+const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
+
+/** Wraps each request's `end` (which `then` and `expect` go through) so the answer is checked once it arrives. */
+function checkedAgent<T extends object>(agent: T, contract: OpenApiContract): T {
+  return new Proxy(agent, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if (typeof prop !== 'string' || !METHODS.has(prop) || typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const test = (value as (...a: unknown[]) => request.Test).apply(target, args);
+        const end = test.end.bind(test);
+        test.end = ((fn?: (err: Error | null, res: request.Response) => void) =>
+          end((err, res) => {
+            let failure: Error | null = err;
+            if (res && contract) {
+              try {
+                contract.check(test.method, test.url, { status: res.status, headers: res.headers as Record<string, string>, body: res.body, text: res.text });
+              } catch (e) {
+                failure = err ? new Error(`${err.message}\n${(e as Error).message}`) : (e as Error);
+              }
+            }
+            fn?.(failure, res);
+          })) as typeof test.end;
+        return test;
+      };
+    },
+  });
 }
 
 export const auth = (key = ADMIN_KEY) => ({ Authorization: `Bearer ${key}` });

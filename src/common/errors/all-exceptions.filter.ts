@@ -4,13 +4,11 @@ import type { Response } from 'express';
 import { ZodValidationException } from 'nestjs-zod';
 import { ZodError } from 'zod';
 import { AppException } from './app.exception';
+import { ErrorBody } from './error-body';
 import { ERROR_STATUS, ErrorCode } from './error-code';
 import { zodIssues } from './zod-issues';
 import { outages, unreachableDependency } from '../../observability/outage-log';
 
-interface ErrorBody {
-  error: { code: string; message: string; details?: unknown };
-}
 
 const HTTP_CODES: Record<number, ErrorCode> = {
   400: ErrorCode.ValidationFailed,

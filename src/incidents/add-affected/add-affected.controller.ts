@@ -2,11 +2,13 @@ import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@ne
 import type { Request } from 'express';
 import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { CurrentActor, Roles } from '../../auth/auth.decorators';
 import { type Actor, Role } from '../../auth/role';
 import { AddAffectedUseCase, addAffectedSchema } from './add-affected.usecase';
+import { affectedAddedSchema, affectedFileSchema } from '../dto/incident.responses';
+import { ApiErrors, ApiJson, ApiRawBody } from '../../openapi/api-doc.decorators';
 
 class AddAffectedDto extends createZodDto(addAffectedSchema) {}
 
@@ -20,6 +22,9 @@ export class AddAffectedController {
   @Post(':id/affected')
   @HttpCode(200)
   @Roles(Role.commander)
+  @ApiOperation({ summary: 'Add affected customers' })
+  @ApiJson(200, 'AffectedAdded', affectedAddedSchema)
+  @ApiErrors(409, 422)
   add(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string, @Body() dto: AddAffectedDto, @CurrentActor() actor: Actor) {
     return this.addAffected.execute(id, dto, actor);
   }
@@ -29,6 +34,10 @@ export class AddAffectedController {
   @HttpCode(200)
   @Roles(Role.commander)
   @ApiConsumes('text/csv', 'text/plain')
+  @ApiOperation({ summary: 'Add affected customers from a file' })
+  @ApiRawBody('One externalId per line, or a CSV whose first column is externalId', { 'text/csv': { type: 'string' }, 'text/plain': { type: 'string' } })
+  @ApiJson(200, 'AffectedFile', affectedFileSchema, 'Added, with per-row errors')
+  @ApiErrors(409, 415)
   upload(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string, @Req() req: Request, @CurrentActor() actor: Actor) {
     const type = (req.headers['content-type'] ?? '').split(';')[0].trim();
     if (type !== 'text/csv' && type !== 'text/plain') {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { CurrentActor, Roles } from '../../auth/auth.decorators';
@@ -9,6 +9,8 @@ import { PaginationDto } from '../../common/pagination.dto';
 import { ChangeIncidentStateUseCase } from './change-incident-state.usecase';
 import { type IncidentAction } from './incident-state-machine';
 import { IncidentLifecycleRepository } from './incident-lifecycle.repository';
+import { stateChangeSchema, timelinePageSchema } from '../dto/incident.responses';
+import { ApiErrors, ApiJson } from '../../openapi/api-doc.decorators';
 
 class ActionBodyDto extends createZodDto(z.strictObject({ reason: z.string().trim().min(1).max(1000).optional() }).default({})) {}
 
@@ -27,6 +29,9 @@ export class IncidentLifecycleController {
   @Post(':id/pause')
   @HttpCode(200)
   @Roles(Role.commander)
+  @ApiOperation({ summary: 'Pause an incident\'s sending' })
+  @ApiJson(200, 'StateChange', stateChangeSchema)
+  @ApiErrors(409)
   pause(@Param('id', IdPipe) id: string, @Body() body: ActionBodyDto, @CurrentActor() actor: Actor) {
     return this.act(id, 'pause', body, actor);
   }
@@ -34,6 +39,9 @@ export class IncidentLifecycleController {
   @Post(':id/resume')
   @HttpCode(200)
   @Roles(Role.commander)
+  @ApiOperation({ summary: 'Resume an incident\'s sending' })
+  @ApiJson(200, 'StateChange', stateChangeSchema)
+  @ApiErrors(409)
   resume(@Param('id', IdPipe) id: string, @Body() body: ActionBodyDto, @CurrentActor() actor: Actor) {
     return this.act(id, 'resume', body, actor);
   }
@@ -42,6 +50,9 @@ export class IncidentLifecycleController {
   @Post(':id/cancel')
   @HttpCode(200)
   @Roles(Role.commander)
+  @ApiOperation({ summary: 'Cancel an incident' })
+  @ApiJson(200, 'StateChange', stateChangeSchema)
+  @ApiErrors(409)
   cancel(@Param('id', IdPipe) id: string, @Body() body: ActionBodyDto, @CurrentActor() actor: Actor) {
     return this.act(id, 'cancel', body, actor);
   }
@@ -49,6 +60,9 @@ export class IncidentLifecycleController {
   @Post(':id/resolve')
   @HttpCode(200)
   @Roles(Role.commander)
+  @ApiOperation({ summary: 'Resolve an incident' })
+  @ApiJson(200, 'StateChange', stateChangeSchema)
+  @ApiErrors(409)
   resolve(@Param('id', IdPipe) id: string, @Body() body: ActionBodyDto, @CurrentActor() actor: Actor) {
     return this.act(id, 'resolve', body, actor);
   }
@@ -56,6 +70,9 @@ export class IncidentLifecycleController {
   @Post(':id/close')
   @HttpCode(200)
   @Roles(Role.commander)
+  @ApiOperation({ summary: 'Close an incident' })
+  @ApiJson(200, 'StateChange', stateChangeSchema)
+  @ApiErrors(409)
   close(@Param('id', IdPipe) id: string, @Body() body: ActionBodyDto, @CurrentActor() actor: Actor) {
     return this.act(id, 'close', body, actor);
   }
@@ -67,6 +84,8 @@ export class IncidentLifecycleController {
   /** The append-only audit trail of the incident: who, when, what, with before/after state. */
   @Get(':id/timeline')
   @Roles(Role.viewer)
+  @ApiOperation({ summary: 'Get an incident\'s timeline' })
+  @ApiJson(200, 'TimelinePage', timelinePageSchema)
   async timeline(@Param('id', IdPipe) id: string, @Query() q: PaginationDto) {
     if (!(await this.lifecycle.find(id))) throw AppException.notFound('Incident', id);
     const after = q.cursor && /^\d+$/.test(q.cursor) ? BigInt(q.cursor) : null;

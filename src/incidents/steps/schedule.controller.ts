@@ -1,10 +1,12 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { CurrentActor, Roles } from '../../auth/auth.decorators';
 import { type Actor, Role } from '../../auth/role';
 import { ScheduleUseCases } from './schedule.usecases';
+import { approvedStepSchema, factsSchema, milestoneSchema } from '../dto/incident.responses';
+import { ApiErrors, ApiJson } from '../../openapi/api-doc.decorators';
 
 const IdPipe = new ParseUUIDPipe({ version: '4' });
 class MilestoneDto extends createZodDto(z.strictObject({ at: z.iso.datetime({ offset: true }).optional() }).default({})) {}
@@ -22,6 +24,9 @@ export class ScheduleController {
   @Post(':id/steps/:stepId/approve')
   @HttpCode(200)
   @Roles(Role.viewer)
+  @ApiOperation({ summary: 'Approve a step' })
+  @ApiJson(200, 'ApprovedStep', approvedStepSchema)
+  @ApiErrors(409, 422)
   approve(@Param('id', IdPipe) id: string, @Param('stepId') stepId: string, @CurrentActor() actor: Actor) {
     return this.schedule.approve(id, stepId, actor);
   }
@@ -30,6 +35,9 @@ export class ScheduleController {
   @Post(':id/confirm')
   @HttpCode(200)
   @Roles(Role.commander)
+  @ApiOperation({ summary: 'Mark an incident confirmed' })
+  @ApiJson(200, 'Milestone', milestoneSchema, 'The steps now scheduled')
+  @ApiErrors(409)
   confirm(@Param('id', IdPipe) id: string, @Body() body: MilestoneDto, @CurrentActor() actor: Actor) {
     return this.schedule.reachMilestone(id, 'confirmed', body?.at ? new Date(body.at) : undefined, actor);
   }
@@ -38,6 +46,9 @@ export class ScheduleController {
   @Post(':id/materiality')
   @HttpCode(200)
   @Roles(Role.commander)
+  @ApiOperation({ summary: 'Record the materiality determination' })
+  @ApiJson(200, 'Milestone', milestoneSchema, 'The steps now scheduled')
+  @ApiErrors(409)
   materiality(@Param('id', IdPipe) id: string, @Body() body: MilestoneDto, @CurrentActor() actor: Actor) {
     return this.schedule.reachMilestone(id, 'materiality', body?.at ? new Date(body.at) : undefined, actor);
   }
@@ -45,6 +56,9 @@ export class ScheduleController {
   /** Replaces the incident's facts; approved steps not yet sent go back for approval. */
   @Put(':id/facts')
   @Roles(Role.commander)
+  @ApiOperation({ summary: 'Replace an incident\'s facts' })
+  @ApiJson(200, 'Facts', factsSchema)
+  @ApiErrors(409)
   facts(@Param('id', IdPipe) id: string, @Body() body: FactsDto, @CurrentActor() actor: Actor) {
     return this.schedule.updateFacts(id, body.facts, actor);
   }

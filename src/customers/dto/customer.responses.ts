@@ -1,0 +1,58 @@
+// What the customer routes answer (the wire shapes of customers.service.ts and customer-context.service.ts).
+import { z } from 'zod';
+import { dateTime, page, uuid } from '../../openapi/wire';
+
+export const customerViewSchema = z.object({
+  externalId: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable().describe('E.164'),
+  name: z.string().nullable(),
+  locale: z.string(),
+  timezone: z.string(),
+  attributes: z.record(z.string(), z.unknown()),
+  tags: z.array(z.string()),
+  createdAt: dateTime,
+  updatedAt: dateTime,
+});
+
+export const customerPageSchema = page(customerViewSchema);
+export const upsertCountsSchema = z.object({ created: z.number().int(), updated: z.number().int() });
+export const erasedSchema = z.object({ erased: z.literal(true), notificationsAnonymised: z.number().int() });
+
+const noticeSchema = z.object({
+  step: z.string().nullable(),
+  channel: z.string().nullable(),
+  state: z.string().nullable(),
+  to: z.string().nullable(),
+  createdAt: dateTime.nullable(),
+  sentAt: dateTime.nullable(),
+  deliveredAt: dateTime.nullable(),
+  failedAt: dateTime.nullable(),
+  problem: z.string().nullable().describe('in plain words, for the caller'),
+  error: z.string().nullable().describe("the provider's own words"),
+});
+
+export const customerContextSchema = z.object({
+  customer: customerViewSchema,
+  suppressed: z.array(z.object({ channel: z.string(), address: z.string(), since: dateTime, problem: z.string().nullable(), reason: z.string().nullable() })),
+  incidents: z.array(
+    z.object({
+      id: uuid,
+      title: z.string(),
+      state: z.string(),
+      severity: z.string(),
+      declaredAt: dateTime,
+      reached: z.boolean(),
+      reachedBy: z.array(z.string()),
+      opened: z.boolean(),
+      openedAt: dateTime.nullable(),
+      acknowledged: z.boolean(),
+      acknowledgedAt: dateTime.nullable(),
+      notices: z.array(noticeSchema),
+    }),
+  ),
+  script: z
+    .object({ incidentId: uuid, title: z.string(), state: z.string(), facts: z.record(z.string(), z.unknown()), say: z.array(z.string()) })
+    .nullable()
+    .describe('what the agent says, for the current incident; null when none touches this customer'),
+});
