@@ -125,6 +125,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contact-reasons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The contact reasons agents pick from
+         * @description Active reasons in their order; ?includeArchived=true adds archived ones. "other" (with a free text) is always available and is not listed.
+         *
+         *     Roles: admin, viewer.
+         *
+         *     Errors: 401: unauthorized: no or unknown API key; 403: forbidden: the key's role may not do this; 429: rate_limited: too many requests (Retry-After).
+         */
+        get: operations["ContactReasonsController_list"];
+        put?: never;
+        /**
+         * Add a contact reason
+         * @description key: stable identifier for CRMs (lower-case, dashes); label: what agents read. Audited.
+         *
+         *     Roles: admin, comms.
+         *
+         *     Errors: 400: validation_failed: the body, query or path is not valid (details name the fields); 401: unauthorized: no or unknown API key; 403: forbidden: the key's role may not do this; 409: conflict: the key is taken; 429: rate_limited: too many requests (Retry-After).
+         */
+        post: operations["ContactReasonsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contact-reasons/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a contact reason (archived instead when contacts use it)
+         * @description Audited.
+         *
+         *     Roles: admin, comms.
+         *
+         *     Errors: 400: validation_failed: the body, query or path is not valid (details name the fields); 401: unauthorized: no or unknown API key; 403: forbidden: the key's role may not do this; 404: not_found: no such customer, incident or reason; 429: rate_limited: too many requests (Retry-After).
+         */
+        delete: operations["ContactReasonsController_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename, reorder, archive or restore a contact reason
+         * @description Past contacts show the current label. Audited with the before and after.
+         *
+         *     Roles: admin, comms.
+         *
+         *     Errors: 400: validation_failed: the body, query or path is not valid (details name the fields); 401: unauthorized: no or unknown API key; 403: forbidden: the key's role may not do this; 404: not_found: no such customer, incident or reason; 429: rate_limited: too many requests (Retry-After).
+         */
+        patch: operations["ContactReasonsController_update"];
+        trace?: never;
+    };
     "/api/v1/customers": {
         parameters: {
             query?: never;
@@ -168,6 +232,30 @@ export interface paths {
          * @description Roles: admin, comms.
          */
         delete: operations["CustomersController_erase"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{externalId}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log a contact with a customer
+         * @description Channel, reason (a key from /contact-reasons or "other" with reasonText), a short note, resolved or not, the incidents it relates to (default: the open incidents touching the customer). The caller is recorded as who logged it; audited (without the note).
+         *
+         *     Roles: admin, agent, comms.
+         *
+         *     Errors: 400: validation_failed: the body, query or path is not valid (details name the fields); 401: unauthorized: no or unknown API key; 403: forbidden: the key's role may not do this; 404: not_found: no such customer, incident or reason; 429: rate_limited: too many requests (Retry-After).
+         */
+        post: operations["ContactsController_create"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -407,6 +495,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/incidents/{id}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The incident's answers, newest first, drafts included
+         * @description Roles: admin, viewer.
+         */
+        get: operations["IncidentAnswersController_list"];
+        put?: never;
+        /**
+         * Drafts an answer (version 1); nothing shows until it is published
+         * @description Roles: admin, commander, comms.
+         *
+         *     Errors: 409: the incident is closed or cancelled.
+         */
+        post: operations["IncidentAnswersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/answers/{ref}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of the incident's answers: its newest and its published version
+         * @description Roles: admin, viewer.
+         */
+        get: operations["IncidentAnswersController_get"];
+        /**
+         * Edits an answer: a new version; the published one stays shown until this one is published
+         * @description Roles: admin, commander, comms.
+         */
+        put: operations["IncidentAnswersController_edit"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/answers/{ref}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Where the newest version of an answer will appear once published, and how each surface shows it
+         * @description Roles: admin, commander, comms.
+         */
+        post: operations["IncidentAnswersController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/answers/{ref}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publishes the newest version of an answer (or the version named, if it is still the newest) under the incident's approval rule
+         * @description Roles: admin, commander, comms.
+         *
+         *     Errors: 403: the approval rule names another role, or four eyes and you wrote this version; 409: not the newest version, already published, or the incident is closed.
+         */
+        post: operations["IncidentAnswersController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/answers/{ref}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every version of an answer, who wrote it, who published it and when
+         * @description Roles: admin, viewer.
+         */
+        get: operations["IncidentAnswersController_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/answers/{ref}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Takes an answer off every surface (its versions are kept)
+         * @description Roles: admin, commander, comms.
+         */
+        post: operations["IncidentAnswersController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/incidents/{id}/cancel": {
         parameters: {
             query?: never;
@@ -481,6 +701,54 @@ export interface paths {
          * @description Roles: admin, commander.
          */
         post: operations["ScheduleController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An incident's contacts, newest first
+         * @description Cursor-paginated (?cursor=&limit=), filtered by channel, reason (a key or "other"), resolved, and time (from inclusive, to exclusive). Notes are personal data: agent, comms and commander keys only.
+         *
+         *     Roles: admin, commander, comms, agent.
+         *
+         *     Errors: 400: validation_failed: the body, query or path is not valid (details name the fields); 401: unauthorized: no or unknown API key; 403: forbidden: the key's role may not do this; 404: not_found: no such customer, incident or reason; 429: rate_limited: too many requests (Retry-After).
+         */
+        get: operations["ContactsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/contacts/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An incident's contacts as figures
+         * @description Contacts over time (hour or day buckets, UTC, zeros included), per channel, the top reasons, and the effort: contacts per reached customer ("reached" as in the reach report). No personal data.
+         *
+         *     Roles: admin, viewer.
+         *
+         *     Errors: 400: validation_failed: the body, query or path is not valid (details name the fields); 401: unauthorized: no or unknown API key; 403: forbidden: the key's role may not do this; 404: not_found: no such customer, incident or reason; 429: rate_limited: too many requests (Retry-After).
+         */
+        get: operations["ContactsController_summary"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -607,6 +875,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/incidents/{id}/publishing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The incident's approval rule for updates and answers, and its status page
+         * @description Roles: admin, viewer.
+         */
+        get: operations["IncidentPublishingController_get"];
+        /**
+         * Sets the approval rule and turns the public status page /status/{slug} on or off (noindex unless indexable)
+         * @description Roles: admin, commander.
+         *
+         *     Errors: 409: the slug is taken by another incident.
+         */
+        put: operations["IncidentPublishingController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/incidents/{id}/reach": {
         parameters: {
             query?: never;
@@ -707,6 +1001,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/incidents/{id}/scorecard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The scorecard of one incident
+         * @description Response rate, CSAT (% of 4-5), CES average, NPS, acknowledgement rate, time to reach p50/p90 and claims; with `by=channel|locale|attributes.<key>` (or `attribute=<key>`) also per group.
+         *
+         *     Roles: admin, viewer.
+         *
+         *     Errors: 400: a parameter is not valid (code validation_failed, with the parameter named); 401: no or unknown API key; 403: the key has not the role; 404: no such incident.
+         */
+        get: operations["ScorecardController_incident"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/incidents/{id}/steps/{stepId}/approve": {
         parameters: {
             query?: never;
@@ -781,6 +1099,252 @@ export interface paths {
         get: operations["ReachController_csv"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The incident's updates, newest first, drafts included
+         * @description Roles: admin, viewer.
+         */
+        get: operations["IncidentUpdatesController_list"];
+        put?: never;
+        /**
+         * Drafts an update (version 1); nothing shows until it is published
+         * @description Roles: admin, commander, comms.
+         *
+         *     Errors: 409: the incident is closed or cancelled.
+         */
+        post: operations["IncidentUpdatesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/updates/{ref}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of the incident's updates: its newest and its published version
+         * @description Roles: admin, viewer.
+         */
+        get: operations["IncidentUpdatesController_get"];
+        /**
+         * Edits an update: a new version; the published one stays shown until this one is published
+         * @description Roles: admin, commander, comms.
+         */
+        put: operations["IncidentUpdatesController_edit"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/updates/{ref}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Where the newest version of an update will appear once published, and how each surface shows it
+         * @description Roles: admin, commander, comms.
+         */
+        post: operations["IncidentUpdatesController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/updates/{ref}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publishes the newest version of an update (or the version named, if it is still the newest) under the incident's approval rule
+         * @description Roles: admin, commander, comms.
+         *
+         *     Errors: 403: the approval rule names another role, or four eyes and you wrote this version; 409: not the newest version, already published, or the incident is closed.
+         */
+        post: operations["IncidentUpdatesController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/updates/{ref}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sends the published version of an update to the affected customers (template incident-update), once per customer and version
+         * @description Roles: admin, commander, comms.
+         *
+         *     Errors: 409: the update is not published, or the incident is paused, cancelled or closed; 422: no incident-update template for the channel, or facts it needs are missing.
+         */
+        post: operations["IncidentPublishingController_sendUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/updates/{ref}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every version of an update, who wrote it, who published it and when
+         * @description Roles: admin, viewer.
+         */
+        get: operations["IncidentUpdatesController_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/updates/{ref}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Takes an update off every surface (its versions are kept)
+         * @description Roles: admin, commander, comms.
+         */
+        post: operations["IncidentUpdatesController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List offers with their pool status and low-pool warnings (never the codes)
+         * @description Roles: admin, viewer.
+         */
+        get: operations["OffersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offers/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One offer with its pool status: total, assigned, free, and a warning when it runs low
+         * @description Roles: admin, viewer.
+         *
+         *     Errors: 404: not_found.
+         */
+        get: operations["OffersController_get"];
+        /**
+         * Create or update a remedy offer (title, terms, url, expiry; one shared code, or a pool uploaded separately)
+         * @description Roles: admin, comms.
+         *
+         *     Errors: 400: validation_failed; 409: conflict: a pool offer cannot become a shared-code one.
+         */
+        put: operations["OffersController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offers/{key}/assignments.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export who has which code (externalId, email, incident, code, assigned, claimed) as formula-safe CSV; audited
+         * @description Roles: admin, comms.
+         *
+         *     Errors: 404: not_found.
+         */
+        get: operations["OffersController_assignments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offers/{key}/codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload codes to the offer's pool: text/csv (first column, optional `code` header) or text/plain (one per line); duplicates are skipped
+         * @description Roles: admin, comms.
+         *
+         *     Errors: 404: not_found; 409: conflict: the offer has a shared code; 415: unsupported_media_type; 422: import_invalid: no row is a code.
+         */
+        post: operations["OffersController_upload"];
         delete?: never;
         options?: never;
         head?: never;
@@ -889,6 +1453,78 @@ export interface paths {
          * @description Roles: admin, comms, commander.
          */
         post: operations["RunbooksController_copy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scorecard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The scorecard across the incidents declared in [from, to)
+         * @description The same figures over every incident declared in the range (at most 366 days), a trend with one point per incident, and the optional breakdown.
+         *
+         *     Roles: admin, viewer.
+         *
+         *     Errors: 400: a parameter is not valid (code validation_failed, with the parameter named); 401: no or unknown API key; 403: the key has not the role.
+         */
+        get: operations["ScorecardController_range"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scorecard/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Feedback comments, filtered
+         * @description Answers with a comment or an NPS "why", newest first, filtered by incident, declaration range, locale, channel and a score range (`score=csat|ces|nps&min=&max=`); cursor-paginated. Customers are not named.
+         *
+         *     Roles: admin, viewer.
+         *
+         *     Errors: 400: a parameter is not valid (code validation_failed, with the parameter named); 401: no or unknown API key; 403: the key has not the role; 404: the incident filter names no incident.
+         */
+        get: operations["ScorecardController_comments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scorecard/comments.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Feedback comments as CSV (personal data: audited)
+         * @description The same filters as GET /scorecard/comments, every page. Cells that a spreadsheet would run as a formula are neutralised. Each export is recorded in the audit trail with its filters.
+         *
+         *     Roles: admin, commander, comms, agent.
+         *
+         *     Errors: 400: a parameter is not valid (code validation_failed, with the parameter named); 401: no or unknown API key; 403: the key has not the role; 404: the incident filter names no incident.
+         */
+        get: operations["ScorecardController_csv"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1229,6 +1865,14 @@ export interface components {
             rowsRead: number;
             stepsCatchingUp: string[];
         };
+        AnswerBodyDto: {
+            content: {
+                [key: string]: {
+                    answer: string;
+                    question: string;
+                };
+            };
+        };
         ApiKey: {
             /** @description the key that TOCSIN_ADMIN_KEY sets */
             bootstrap: boolean;
@@ -1361,6 +2005,87 @@ export interface components {
                 timezone?: string;
             }[];
         };
+        ContactPageDto: {
+            items: {
+                /** @description ISO time of the contact */
+                at: string;
+                /** @enum {string} */
+                channel: "phone" | "chat" | "email" | "social" | "in_person" | "notice_page";
+                customer: {
+                    externalId: string;
+                };
+                /** Format: uuid */
+                id: string;
+                incidentIds: string[];
+                /** @description the API key or console user; null id for the notice page (the customer) */
+                loggedBy: {
+                    id: string | null;
+                    name: string | null;
+                };
+                note: string | null;
+                /** @description 'other' with reasonText as label when no list entry fits */
+                reason: {
+                    key: string;
+                    label: string;
+                };
+                resolved: boolean;
+            }[];
+            nextCursor: string | null;
+        };
+        ContactSummaryDto: {
+            /** @enum {string} */
+            bucket: "hour" | "day";
+            byChannel: {
+                [key: string]: number;
+            };
+            effort: {
+                contacts: number;
+                /** @description contacts / reached, 2 decimals; null while nobody is reached */
+                contactsPerReachedCustomer: number | null;
+                customersWhoContacted: number;
+                /** @description customers reached, from the reach report (src/common/reach-definition.ts) */
+                reached: number;
+            };
+            /** Format: uuid */
+            incidentId: string;
+            /** @description every bucket from the declaration (or first contact) to now, zeros included */
+            overTime: {
+                contacts: number;
+                start: string;
+            }[];
+            /** @description most frequent first, at most 10; share of all contacts of the incident */
+            topReasons: {
+                contacts: number;
+                key: string;
+                label: string;
+                share: number;
+            }[];
+            total: number;
+        };
+        ContactViewDto: {
+            /** @description ISO time of the contact */
+            at: string;
+            /** @enum {string} */
+            channel: "phone" | "chat" | "email" | "social" | "in_person" | "notice_page";
+            customer: {
+                externalId: string;
+            };
+            /** Format: uuid */
+            id: string;
+            incidentIds: string[];
+            /** @description the API key or console user; null id for the notice page (the customer) */
+            loggedBy: {
+                id: string | null;
+                name: string | null;
+            };
+            note: string | null;
+            /** @description 'other' with reasonText as label when no list entry fits */
+            reason: {
+                key: string;
+                label: string;
+            };
+            resolved: boolean;
+        };
         CopyDto: {
             key: string;
         };
@@ -1431,6 +2156,11 @@ export interface components {
                 /** @enum {string} */
                 role: "admin" | "commander" | "comms" | "agent" | "viewer" | "marketing";
             };
+        };
+        CreateReasonDto: {
+            key: string;
+            label: string;
+            position?: number;
         };
         CreateUserDto: {
             /** Format: email */
@@ -1515,8 +2245,40 @@ export interface components {
                 state: string;
                 title: string;
             }[];
+            /** @description the customer's latest contacts, newest first */
+            recentContacts: {
+                /** @description ISO time of the contact */
+                at: string;
+                /** @enum {string} */
+                channel: "phone" | "chat" | "email" | "social" | "in_person" | "notice_page";
+                customer: {
+                    externalId: string;
+                };
+                /** Format: uuid */
+                id: string;
+                incidentIds: string[];
+                /** @description the API key or console user; null id for the notice page (the customer) */
+                loggedBy: {
+                    id: string | null;
+                    name: string | null;
+                };
+                note: string | null;
+                /** @description 'other' with reasonText as label when no list entry fits */
+                reason: {
+                    key: string;
+                    label: string;
+                };
+                resolved: boolean;
+            }[];
             /** @description what the agent says, for the current incident; null when none touches this customer */
             script: {
+                answers?: {
+                    answer: string;
+                    locale: string;
+                    number: number;
+                    paragraphs: string[];
+                    question: string;
+                }[];
                 facts: {
                     [key: string]: unknown;
                 };
@@ -1525,6 +2287,18 @@ export interface components {
                 say: string[];
                 state: string;
                 title: string;
+                updates?: {
+                    edited: string | null;
+                    /** Format: date-time */
+                    editedIso: string | null;
+                    /** Format: date-time */
+                    iso: string;
+                    locale: string;
+                    number: number;
+                    paragraphs: string[];
+                    text: string;
+                    time: string;
+                }[];
             } | null;
             suppressed: {
                 address: string;
@@ -1578,6 +2352,7 @@ export interface components {
             jurisdictions: string[];
             /** Format: date-time */
             materialityAt?: string;
+            offer?: string;
             runbook: string;
             /** @enum {string} */
             severity: "low" | "medium" | "high" | "critical";
@@ -1641,7 +2416,7 @@ export interface components {
                  * @description stable machine-readable code; the status follows from it
                  * @enum {string}
                  */
-                code: "validation_failed" | "malformed_body" | "payload_too_large" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "rate_limited" | "idempotency_key_reused" | "template_invalid" | "template_render_failed" | "missing_facts" | "delivery_failed" | "runbook_invalid" | "runbook_not_published" | "unknown_customers" | "import_invalid" | "filter_invalid" | "unsupported_media_type" | "service_unavailable" | "queue_unavailable" | "events_disabled" | "webhook_url_refused" | "internal_error";
+                code: "validation_failed" | "malformed_body" | "payload_too_large" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "rate_limited" | "idempotency_key_reused" | "template_invalid" | "template_render_failed" | "missing_facts" | "delivery_failed" | "runbook_invalid" | "runbook_not_published" | "unknown_customers" | "import_invalid" | "filter_invalid" | "unsupported_media_type" | "service_unavailable" | "queue_unavailable" | "database_busy" | "events_disabled" | "webhook_url_refused" | "offer_pool_exhausted" | "internal_error";
                 /** @description per code: validation issues, the first broken audit link, what is down, retryAfterSeconds… */
                 details?: unknown;
                 /** @description for people; may change between versions */
@@ -2024,11 +2799,20 @@ export interface components {
             jurisdictions: string[];
             /** Format: date-time */
             materialityAt: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
             runbook: {
                 key: string;
                 version: number;
             };
             schedule: {
+                /** @description timed from the resolved milestone: no date until then */
+                after?: {
+                    label: string;
+                    /** @enum {string} */
+                    milestone: "resolved";
+                    offsetMinutes: number;
+                };
                 /** Format: date-time */
                 approvedAt?: string;
                 approvedBy?: string | null;
@@ -2102,6 +2886,31 @@ export interface components {
             channel: "email" | "sms";
             reason: string;
         };
+        LogContactDto: {
+            /**
+             * Format: date-time
+             * @description when the contact happened (default: now), e.g. a call logged after it ended
+             */
+            at?: string;
+            /**
+             * @description how the customer got in touch
+             * @enum {string}
+             */
+            channel: "phone" | "chat" | "email" | "social" | "in_person";
+            /** @description the incidents it relates to (default: the open incidents touching the customer) */
+            incidentIds?: string[];
+            /** @description a short note (personal data: erased with the customer, never logged) */
+            note?: string;
+            /** @description a reason key from GET /contact-reasons, or 'other' with reasonText */
+            reason: string;
+            /** @description required when reason is 'other' */
+            reasonText?: string;
+            /**
+             * @description the question was answered during the contact
+             * @default false
+             */
+            resolved: boolean;
+        };
         Milestone: {
             /** Format: date-time */
             confirmedAt?: string;
@@ -2154,6 +2963,11 @@ export interface components {
                 secRegistrant: boolean;
             } | null;
         };
+        /** @default {} */
+        PreviewDto: {
+            locale?: string;
+            timezone?: string;
+        };
         PreviewTemplateDto: {
             /** @enum {string} */
             channel: "email" | "sms" | "webhook" | "page";
@@ -2199,6 +3013,10 @@ export interface components {
             };
             version?: number;
         };
+        /** @default {} */
+        PublishDto: {
+            version?: number;
+        };
         PublishedRunbook: {
             definition: {
                 /** @default en */
@@ -2231,6 +3049,7 @@ export interface components {
                     /** @default [] */
                     meets: ("gdpr-art33" | "gdpr-art34" | "nis2-early-warning" | "nis2-notification" | "nis2-final-report" | "nydfs-500.17" | "nydfs-500.17b-notice" | "nydfs-500.17b-explanation" | "hipaa-individuals" | "hipaa-hhs" | "hipaa-hhs-log" | "hipaa-media" | "hipaa-business-associate" | "sec-8k-1.05" | "hipaa-hhs-media")[];
                     name?: string;
+                    offer?: string;
                     recipients?: ({
                         /** Format: email */
                         address: string;
@@ -2257,7 +3076,7 @@ export interface components {
                      */
                     timing: {
                         /** @enum {string} */
-                        milestone: "aware" | "declared" | "confirmed";
+                        milestone: "aware" | "declared" | "confirmed" | "resolved";
                         /** @default 0 */
                         offsetMinutes: number;
                     } | {
@@ -2294,6 +3113,38 @@ export interface components {
             in?: (string | number | boolean)[];
             lt?: number | string;
         };
+        PublishingDto: {
+            /** @default null */
+            approval: {
+                /** @default false */
+                differentFromAuthor: boolean;
+                /** @enum {string} */
+                role: "commander" | "comms" | "admin";
+            } | null;
+            /**
+             * @default {
+             *       "enabled": false,
+             *       "indexable": false
+             *     }
+             */
+            statusPage: {
+                enabled: boolean;
+                /** @default false */
+                indexable: boolean;
+                slug?: string;
+            };
+        };
+        PutOfferDto: {
+            /** Format: date-time */
+            expiresAt?: string;
+            /** @default 100 */
+            lowWatermark: number;
+            sharedCode?: string;
+            terms: string;
+            title: string;
+            /** Format: uri */
+            url?: string;
+        };
         PutRunbookDto: {
             /** @default en */
             defaultLocale: string;
@@ -2325,6 +3176,7 @@ export interface components {
                 /** @default [] */
                 meets: ("gdpr-art33" | "gdpr-art34" | "nis2-early-warning" | "nis2-notification" | "nis2-final-report" | "nydfs-500.17" | "nydfs-500.17b-notice" | "nydfs-500.17b-explanation" | "hipaa-individuals" | "hipaa-hhs" | "hipaa-hhs-log" | "hipaa-media" | "hipaa-business-associate" | "sec-8k-1.05" | "hipaa-hhs-media")[];
                 name?: string;
+                offer?: string;
                 recipients?: ({
                     /** Format: email */
                     address: string;
@@ -2351,7 +3203,7 @@ export interface components {
                  */
                 timing: {
                     /** @enum {string} */
-                    milestone: "aware" | "declared" | "confirmed";
+                    milestone: "aware" | "declared" | "confirmed" | "resolved";
                     /** @default 0 */
                     offsetMinutes: number;
                 } | {
@@ -2472,6 +3324,24 @@ export interface components {
             };
             unreached: number;
         };
+        ReasonListDto: {
+            items: {
+                archived: boolean;
+                /** Format: uuid */
+                id: string;
+                key: string;
+                label: string;
+                position: number;
+            }[];
+        };
+        ReasonViewDto: {
+            archived: boolean;
+            /** Format: uuid */
+            id: string;
+            key: string;
+            label: string;
+            position: number;
+        };
         RecordedEvents: {
             applied: number;
             events: {
@@ -2573,6 +3443,7 @@ export interface components {
                     /** @default [] */
                     meets: ("gdpr-art33" | "gdpr-art34" | "nis2-early-warning" | "nis2-notification" | "nis2-final-report" | "nydfs-500.17" | "nydfs-500.17b-notice" | "nydfs-500.17b-explanation" | "hipaa-individuals" | "hipaa-hhs" | "hipaa-hhs-log" | "hipaa-media" | "hipaa-business-associate" | "sec-8k-1.05" | "hipaa-hhs-media")[];
                     name?: string;
+                    offer?: string;
                     recipients?: ({
                         /** Format: email */
                         address: string;
@@ -2599,7 +3470,7 @@ export interface components {
                      */
                     timing: {
                         /** @enum {string} */
-                        milestone: "aware" | "declared" | "confirmed";
+                        milestone: "aware" | "declared" | "confirmed" | "resolved";
                         /** @default 0 */
                         offsetMinutes: number;
                     } | {
@@ -2650,6 +3521,18 @@ export interface components {
             templates: string[];
             title: string;
         }[];
+        /**
+         * @default {
+         *       "channel": "email"
+         *     }
+         */
+        SendUpdateDto: {
+            /**
+             * @default email
+             * @enum {string}
+             */
+            channel: "email" | "sms";
+        };
         SmsStatusCallback: {
             ErrorCode?: string | "";
             MessageSid: string;
@@ -2660,6 +3543,13 @@ export interface components {
             /** Format: uuid */
             id: string;
             previousState: string;
+            /** @description resolve: the steps timed from resolution, now planned */
+            scheduled?: {
+                /** Format: date-time */
+                dueAt: string | null;
+                state: string;
+                step: string;
+            }[];
             state: string;
         };
         Submission: {
@@ -2864,6 +3754,18 @@ export interface components {
                 id: string;
             }[];
             nextCursor: string | null;
+        };
+        UpdateBodyDto: {
+            content: {
+                [key: string]: {
+                    text: string;
+                };
+            };
+        };
+        UpdateReasonDto: {
+            archived?: boolean;
+            label?: string;
+            position?: number;
         };
         UpdateWebhookEndpointDto: {
             enabled?: boolean;
@@ -3272,6 +4174,125 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    ContactReasonsController_list: {
+        parameters: {
+            query?: {
+                includeArchived?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReasonListDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    ContactReasonsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReasonDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReasonViewDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    ContactReasonsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        archived?: boolean;
+                        deleted?: boolean;
+                        id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    ContactReasonsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReasonViewDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     CustomersController_list: {
         parameters: {
             query?: {
@@ -3395,6 +4416,39 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    ContactsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                externalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LogContactDto"];
+            };
+        };
+        responses: {
+            /** @description the contact as stored */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactViewDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -3799,6 +4853,529 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    IncidentAnswersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items?: {
+                            /** @description the newest version */
+                            content?: {
+                                [key: string]: {
+                                    answer?: string;
+                                    question?: string;
+                                };
+                            };
+                            /** Format: date-time */
+                            createdAt?: string;
+                            createdBy?: string;
+                            /** Format: date-time */
+                            firstPublishedAt?: string | null;
+                            /** Format: uuid */
+                            id?: string;
+                            /** Format: uuid */
+                            incidentId?: string;
+                            /** @enum {string} */
+                            kind?: "answer";
+                            number?: number;
+                            /** @description the published version */
+                            published?: {
+                                [key: string]: {
+                                    answer?: string;
+                                    question?: string;
+                                };
+                            } | null;
+                            /** Format: date-time */
+                            publishedAt?: string | null;
+                            /** @description the version every surface shows */
+                            publishedVersion?: number | null;
+                            /** @enum {string} */
+                            state?: "draft" | "published" | "published_with_draft" | "withdrawn";
+                            /** Format: date-time */
+                            updatedAt?: string;
+                            /** @description the newest version */
+                            version?: number;
+                            /** Format: date-time */
+                            withdrawnAt?: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    IncidentAnswersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerBodyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description the newest version */
+                        content?: {
+                            [key: string]: {
+                                answer?: string;
+                                question?: string;
+                            };
+                        };
+                        /** Format: date-time */
+                        createdAt?: string;
+                        createdBy?: string;
+                        /** Format: date-time */
+                        firstPublishedAt?: string | null;
+                        /** Format: uuid */
+                        id?: string;
+                        /** Format: uuid */
+                        incidentId?: string;
+                        /** @enum {string} */
+                        kind?: "answer";
+                        number?: number;
+                        /** @description the published version */
+                        published?: {
+                            [key: string]: {
+                                answer?: string;
+                                question?: string;
+                            };
+                        } | null;
+                        /** Format: date-time */
+                        publishedAt?: string | null;
+                        /** @description the version every surface shows */
+                        publishedVersion?: number | null;
+                        /** @enum {string} */
+                        state?: "draft" | "published" | "published_with_draft" | "withdrawn";
+                        /** Format: date-time */
+                        updatedAt?: string;
+                        /** @description the newest version */
+                        version?: number;
+                        /** Format: date-time */
+                        withdrawnAt?: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    IncidentAnswersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description the post id, or its number in the incident (1, 2 …) */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description the newest version */
+                        content?: {
+                            [key: string]: {
+                                answer?: string;
+                                question?: string;
+                            };
+                        };
+                        /** Format: date-time */
+                        createdAt?: string;
+                        createdBy?: string;
+                        /** Format: date-time */
+                        firstPublishedAt?: string | null;
+                        /** Format: uuid */
+                        id?: string;
+                        /** Format: uuid */
+                        incidentId?: string;
+                        /** @enum {string} */
+                        kind?: "answer";
+                        number?: number;
+                        /** @description the published version */
+                        published?: {
+                            [key: string]: {
+                                answer?: string;
+                                question?: string;
+                            };
+                        } | null;
+                        /** Format: date-time */
+                        publishedAt?: string | null;
+                        /** @description the version every surface shows */
+                        publishedVersion?: number | null;
+                        /** @enum {string} */
+                        state?: "draft" | "published" | "published_with_draft" | "withdrawn";
+                        /** Format: date-time */
+                        updatedAt?: string;
+                        /** @description the newest version */
+                        version?: number;
+                        /** Format: date-time */
+                        withdrawnAt?: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    IncidentAnswersController_edit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description the post id, or its number in the incident (1, 2 …) */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerBodyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description the newest version */
+                        content?: {
+                            [key: string]: {
+                                answer?: string;
+                                question?: string;
+                            };
+                        };
+                        /** Format: date-time */
+                        createdAt?: string;
+                        createdBy?: string;
+                        /** Format: date-time */
+                        firstPublishedAt?: string | null;
+                        /** Format: uuid */
+                        id?: string;
+                        /** Format: uuid */
+                        incidentId?: string;
+                        /** @enum {string} */
+                        kind?: "answer";
+                        number?: number;
+                        /** @description the published version */
+                        published?: {
+                            [key: string]: {
+                                answer?: string;
+                                question?: string;
+                            };
+                        } | null;
+                        /** Format: date-time */
+                        publishedAt?: string | null;
+                        /** @description the version every surface shows */
+                        publishedVersion?: number | null;
+                        /** @enum {string} */
+                        state?: "draft" | "published" | "published_with_draft" | "withdrawn";
+                        /** Format: date-time */
+                        updatedAt?: string;
+                        /** @description the newest version */
+                        version?: number;
+                        /** Format: date-time */
+                        withdrawnAt?: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    IncidentAnswersController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description the post id, or its number in the incident (1, 2 …) */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PreviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        locale?: string;
+                        /** @description notice_page, agent_view, status_page, next_message: whether the version appears there, where, and how (HTML or the agent view data) */
+                        surfaces?: {
+                            appears?: boolean;
+                            html?: string | null;
+                            subject?: string | null;
+                            /** @enum {string} */
+                            surface?: "notice_page" | "agent_view" | "status_page" | "next_message";
+                            text?: string | null;
+                            where?: string;
+                        }[];
+                        timezone?: string;
+                        version?: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    IncidentAnswersController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description the post id, or its number in the incident (1, 2 …) */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PublishDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description the newest version */
+                        content?: {
+                            [key: string]: {
+                                answer?: string;
+                                question?: string;
+                            };
+                        };
+                        /** Format: date-time */
+                        createdAt?: string;
+                        createdBy?: string;
+                        /** Format: date-time */
+                        firstPublishedAt?: string | null;
+                        /** Format: uuid */
+                        id?: string;
+                        /** Format: uuid */
+                        incidentId?: string;
+                        /** @enum {string} */
+                        kind?: "answer";
+                        number?: number;
+                        /** @description the published version */
+                        published?: {
+                            [key: string]: {
+                                answer?: string;
+                                question?: string;
+                            };
+                        } | null;
+                        /** Format: date-time */
+                        publishedAt?: string | null;
+                        /** @description the version every surface shows */
+                        publishedVersion?: number | null;
+                        /** @enum {string} */
+                        state?: "draft" | "published" | "published_with_draft" | "withdrawn";
+                        /** Format: date-time */
+                        updatedAt?: string;
+                        /** @description the newest version */
+                        version?: number;
+                        /** Format: date-time */
+                        withdrawnAt?: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    IncidentAnswersController_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description the post id, or its number in the incident (1, 2 …) */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id?: string;
+                        number?: number;
+                        publishedVersion?: number | null;
+                        versions?: {
+                            author?: string;
+                            /** @description per locale (en, fr-CA …) */
+                            content?: {
+                                [key: string]: {
+                                    answer?: string;
+                                    question?: string;
+                                };
+                            };
+                            /** Format: date-time */
+                            createdAt?: string;
+                            /** Format: date-time */
+                            publishedAt?: string | null;
+                            publishedBy?: string | null;
+                            version?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    IncidentAnswersController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description the post id, or its number in the incident (1, 2 …) */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description the newest version */
+                        content?: {
+                            [key: string]: {
+                                answer?: string;
+                                question?: string;
+                            };
+                        };
+                        /** Format: date-time */
+                        createdAt?: string;
+                        createdBy?: string;
+                        /** Format: date-time */
+                        firstPublishedAt?: string | null;
+                        /** Format: uuid */
+                        id?: string;
+                        /** Format: uuid */
+                        incidentId?: string;
+                        /** @enum {string} */
+                        kind?: "answer";
+                        number?: number;
+                        /** @description the published version */
+                        published?: {
+                            [key: string]: {
+                                answer?: string;
+                                question?: string;
+                            };
+                        } | null;
+                        /** Format: date-time */
+                        publishedAt?: string | null;
+                        /** @description the version every surface shows */
+                        publishedVersion?: number | null;
+                        /** @enum {string} */
+                        state?: "draft" | "published" | "published_with_draft" | "withdrawn";
+                        /** Format: date-time */
+                        updatedAt?: string;
+                        /** @description the newest version */
+                        version?: number;
+                        /** Format: date-time */
+                        withdrawnAt?: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     IncidentLifecycleController_cancel: {
         parameters: {
             query?: never;
@@ -3932,6 +5509,71 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    ContactsController_list: {
+        parameters: {
+            query?: {
+                channel?: "phone" | "chat" | "email" | "social" | "in_person" | "notice_page";
+                cursor?: string;
+                from?: string;
+                limit?: number;
+                reason?: string;
+                resolved?: "true" | "false";
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactPageDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    ContactsController_summary: {
+        parameters: {
+            query?: {
+                /** @description bucket size (default: hour for the first 3 days of an incident, then day) */
+                bucket?: "hour" | "day";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactSummaryDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -4137,6 +5779,90 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    IncidentPublishingController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        approval?: {
+                            differentFromAuthor?: boolean;
+                            /** @enum {string} */
+                            role?: "commander" | "comms" | "admin";
+                        } | null;
+                        statusPage?: {
+                            enabled?: boolean;
+                            indexable?: boolean;
+                            slug?: string | null;
+                            url?: string | null;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    IncidentPublishingController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        approval?: {
+                            differentFromAuthor?: boolean;
+                            /** @enum {string} */
+                            role?: "commander" | "comms" | "admin";
+                        } | null;
+                        statusPage?: {
+                            enabled?: boolean;
+                            indexable?: boolean;
+                            slug?: string | null;
+                            url?: string | null;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     IncidentsController_reach: {
         parameters: {
             query?: never;
@@ -4290,6 +6016,144 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    ScorecardController_incident: {
+        parameters: {
+            query?: {
+                attribute?: string;
+                by?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        breakdown?: {
+                            /** @example attributes.plan */
+                            by?: string;
+                            groups?: ({
+                                group?: string;
+                            } & {
+                                acknowledged?: number;
+                                /** @description percent, one decimal; null when there is nothing to divide by */
+                                acknowledgementRate?: number | null;
+                                ces?: {
+                                    answers?: number;
+                                    average?: number | null;
+                                    /** @description answers per score 1-7 */
+                                    distribution?: {
+                                        [key: string]: number;
+                                    };
+                                };
+                                /** @description claims ÷ reached, percent */
+                                claimRate?: number | null;
+                                /** @description remedy offers claimed on the notice page (offer_assignment.claimed_at) */
+                                claims?: number;
+                                csat?: {
+                                    answers?: number;
+                                    /** @description answers per score 1-5 */
+                                    distribution?: {
+                                        [key: string]: number;
+                                    };
+                                    /** @description percent, one decimal; null when there is nothing to divide by */
+                                    satisfiedPercent?: number | null;
+                                };
+                                nps?: {
+                                    answers?: number;
+                                    detractors?: number;
+                                    /** @description answers per score 0-10 */
+                                    distribution?: {
+                                        [key: string]: number;
+                                    };
+                                    passives?: number;
+                                    promoters?: number;
+                                    /** @description % promoters (9-10) - % detractors (0-6), -100 to 100 */
+                                    score?: number | null;
+                                };
+                                /** @description customers reached (the reach definition) */
+                                reached?: number;
+                                /** @description percent, one decimal; null when there is nothing to divide by */
+                                responseRate?: number | null;
+                                responses?: number;
+                            })[];
+                        } | null;
+                        figures?: {
+                            acknowledged?: number;
+                            /** @description percent, one decimal; null when there is nothing to divide by */
+                            acknowledgementRate?: number | null;
+                            ces?: {
+                                answers?: number;
+                                average?: number | null;
+                                /** @description answers per score 1-7 */
+                                distribution?: {
+                                    [key: string]: number;
+                                };
+                            };
+                            /** @description claims ÷ reached, percent */
+                            claimRate?: number | null;
+                            /** @description remedy offers claimed on the notice page (offer_assignment.claimed_at) */
+                            claims?: number;
+                            csat?: {
+                                answers?: number;
+                                /** @description answers per score 1-5 */
+                                distribution?: {
+                                    [key: string]: number;
+                                };
+                                /** @description percent, one decimal; null when there is nothing to divide by */
+                                satisfiedPercent?: number | null;
+                            };
+                            nps?: {
+                                answers?: number;
+                                detractors?: number;
+                                /** @description answers per score 0-10 */
+                                distribution?: {
+                                    [key: string]: number;
+                                };
+                                passives?: number;
+                                promoters?: number;
+                                /** @description % promoters (9-10) - % detractors (0-6), -100 to 100 */
+                                score?: number | null;
+                            };
+                            /** @description customers reached (the reach definition) */
+                            reached?: number;
+                            /** @description percent, one decimal; null when there is nothing to divide by */
+                            responseRate?: number | null;
+                            responses?: number;
+                        };
+                        incident?: {
+                            /** Format: date-time */
+                            declaredAt?: string;
+                            /** Format: uuid */
+                            id?: string;
+                            state?: string;
+                            title?: string;
+                        };
+                        timeToReach?: {
+                            count?: number;
+                            /** @description seconds from the declaration */
+                            p50?: number | null;
+                            p90?: number | null;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     ScheduleController_approve: {
         parameters: {
             query?: never;
@@ -4408,6 +6272,791 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    IncidentUpdatesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items?: {
+                            /** @description the newest version */
+                            content?: {
+                                [key: string]: {
+                                    text?: string;
+                                };
+                            };
+                            /** Format: date-time */
+                            createdAt?: string;
+                            createdBy?: string;
+                            /** Format: date-time */
+                            firstPublishedAt?: string | null;
+                            /** Format: uuid */
+                            id?: string;
+                            /** Format: uuid */
+                            incidentId?: string;
+                            /** @enum {string} */
+                            kind?: "update";
+                            number?: number;
+                            /** @description the published version */
+                            published?: {
+                                [key: string]: {
+                                    text?: string;
+                                };
+                            } | null;
+                            /** Format: date-time */
+                            publishedAt?: string | null;
+                            /** @description the version every surface shows */
+                            publishedVersion?: number | null;
+                            /** @enum {string} */
+                            state?: "draft" | "published" | "published_with_draft" | "withdrawn";
+                            /** Format: date-time */
+                            updatedAt?: string;
+                            /** @description the newest version */
+                            version?: number;
+                            /** Format: date-time */
+                            withdrawnAt?: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    IncidentUpdatesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateBodyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description the newest version */
+                        content?: {
+                            [key: string]: {
+                                text?: string;
+                            };
+                        };
+                        /** Format: date-time */
+                        createdAt?: string;
+                        createdBy?: string;
+                        /** Format: date-time */
+                        firstPublishedAt?: string | null;
+                        /** Format: uuid */
+                        id?: string;
+                        /** Format: uuid */
+                        incidentId?: string;
+                        /** @enum {string} */
+                        kind?: "update";
+                        number?: number;
+                        /** @description the published version */
+                        published?: {
+                            [key: string]: {
+                                text?: string;
+                            };
+                        } | null;
+                        /** Format: date-time */
+                        publishedAt?: string | null;
+                        /** @description the version every surface shows */
+                        publishedVersion?: number | null;
+                        /** @enum {string} */
+                        state?: "draft" | "published" | "published_with_draft" | "withdrawn";
+                        /** Format: date-time */
+                        updatedAt?: string;
+                        /** @description the newest version */
+                        version?: number;
+                        /** Format: date-time */
+                        withdrawnAt?: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    IncidentUpdatesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description the post id, or its number in the incident (1, 2 …) */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description the newest version */
+                        content?: {
+                            [key: string]: {
+                                text?: string;
+                            };
+                        };
+                        /** Format: date-time */
+                        createdAt?: string;
+                        createdBy?: string;
+                        /** Format: date-time */
+                        firstPublishedAt?: string | null;
+                        /** Format: uuid */
+                        id?: string;
+                        /** Format: uuid */
+                        incidentId?: string;
+                        /** @enum {string} */
+                        kind?: "update";
+                        number?: number;
+                        /** @description the published version */
+                        published?: {
+                            [key: string]: {
+                                text?: string;
+                            };
+                        } | null;
+                        /** Format: date-time */
+                        publishedAt?: string | null;
+                        /** @description the version every surface shows */
+                        publishedVersion?: number | null;
+                        /** @enum {string} */
+                        state?: "draft" | "published" | "published_with_draft" | "withdrawn";
+                        /** Format: date-time */
+                        updatedAt?: string;
+                        /** @description the newest version */
+                        version?: number;
+                        /** Format: date-time */
+                        withdrawnAt?: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    IncidentUpdatesController_edit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description the post id, or its number in the incident (1, 2 …) */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateBodyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description the newest version */
+                        content?: {
+                            [key: string]: {
+                                text?: string;
+                            };
+                        };
+                        /** Format: date-time */
+                        createdAt?: string;
+                        createdBy?: string;
+                        /** Format: date-time */
+                        firstPublishedAt?: string | null;
+                        /** Format: uuid */
+                        id?: string;
+                        /** Format: uuid */
+                        incidentId?: string;
+                        /** @enum {string} */
+                        kind?: "update";
+                        number?: number;
+                        /** @description the published version */
+                        published?: {
+                            [key: string]: {
+                                text?: string;
+                            };
+                        } | null;
+                        /** Format: date-time */
+                        publishedAt?: string | null;
+                        /** @description the version every surface shows */
+                        publishedVersion?: number | null;
+                        /** @enum {string} */
+                        state?: "draft" | "published" | "published_with_draft" | "withdrawn";
+                        /** Format: date-time */
+                        updatedAt?: string;
+                        /** @description the newest version */
+                        version?: number;
+                        /** Format: date-time */
+                        withdrawnAt?: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    IncidentUpdatesController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description the post id, or its number in the incident (1, 2 …) */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PreviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        locale?: string;
+                        /** @description notice_page, agent_view, status_page, next_message: whether the version appears there, where, and how (HTML or the agent view data) */
+                        surfaces?: {
+                            appears?: boolean;
+                            html?: string | null;
+                            subject?: string | null;
+                            /** @enum {string} */
+                            surface?: "notice_page" | "agent_view" | "status_page" | "next_message";
+                            text?: string | null;
+                            where?: string;
+                        }[];
+                        timezone?: string;
+                        version?: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    IncidentUpdatesController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description the post id, or its number in the incident (1, 2 …) */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PublishDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description the newest version */
+                        content?: {
+                            [key: string]: {
+                                text?: string;
+                            };
+                        };
+                        /** Format: date-time */
+                        createdAt?: string;
+                        createdBy?: string;
+                        /** Format: date-time */
+                        firstPublishedAt?: string | null;
+                        /** Format: uuid */
+                        id?: string;
+                        /** Format: uuid */
+                        incidentId?: string;
+                        /** @enum {string} */
+                        kind?: "update";
+                        number?: number;
+                        /** @description the published version */
+                        published?: {
+                            [key: string]: {
+                                text?: string;
+                            };
+                        } | null;
+                        /** Format: date-time */
+                        publishedAt?: string | null;
+                        /** @description the version every surface shows */
+                        publishedVersion?: number | null;
+                        /** @enum {string} */
+                        state?: "draft" | "published" | "published_with_draft" | "withdrawn";
+                        /** Format: date-time */
+                        updatedAt?: string;
+                        /** @description the newest version */
+                        version?: number;
+                        /** Format: date-time */
+                        withdrawnAt?: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    IncidentPublishingController_sendUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description the post id, or its number in the incident (1, 2 …) */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["SendUpdateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        channel?: "email" | "sms";
+                        /** @description false: this version was already sent on this channel (nobody gets it twice) */
+                        created?: boolean;
+                        state?: string;
+                        /** @example update-2-v1 */
+                        step?: string;
+                        /** Format: uuid */
+                        stepId?: string;
+                        update?: number;
+                        version?: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    IncidentUpdatesController_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description the post id, or its number in the incident (1, 2 …) */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id?: string;
+                        number?: number;
+                        publishedVersion?: number | null;
+                        versions?: {
+                            author?: string;
+                            /** @description per locale (en, fr-CA …) */
+                            content?: {
+                                [key: string]: {
+                                    text?: string;
+                                };
+                            };
+                            /** Format: date-time */
+                            createdAt?: string;
+                            /** Format: date-time */
+                            publishedAt?: string | null;
+                            publishedBy?: string | null;
+                            version?: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    IncidentUpdatesController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description the post id, or its number in the incident (1, 2 …) */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description the newest version */
+                        content?: {
+                            [key: string]: {
+                                text?: string;
+                            };
+                        };
+                        /** Format: date-time */
+                        createdAt?: string;
+                        createdBy?: string;
+                        /** Format: date-time */
+                        firstPublishedAt?: string | null;
+                        /** Format: uuid */
+                        id?: string;
+                        /** Format: uuid */
+                        incidentId?: string;
+                        /** @enum {string} */
+                        kind?: "update";
+                        number?: number;
+                        /** @description the published version */
+                        published?: {
+                            [key: string]: {
+                                text?: string;
+                            };
+                        } | null;
+                        /** Format: date-time */
+                        publishedAt?: string | null;
+                        /** @description the version every surface shows */
+                        publishedVersion?: number | null;
+                        /** @enum {string} */
+                        state?: "draft" | "published" | "published_with_draft" | "withdrawn";
+                        /** Format: date-time */
+                        updatedAt?: string;
+                        /** @description the newest version */
+                        version?: number;
+                        /** Format: date-time */
+                        withdrawnAt?: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    OffersController_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items?: {
+                            /** Format: date-time */
+                            expiresAt?: string | null;
+                            key?: string;
+                            /** @enum {string} */
+                            kind?: "shared" | "pool";
+                            pool?: {
+                                assigned?: number;
+                                free?: number;
+                                low?: boolean;
+                                lowWatermark?: number;
+                                total?: number;
+                            } | null;
+                            terms?: string;
+                            title?: string;
+                            url?: string | null;
+                            /** @description set when the pool runs low (free codes below lowWatermark) */
+                            warning?: string | null;
+                        }[];
+                        nextCursor?: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    OffersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        expiresAt?: string | null;
+                        key?: string;
+                        /** @enum {string} */
+                        kind?: "shared" | "pool";
+                        pool?: {
+                            assigned?: number;
+                            free?: number;
+                            low?: boolean;
+                            lowWatermark?: number;
+                            total?: number;
+                        } | null;
+                        terms?: string;
+                        title?: string;
+                        url?: string | null;
+                        /** @description set when the pool runs low (free codes below lowWatermark) */
+                        warning?: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    OffersController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutOfferDto"];
+            };
+        };
+        responses: {
+            /** @description The offer with its pool status */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        expiresAt?: string | null;
+                        key?: string;
+                        /** @enum {string} */
+                        kind?: "shared" | "pool";
+                        pool?: {
+                            assigned?: number;
+                            free?: number;
+                            low?: boolean;
+                            lowWatermark?: number;
+                            total?: number;
+                        } | null;
+                        terms?: string;
+                        title?: string;
+                        url?: string | null;
+                        /** @description set when the pool runs low (free codes below lowWatermark) */
+                        warning?: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    OffersController_assignments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    OffersController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "text/plain": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        added?: number;
+                        /** @description codes already in the pool (or twice in the file) */
+                        duplicates?: number;
+                        errors?: {
+                            message?: string;
+                            row?: number;
+                        }[];
+                        offer?: string;
+                        pool?: {
+                            assigned?: number;
+                            free?: number;
+                            low?: boolean;
+                            lowWatermark?: number;
+                            total?: number;
+                        } | null;
+                        rejected?: number;
+                        rowsRead?: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -4611,6 +7260,282 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    ScorecardController_range: {
+        parameters: {
+            query: {
+                attribute?: string;
+                by?: string;
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the figures and the trend */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        breakdown?: {
+                            /** @example attributes.plan */
+                            by?: string;
+                            groups?: ({
+                                group?: string;
+                            } & {
+                                acknowledged?: number;
+                                /** @description percent, one decimal; null when there is nothing to divide by */
+                                acknowledgementRate?: number | null;
+                                ces?: {
+                                    answers?: number;
+                                    average?: number | null;
+                                    /** @description answers per score 1-7 */
+                                    distribution?: {
+                                        [key: string]: number;
+                                    };
+                                };
+                                /** @description claims ÷ reached, percent */
+                                claimRate?: number | null;
+                                /** @description remedy offers claimed on the notice page (offer_assignment.claimed_at) */
+                                claims?: number;
+                                csat?: {
+                                    answers?: number;
+                                    /** @description answers per score 1-5 */
+                                    distribution?: {
+                                        [key: string]: number;
+                                    };
+                                    /** @description percent, one decimal; null when there is nothing to divide by */
+                                    satisfiedPercent?: number | null;
+                                };
+                                nps?: {
+                                    answers?: number;
+                                    detractors?: number;
+                                    /** @description answers per score 0-10 */
+                                    distribution?: {
+                                        [key: string]: number;
+                                    };
+                                    passives?: number;
+                                    promoters?: number;
+                                    /** @description % promoters (9-10) - % detractors (0-6), -100 to 100 */
+                                    score?: number | null;
+                                };
+                                /** @description customers reached (the reach definition) */
+                                reached?: number;
+                                /** @description percent, one decimal; null when there is nothing to divide by */
+                                responseRate?: number | null;
+                                responses?: number;
+                            })[];
+                        } | null;
+                        figures?: {
+                            acknowledged?: number;
+                            /** @description percent, one decimal; null when there is nothing to divide by */
+                            acknowledgementRate?: number | null;
+                            ces?: {
+                                answers?: number;
+                                average?: number | null;
+                                /** @description answers per score 1-7 */
+                                distribution?: {
+                                    [key: string]: number;
+                                };
+                            };
+                            /** @description claims ÷ reached, percent */
+                            claimRate?: number | null;
+                            /** @description remedy offers claimed on the notice page (offer_assignment.claimed_at) */
+                            claims?: number;
+                            csat?: {
+                                answers?: number;
+                                /** @description answers per score 1-5 */
+                                distribution?: {
+                                    [key: string]: number;
+                                };
+                                /** @description percent, one decimal; null when there is nothing to divide by */
+                                satisfiedPercent?: number | null;
+                            };
+                            nps?: {
+                                answers?: number;
+                                detractors?: number;
+                                /** @description answers per score 0-10 */
+                                distribution?: {
+                                    [key: string]: number;
+                                };
+                                passives?: number;
+                                promoters?: number;
+                                /** @description % promoters (9-10) - % detractors (0-6), -100 to 100 */
+                                score?: number | null;
+                            };
+                            /** @description customers reached (the reach definition) */
+                            reached?: number;
+                            /** @description percent, one decimal; null when there is nothing to divide by */
+                            responseRate?: number | null;
+                            responses?: number;
+                        };
+                        /** Format: date-time */
+                        from?: string;
+                        incidents?: number;
+                        timeToReach?: {
+                            count?: number;
+                            /** @description seconds from the declaration */
+                            p50?: number | null;
+                            p90?: number | null;
+                        };
+                        /** Format: date-time */
+                        to?: string;
+                        trend?: ({
+                            incident?: {
+                                /** Format: date-time */
+                                declaredAt?: string;
+                                /** Format: uuid */
+                                id?: string;
+                                state?: string;
+                                title?: string;
+                            };
+                        } & {
+                            acknowledged?: number;
+                            /** @description percent, one decimal; null when there is nothing to divide by */
+                            acknowledgementRate?: number | null;
+                            ces?: {
+                                answers?: number;
+                                average?: number | null;
+                                /** @description answers per score 1-7 */
+                                distribution?: {
+                                    [key: string]: number;
+                                };
+                            };
+                            /** @description claims ÷ reached, percent */
+                            claimRate?: number | null;
+                            /** @description remedy offers claimed on the notice page (offer_assignment.claimed_at) */
+                            claims?: number;
+                            csat?: {
+                                answers?: number;
+                                /** @description answers per score 1-5 */
+                                distribution?: {
+                                    [key: string]: number;
+                                };
+                                /** @description percent, one decimal; null when there is nothing to divide by */
+                                satisfiedPercent?: number | null;
+                            };
+                            nps?: {
+                                answers?: number;
+                                detractors?: number;
+                                /** @description answers per score 0-10 */
+                                distribution?: {
+                                    [key: string]: number;
+                                };
+                                passives?: number;
+                                promoters?: number;
+                                /** @description % promoters (9-10) - % detractors (0-6), -100 to 100 */
+                                score?: number | null;
+                            };
+                            /** @description customers reached (the reach definition) */
+                            reached?: number;
+                            /** @description percent, one decimal; null when there is nothing to divide by */
+                            responseRate?: number | null;
+                            responses?: number;
+                        })[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    ScorecardController_comments: {
+        parameters: {
+            query?: {
+                channel?: "email" | "sms" | "webhook";
+                cursor?: string;
+                from?: string;
+                incident?: string;
+                limit?: number;
+                locale?: string;
+                max?: number;
+                min?: number;
+                score?: "csat" | "ces" | "nps";
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of comments */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items?: {
+                            /** Format: date-time */
+                            at?: string;
+                            ces?: number;
+                            channels?: string[];
+                            comment?: string | null;
+                            csat?: number;
+                            /** Format: uuid */
+                            incidentId?: string;
+                            incidentTitle?: string;
+                            locale?: string;
+                            nps?: number | null;
+                            npsReason?: string | null;
+                        }[];
+                        nextCursor?: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    ScorecardController_csv: {
+        parameters: {
+            query?: {
+                channel?: "email" | "sms" | "webhook";
+                cursor?: string;
+                from?: string;
+                incident?: string;
+                limit?: number;
+                locale?: string;
+                max?: number;
+                min?: number;
+                score?: "csat" | "ces" | "nps";
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv: incidentId, incident, at, locale, channels, csat, ces, nps, comment, npsReason */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };

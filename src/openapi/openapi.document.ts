@@ -6,6 +6,7 @@ import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer } from '@nestjs/core';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { DECORATORS } from '@nestjs/swagger/dist/constants';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { z } from 'zod';
 import { PUBLIC_KEY, ROLES_KEY } from '../auth/auth.decorators';
@@ -74,6 +75,22 @@ export function toOpenApiSchema(name: string, schema: z.ZodType, io: 'input' | '
   return typed(fix(rest)) as Schema;
 }
 
+function openApi30(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(openApi30);
+  if (!v || typeof v !== 'object') return v;
+  const o = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, openApi30(x)])) as Schema;
+  if (Array.isArray(o.type)) {
+    const types = (o.type as string[]).filter((t) => t !== 'null');
+    if (types.length < (o.type as string[]).length) o.nullable = true;
+    if (types.length === 1) o.type = types[0];
+    else {
+      delete o.type;
+      o.anyOf = types.map((t) => ({ type: t }));
+    }
+  }
+  return o;
+}
+
 /**
  * OpenAPI 3.0 wants a `type` beside `nullable`, and a null must still pass a union's members: a nullable
  * union (zod's anyOf) becomes a union of nullable members.
@@ -112,7 +129,9 @@ function routesOf(app: INestApplication): Map<string, Route> {
         const args: Record<string, { index: number }> = Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, key) ?? {};
         const bodyIndex = Object.entries(args).find(([k]) => k.split(':')[0] === String(RouteParamtypes.BODY))?.[1].index;
         const body = bodyIndex === undefined ? undefined : paramTypes[bodyIndex];
-        routes.set(`${controller.name}_${key}`, { handler: proto[key] as object, controller, bodyDto: isZodDto(body) ? body : undefined, zodDtos: paramTypes.filter(isZodDto) });
+        // answer DTOs named in @ApiOkResponse({ type }) and the like
+        const answers = Object.values((Reflect.getMetadata(DECORATORS.API_RESPONSE, proto[key] as object) ?? {}) as Record<string, { type?: unknown }>).map((r) => (Array.isArray(r.type) ? r.type[0] : r.type));
+        routes.set(`${controller.name}_${key}`, { handler: proto[key] as object, controller, bodyDto: isZodDto(body) ? body : undefined, zodDtos: [...paramTypes, ...answers].filter(isZodDto) });
       }
     }
   }
@@ -170,6 +189,10 @@ export function buildOpenApiDocument(app: INestApplication, opts: DocumentOption
   for (const route of routes.values()) {
     for (const dto of route.zodDtos) if (components[dto.name]) components[dto.name] = toOpenApiSchema(dto.name, dto.schema, 'input', components);
   }
+
+  // a schema written by hand in 3.1 style (type: [X, 'null']) anywhere: 3.0's nullable instead
+  doc.paths = openApi30(doc.paths) as typeof doc.paths;
+  for (const [name, schema] of Object.entries(components)) components[name] = openApi30(schema) as Schema;
 
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(item as Record<string, Operation>)) {
@@ -249,9 +272,19 @@ function completeOperation(path: string, op: Operation, route: Route | undefined
   if (params.some((p) => p.in === 'path')) [400, 404].forEach((s) => errors.add(s));
   if (params.some((p) => p.in === 'query')) errors.add(400);
   if (op.requestBody) [400, 413].forEach((s) => errors.add(s));
+  // every error goes through the one filter, so every error answer is the shared one; what a route said
+  // about its own errors (@ApiResponse descriptions) moves to the operation's description
+  const said: string[] = [];
+  for (const [status, r] of Object.entries(op.responses)) {
+    if (Number(status) < 400) continue;
+    errors.add(Number(status));
+    const text = (r as { description?: string }).description;
+    if (text && text !== ERROR_TEXT[Number(status)]) said.push(`${status}: ${text}`);
+  }
+  if (said.length) op.description = `${op.description ?? ''}\n\nErrors: ${said.join('; ')}.`.trim();
   for (const status of [...errors].sort()) {
     if (!ERROR_NAMES[status]) throw new Error(`${op.operationId}: no shared error answer for status ${status} (add it to ERROR_NAMES)`);
-    op.responses[String(status)] ??= { $ref: `#/components/responses/${ERROR_NAMES[status]}` };
+    op.responses[String(status)] = { $ref: `#/components/responses/${ERROR_NAMES[status]}` };
   }
 }
 

@@ -1,5 +1,6 @@
 // What the customer routes answer (the wire shapes of customers.service.ts and customer-context.service.ts).
 import { z } from 'zod';
+import { contactViewSchema } from '../../contacts/dto/contact.schemas';
 import { dateTime, page, uuid } from '../../openapi/wire';
 
 export const customerViewSchema = z.object({
@@ -52,7 +53,19 @@ export const customerContextSchema = z.object({
     }),
   ),
   script: z
-    .object({ incidentId: uuid, title: z.string(), state: z.string(), facts: z.record(z.string(), z.unknown()), say: z.array(z.string()) })
+    .object({
+      incidentId: uuid,
+      title: z.string(),
+      state: z.string(),
+      facts: z.record(z.string(), z.unknown()),
+      say: z.array(z.string()),
+      // what the customer's notice page shows of the incident's published updates and answers
+      updates: z
+        .array(z.object({ number: z.number().int(), locale: z.string(), paragraphs: z.array(z.string()), text: z.string(), iso: dateTime, time: z.string(), editedIso: dateTime.nullable(), edited: z.string().nullable() }))
+        .optional(),
+      answers: z.array(z.object({ number: z.number().int(), locale: z.string(), question: z.string(), answer: z.string(), paragraphs: z.array(z.string()) })).optional(),
+    })
     .nullable()
     .describe('what the agent says, for the current incident; null when none touches this customer'),
+  recentContacts: z.array(contactViewSchema).describe("the customer's latest contacts, newest first"),
 });

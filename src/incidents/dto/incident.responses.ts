@@ -43,6 +43,7 @@ export const incidentViewSchema = z.object({
   materialityAt: dateTime.nullable(),
   determinedAt: dateTime.nullable(),
   extortionPaidAt: dateTime.nullable(),
+  resolvedAt: dateTime.nullable(),
   facts: z.record(z.string(), z.unknown()),
   runbook: z.object({ key: z.string(), version: z.number().int() }),
   affected: z.number().int().optional(),
@@ -55,6 +56,7 @@ export const incidentViewSchema = z.object({
       template: z.string(),
       dueAt: dateTime.nullable(),
       state: z.string(),
+      after: z.object({ milestone: z.literal('resolved'), offsetMinutes: z.number(), label: z.string() }).optional().describe('timed from the resolved milestone: no date until then'),
       waitingReason: z.string().optional(),
       approvedBy: z.string().nullable().optional(),
       approvedAt: dateTime.optional(),
@@ -81,7 +83,12 @@ export const reachSchema = z.object({
   steps: z.array(z.object({ step: z.string(), channel: z.string(), state: z.string(), ...counts, reached: z.number().int(), opened: z.number().int(), timeToReach: latencySchema, timeToDeliver: latencySchema })),
 });
 
-export const stateChangeSchema = z.object({ id: uuid, state: z.string(), previousState: z.string() });
+export const stateChangeSchema = z.object({
+  id: uuid,
+  state: z.string(),
+  previousState: z.string(),
+  scheduled: z.array(z.object({ step: z.string(), state: z.string(), dueAt: dateTime.nullable() })).optional().describe('resolve: the steps timed from resolution, now planned'),
+});
 
 export const timelinePageSchema = page(z.object({ id: z.string(), at: dateTime, actor: z.string().nullable(), action: z.string(), data: z.unknown() }));
 
