@@ -2245,6 +2245,22 @@ export interface components {
                 state: string;
                 title: string;
             }[];
+            /** @description remedy offers assigned to the customer */
+            offers: {
+                /** Format: date-time */
+                assignedAt: string;
+                claimed: boolean;
+                /** Format: date-time */
+                claimedAt: string | null;
+                /** @description the last characters of the code, to confirm it with the customer */
+                codeEnding: string | null;
+                /** Format: date-time */
+                expiresAt: string | null;
+                /** Format: uuid */
+                incidentId: string;
+                offer: string;
+                title: string;
+            }[];
             /** @description the customer's latest contacts, newest first */
             recentContacts: {
                 /** @description ISO time of the contact */
@@ -3271,6 +3287,8 @@ export interface components {
                 sent: number;
                 suppressed: number;
             }[];
+            /** @description customers who claimed their remedy offer */
+            claimed: number;
             deferred: number;
             delivered: number;
             failed: number;
@@ -4849,6 +4867,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };

@@ -68,4 +68,18 @@ export const customerContextSchema = z.object({
     .nullable()
     .describe('what the agent says, for the current incident; null when none touches this customer'),
   recentContacts: z.array(contactViewSchema).describe("the customer's latest contacts, newest first"),
+  offers: z
+    .array(
+      z.object({
+        offer: z.string(),
+        title: z.string(),
+        incidentId: uuid,
+        expiresAt: dateTime.nullable(),
+        assignedAt: dateTime,
+        claimed: z.boolean(),
+        claimedAt: dateTime.nullable(),
+        codeEnding: z.string().nullable().describe('the last characters of the code, to confirm it with the customer'),
+      }),
+    )
+    .describe('remedy offers assigned to the customer'),
 });

@@ -37,7 +37,7 @@ export class AddAffectedController {
   @ApiOperation({ summary: 'Add affected customers from a file' })
   @ApiRawBody('One externalId per line, or a CSV whose first column is externalId', { 'text/csv': { type: 'string' }, 'text/plain': { type: 'string' } })
   @ApiJson(200, 'AffectedFile', affectedFileSchema, 'Added, with per-row errors')
-  @ApiErrors(409, 415)
+  @ApiErrors(409, 415, 422)
   upload(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string, @Req() req: Request, @CurrentActor() actor: Actor) {
     const type = (req.headers['content-type'] ?? '').split(';')[0].trim();
     if (type !== 'text/csv' && type !== 'text/plain') {

@@ -76,6 +76,7 @@ export const reachSchema = z.object({
   affected: z.number().int(),
   ...counts,
   opened: z.number().int(),
+  claimed: z.number().int().describe('customers who claimed their remedy offer'),
   reached: z.number().int(),
   unreached: z.number().int(),
   channels: z.array(z.object({ channel: z.string(), reached: z.number().int(), opened: z.number().int(), ...counts })),
