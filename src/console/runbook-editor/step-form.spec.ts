@@ -18,10 +18,20 @@ function post(form: RunbookForm): Record<string, unknown> {
 }
 
 describe('runbook form per step', () => {
-  it.each(['gdpr-breach', 'nis2', 'sec-8k', 'hipaa', 'nydfs', 'generic-customer-breach'])('round-trips the library plan %s through the form unchanged', (name) => {
+  it.each(['gdpr-breach', 'nis2', 'sec-8k', 'hipaa', 'nydfs', 'generic-customer-breach', 'apology-win-back'])('round-trips the library plan %s through the form unchanged', (name) => {
     const definition = runbookDefinitionSchema.parse(JSON.parse(readFileSync(path.join(TEMPLATES_DIR, 'runbooks', `${name}.json`), 'utf8')).definition);
     const back = runbookDefinitionSchema.parse(formToDefinition(readRunbookForm(post(definitionToForm(definition)))));
     expect(back).toEqual(definition);
+  });
+
+  it('round-trips a step timed from resolution that carries a remedy offer', () => {
+    const definition = runbookDefinitionSchema.parse({
+      name: 'Win-back',
+      steps: [{ id: 'apology', audience: 'affected_customers', channel: 'email', template: 'apology', offer: 'credit-monitoring', timing: { milestone: 'resolved', offsetMinutes: 2880 } }],
+    });
+    const back = runbookDefinitionSchema.parse(formToDefinition(readRunbookForm(post(definitionToForm(definition)))));
+    expect(back).toEqual(definition);
+    expect(back.steps[0].offer).toBe('credit-monitoring');
   });
 
   it('reads recipients as "Name <target>" lines, webhook endpoints as webhook:<key>', () => {

@@ -13,6 +13,8 @@ export interface StepForm {
   channel: string;
   fallbackChannels: string;
   template: string;
+  /** the remedy offer's key (#20), empty for none */
+  offer: string;
   timingKind: 'milestone' | 'deadline';
   milestone: string;
   offsetMinutes: string;
@@ -56,6 +58,7 @@ export const emptyStep = (n: number): StepForm => ({
   channel: 'email',
   fallbackChannels: '',
   template: '',
+  offer: '',
   timingKind: 'milestone',
   milestone: 'declared',
   offsetMinutes: '0',
@@ -115,6 +118,7 @@ export function stepToForm(raw: unknown, n: number): StepForm {
     channel: text(s.channel) || base.channel,
     fallbackChannels: list(s.fallbackChannels),
     template: text(s.template),
+    offer: text(s.offer),
     timingKind: timing.deadline !== undefined ? 'deadline' : 'milestone',
     milestone: text(timing.milestone) || base.milestone,
     offsetMinutes: text(timing.offsetMinutes ?? 0),
@@ -161,6 +165,7 @@ export function readRunbookForm(body: Obj): RunbookForm {
       channel: f('channel'),
       fallbackChannels: f('fallbackChannels'),
       template: f('template').trim(),
+      offer: f('offer').trim(),
       timingKind: f('timingKind') === 'deadline' ? 'deadline' : 'milestone',
       milestone: f('milestone'),
       offsetMinutes: f('offsetMinutes'),
@@ -219,6 +224,7 @@ export function formToDefinition(f: RunbookForm): Obj {
         channel: s.channel,
         fallbackChannels: csv(s.fallbackChannels).length ? csv(s.fallbackChannels) : undefined,
         template: s.template,
+        offer: s.offer || undefined,
         timing: s.timingKind === 'deadline' ? defined({ deadline: s.deadline, beforeMinutes: num(s.beforeMinutes) }) : defined({ milestone: s.milestone, offsetMinutes: num(s.offsetMinutes) }),
         condition: Object.keys(condition).length ? condition : undefined,
         approval: s.approvalRole ? { role: s.approvalRole, differentFromDeclarer: s.differentFromDeclarer } : undefined,

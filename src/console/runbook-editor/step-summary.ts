@@ -47,7 +47,7 @@ function who(step: RunbookStep): string {
 function when(step: RunbookStep): string {
   const t = step.timing;
   if ('milestone' in t) {
-    const m = t.milestone === 'aware' ? 'awareness' : t.milestone === 'declared' ? 'declaration' : 'confirmation';
+    const m = t.milestone === 'aware' ? 'awareness' : t.milestone === 'declared' ? 'declaration' : t.milestone === 'resolved' ? 'resolution' : 'confirmation';
     return t.offsetMinutes ? `${duration(t.offsetMinutes)} after ${m}` : `at ${m}`;
   }
   return t.beforeMinutes ? `${duration(t.beforeMinutes)} before the ${t.deadline} deadline` : `by the ${t.deadline} deadline`;
