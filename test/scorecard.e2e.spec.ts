@@ -58,6 +58,7 @@ describe('The customer-experience scorecard', () => {
     const [{ body: sc }, { body: reach }] = await Promise.all([card(a).expect(200), h.http.get(`/api/v1/incidents/${a}/reach`).set(auth()).expect(200)]);
     expect(sc.figures.reached).toBe(reach.reached);
     expect(sc.figures.acknowledged).toBe(reach.acknowledged);
+    expect(sc.figures.claims).toBe(reach.claimed);
     expect(sc.timeToReach).toEqual({ count: reach.timeToReach.count, p50: reach.timeToReach.p50, p90: reach.timeToReach.p90 });
     expect(sc.timeToReach.count).toBe(10);
     expect(sc.timeToReach.p50).not.toBeNull();

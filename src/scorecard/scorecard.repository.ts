@@ -3,7 +3,7 @@
 // closed union; the only caller-given part, an attribute key, is a bound parameter.
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '@prisma/client';
-import { REACHING_SQL } from '../common/reach-definition';
+import { CLAIMED_SQL, REACHING_SQL } from '../common/reach-definition';
 import { PrismaService } from '../database/prisma.service';
 import { LatencyBucket } from '../incidents/reach/latency-percentiles';
 import type { Dimension } from './dto/scorecard-query.dto';
@@ -135,11 +135,12 @@ export class ScorecardRepository {
    */
   async claims(ids: string[], d: Dimension | null): Promise<Map<string, number>> {
     if (!ids.length) return new Map();
-    const g = grouping(d, ids, 'o');
+    const g = grouping(d, ids, 'a');
+    // CLAIMED_SQL: the one definition of a claim (src/common/reach-definition.ts), over offer_assignment as `a`
     const rows = await this.prisma.$queryRaw<{ grp: string; n: number }[]>`
       SELECT ${g.expr} AS grp, count(*)::int AS n
-      FROM offer_assignment o ${g.join}
-      WHERE o.incident_id = ANY(${ids}::uuid[]) AND o.claimed_at IS NOT NULL
+      FROM offer_assignment a ${g.join}
+      WHERE a.incident_id = ANY(${ids}::uuid[]) AND ${CLAIMED_SQL}
       GROUP BY 1`;
     return new Map(rows.map((r) => [r.grp, r.n]));
   }

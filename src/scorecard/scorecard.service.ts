@@ -53,7 +53,7 @@ export interface CommentView {
 
 /**
  * The customer-experience scorecard: every figure the API and the console show comes from here (one
- * truth per figure). Reached, acknowledged and time to reach are the reach report's own numbers.
+ * truth per figure). Reached, acknowledged, claimed and time to reach are the reach report's own numbers.
  */
 @Injectable()
 export class ScorecardService {
@@ -66,10 +66,10 @@ export class ScorecardService {
     const incident = await this.repo.incident(id);
     if (!incident) throw AppException.notFound('Incident', id);
     // the reach report itself: reached, acknowledged and time to reach are its numbers, not recounted
-    const [reach, cells, claims, breakdown] = await Promise.all([this.incidents.reach(id), this.repo.answers([id], null), this.repo.claims([id], null), this.breakdown([id], dimension)]);
+    const [reach, cells, breakdown] = await Promise.all([this.incidents.reach(id), this.repo.answers([id], null), this.breakdown([id], dimension)]);
     return {
       incident: view(incident),
-      figures: figuresOf(cells, { reached: reach.reached, acknowledged: reach.acknowledged, claims: claims.get('all') ?? 0 }),
+      figures: figuresOf(cells, { reached: reach.reached, acknowledged: reach.acknowledged, claims: reach.claimed }),
       timeToReach: { count: reach.timeToReach.count, p50: reach.timeToReach.p50, p90: reach.timeToReach.p90 },
       breakdown,
     };
