@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { runbookDefinitionSchema } from '../../runbooks/runbook-definition';
+import { runbookDefinitionSchema, stepSchema } from '../../runbooks/runbook-definition';
 import { TEMPLATES_DIR } from '../../templates/template-engine';
 import { definitionToForm, formToDefinition, readRunbookForm, RunbookForm } from './step-form';
 
@@ -32,6 +32,20 @@ describe('runbook form per step', () => {
     const back = runbookDefinitionSchema.parse(formToDefinition(readRunbookForm(post(definitionToForm(definition)))));
     expect(back).toEqual(definition);
     expect(back.steps[0].offer).toBe('credit-monitoring');
+  });
+
+  it('keeps every field a step can have (a field the form does not know would be dropped on save)', () => {
+    const full = {
+      id: 'tell', name: 'Tell them', audience: 'affected_customers', filter: { field: 'tags', eq: 'vip' }, channel: 'email', fallbackChannels: ['sms'],
+      template: 'breach-notice', timing: { milestone: 'confirmed', offsetMinutes: 30 }, condition: { severityAtLeast: 'high', jurisdictionsInclude: ['EU'], typeIn: ['breach'] },
+      offer: 'credit-monitoring', replyTo: 'hotline@acme.test', approval: { role: 'commander', differentFromDeclarer: true },
+      reminder: { afterMinutes: 1440, when: 'not_acknowledged', channel: 'sms' }, urgent: false, meets: ['gdpr-art34'], maxLatenessMinutes: 90,
+    };
+    const definition = runbookDefinitionSchema.parse({ name: 'All fields', steps: [full, { id: 'list', audience: 'list', recipients: [{ address: 'a@b.test' }], channel: 'email', template: 't' }] });
+    // the fixture sets every field of the step schema but recipients (shown on the list step), so a new one fails here
+    expect(Object.keys(stepSchema.shape).filter((k) => !(k in full) && k !== 'recipients')).toEqual([]);
+    const back = runbookDefinitionSchema.parse(formToDefinition(readRunbookForm(post(definitionToForm(definition)))));
+    expect(back).toEqual(definition);
   });
 
   it('reads recipients as "Name <target>" lines, webhook endpoints as webhook:<key>', () => {

@@ -15,6 +15,8 @@ export interface StepForm {
   template: string;
   /** the remedy offer's key (#20), empty for none */
   offer: string;
+  /** email: the Reply-To of the step's notices, empty for the default (MAIL_REPLY_TO) */
+  replyTo: string;
   timingKind: 'milestone' | 'deadline';
   milestone: string;
   offsetMinutes: string;
@@ -59,6 +61,7 @@ export const emptyStep = (n: number): StepForm => ({
   fallbackChannels: '',
   template: '',
   offer: '',
+  replyTo: '',
   timingKind: 'milestone',
   milestone: 'declared',
   offsetMinutes: '0',
@@ -119,6 +122,7 @@ export function stepToForm(raw: unknown, n: number): StepForm {
     fallbackChannels: list(s.fallbackChannels),
     template: text(s.template),
     offer: text(s.offer),
+    replyTo: text(s.replyTo),
     timingKind: timing.deadline !== undefined ? 'deadline' : 'milestone',
     milestone: text(timing.milestone) || base.milestone,
     offsetMinutes: text(timing.offsetMinutes ?? 0),
@@ -166,6 +170,7 @@ export function readRunbookForm(body: Obj): RunbookForm {
       fallbackChannels: f('fallbackChannels'),
       template: f('template').trim(),
       offer: f('offer').trim(),
+      replyTo: f('replyTo').trim(),
       timingKind: f('timingKind') === 'deadline' ? 'deadline' : 'milestone',
       milestone: f('milestone'),
       offsetMinutes: f('offsetMinutes'),
@@ -225,6 +230,7 @@ export function formToDefinition(f: RunbookForm): Obj {
         fallbackChannels: csv(s.fallbackChannels).length ? csv(s.fallbackChannels) : undefined,
         template: s.template,
         offer: s.offer || undefined,
+        replyTo: s.replyTo || undefined,
         timing: s.timingKind === 'deadline' ? defined({ deadline: s.deadline, beforeMinutes: num(s.beforeMinutes) }) : defined({ milestone: s.milestone, offsetMinutes: num(s.offsetMinutes) }),
         condition: Object.keys(condition).length ? condition : undefined,
         approval: s.approvalRole ? { role: s.approvalRole, differentFromDeclarer: s.differentFromDeclarer } : undefined,
