@@ -29,7 +29,7 @@ export class SmsEventsController {
   @ApiSignedBy('twilioSignature', 'eventSignature')
   @ApiRawBody('The status callback (other provider fields are kept as evidence)', { 'application/x-www-form-urlencoded': { name: 'SmsStatusCallback', schema: smsStatusCallbackSchema } })
   @ApiJson(200, 'RecordedEvents', recordedEventsSchema)
-  @ApiErrors(415, 422)
+  @ApiErrors(403, 415, 422)
   receive(@Req() req: Request, @Headers('content-type') contentType: string | undefined): Promise<RecordedEvents> {
     const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
     if (type !== 'application/x-www-form-urlencoded') {
