@@ -5931,6 +5931,13 @@ export interface operations {
                     "text/event-stream": string;
                 };
             };
+            /** @description The incident is closed or cancelled and the client (Last-Event-ID) already had its final state: stop reconnecting */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];

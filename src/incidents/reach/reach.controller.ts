@@ -8,7 +8,7 @@ import { PERSONAL_DATA_ROLES, Role } from '../../auth/role';
 import { IncidentsService } from '../incidents.service';
 import { UnreachedExport } from './unreached-export';
 import { Sensitive } from '../../throttling/throttling';
-import { ApiRaw } from '../../openapi/api-doc.decorators';
+import { ApiEmpty, ApiRaw } from '../../openapi/api-doc.decorators';
 
 const IdPipe = new ParseUUIDPipe({ version: '4' });
 
@@ -44,6 +44,7 @@ export class ReachController {
   @ApiProduces('text/event-stream')
   @ApiOperation({ summary: 'Follow an incident\'s reach (server-sent events)' })
   @ApiRaw(200, 'Server-sent events: `reach` (data: the body of GET …/reach, JSON) whenever it changes, then `end` once the incident is closed or cancelled', { 'text/event-stream': { type: 'string', description: 'event: reach|end, id: …, data: <JSON>' } })
+  @ApiEmpty(204, 'The incident is closed or cancelled and the client (Last-Event-ID) already had its final state: stop reconnecting')
   async stream(@Param('id', IdPipe) id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     await this.incidents.get(id); // 404 before any byte is sent
     await this.reachStream.serve(id, req, res);
