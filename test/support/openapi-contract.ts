@@ -13,7 +13,8 @@ type Doc = { paths: Record<string, Record<string, Operation>> };
 /** Routes the document leaves out on purpose: pages, the console, Prometheus text, the docs themselves. */
 const OUT_OF_SCOPE = [/^\/n\//, /^\/status(\/|$)/, /^\/console(\/|$)/, /^\/metrics$/, /^\/docs(\/|$|-json)/, /^\/admin\//, /^\/favicon/, /^\/$/, /^\/login/, /^\/auth\//];
 
-export const contractCounterFile = () => path.join(os.tmpdir(), `tocsin-openapi-contract-${process.env.QUEUE_PREFIX ?? 'none'}.jsonl`);
+/** Named after the run's database: tests may change QUEUE_PREFIX for their own counters, the database name stays. */
+export const contractCounterFile = () => path.join(os.tmpdir(), `tocsin-openapi-contract-${process.env.TOCSIN_TEST_DB ?? 'none'}.jsonl`);
 
 export interface CheckedResponse {
   status: number;
