@@ -2,7 +2,7 @@ import { signBody } from '../src/tracking/event-signature.guard';
 import { freePort } from './support/free-port';
 import { SmsSink } from './support/sms-sink';
 import { auth, Harness, waitFor } from './support/harness';
-import { declareBody, NOTICE, uniq } from './factories/scenario.factory';
+import { declareEmailThenSms, uniq } from './factories/scenario.factory';
 
 const SECRET = 'test-events-secret-0123456789';
 
@@ -33,12 +33,7 @@ describe('A fallback while the step\'s own relay is down', () => {
   it('sends the SMS of a customer whose email bounced at once, not after the email relay comes back', async () => {
     const prefix = uniq('fbout');
     const people = [0, 1].map((i) => ({ externalId: `${prefix}-${i}`, email: `${prefix}-${i}@customers.test`, phone: `+3361235${String(5000 + i)}`, name: `P${i}`, attributes: { accountNo: String(i) } }));
-    await h.http.post('/api/v1/customers/bulk').set(auth()).send({ customers: people }).expect(200);
-    await h.http.put(`/api/v1/templates/${prefix}-t/email/en`).set(auth()).send(NOTICE).expect(200);
-    await h.http.put(`/api/v1/templates/${prefix}-t/sms/en`).set(auth()).send({ text: '{{facts.whatHappened}} {{notice.url}}', variables: ['facts.whatHappened', 'notice.url'] }).expect(200);
-    await h.http.put(`/api/v1/runbooks/${prefix}-rb`).set(auth()).send({ name: 'x', steps: [{ id: 'tell', audience: 'affected_customers', template: `${prefix}-t`, channel: 'email', fallbackChannels: ['sms'] }] }).expect(200);
-    await h.http.post(`/api/v1/runbooks/${prefix}-rb/publish`).set(auth()).expect(201);
-    const { body } = await h.http.post('/api/v1/incidents').set(auth()).send(declareBody(`${prefix}-rb`, people.map((p) => p.externalId))).expect(201);
+    const body = { id: await declareEmailThenSms(h, prefix, people) };
 
     // the emails wait on the relay, untried
     const [first] = await waitFor('the emails waiting on the relay', async () => {
@@ -81,12 +76,7 @@ describe('A fallback whose own relay is down', () => {
   it('waits on the fallback channel\'s relay, with its name in the reason, while the step\'s relay is fine', async () => {
     const prefix = uniq('fbdown');
     const person = { externalId: `${prefix}-0`, email: `${prefix}-0@customers.test`, phone: '+33612357000', name: 'P0', attributes: { accountNo: '0' } };
-    await h.http.post('/api/v1/customers/bulk').set(auth()).send({ customers: [person] }).expect(200);
-    await h.http.put(`/api/v1/templates/${prefix}-t/email/en`).set(auth()).send(NOTICE).expect(200);
-    await h.http.put(`/api/v1/templates/${prefix}-t/sms/en`).set(auth()).send({ text: '{{facts.whatHappened}} {{notice.url}}', variables: ['facts.whatHappened', 'notice.url'] }).expect(200);
-    await h.http.put(`/api/v1/runbooks/${prefix}-rb`).set(auth()).send({ name: 'x', steps: [{ id: 'tell', audience: 'affected_customers', template: `${prefix}-t`, channel: 'email', fallbackChannels: ['sms'] }] }).expect(200);
-    await h.http.post(`/api/v1/runbooks/${prefix}-rb/publish`).set(auth()).expect(201);
-    const { body } = await h.http.post('/api/v1/incidents').set(auth()).send(declareBody(`${prefix}-rb`, [person.externalId])).expect(201);
+    const body = { id: await declareEmailThenSms(h, prefix, [person]) };
     const email = await waitFor('the email sent', async () => h.prisma.notification.findFirst({ where: { incidentId: body.id, channel: 'email', state: 'sent' } }));
     const bounce = JSON.stringify({ type: 'bounced', notificationId: email.id, reason: '550 5.1.1 mailbox unavailable', status: '5.1.1' });
     await h.http.post('/api/v1/events/email').set('Content-Type', 'application/json').set('X-Tocsin-Signature', signBody(SECRET, bounce)).send(bounce).expect(200);

@@ -1,7 +1,7 @@
 import { freePort } from './support/free-port';
 import { SmsSink } from './support/sms-sink';
 import { auth, Harness, waitFor } from './support/harness';
-import { declareBody, NOTICE, uniq } from './factories/scenario.factory';
+import { declareBody, declareEmailThenSms, NOTICE, uniq } from './factories/scenario.factory';
 import { NotificationRepository } from '../src/dispatch/notification.repository';
 
 describe('An email relay that never comes back', () => {
@@ -30,12 +30,7 @@ describe('An email relay that never comes back', () => {
   it('waits without spending attempts, then after the retry window fails the notices over to the fallback channel', async () => {
     const prefix = uniq('deadrelay');
     const people = [0, 1, 2].map((i) => ({ externalId: `${prefix}-${i}`, email: `${prefix}-${i}@customers.test`, phone: `+3361234${String(5000 + i)}`, name: `P${i}`, attributes: { accountNo: String(i) } }));
-    await h.http.post('/api/v1/customers/bulk').set(auth()).send({ customers: people }).expect(200);
-    await h.http.put(`/api/v1/templates/${prefix}-t/email/en`).set(auth()).send(NOTICE).expect(200);
-    await h.http.put(`/api/v1/templates/${prefix}-t/sms/en`).set(auth()).send({ text: '{{facts.whatHappened}} {{notice.url}}', variables: ['facts.whatHappened', 'notice.url'] }).expect(200);
-    await h.http.put(`/api/v1/runbooks/${prefix}-rb`).set(auth()).send({ name: 'x', steps: [{ id: 'tell', audience: 'affected_customers', template: `${prefix}-t`, channel: 'email', fallbackChannels: ['sms'] }] }).expect(200);
-    await h.http.post(`/api/v1/runbooks/${prefix}-rb/publish`).set(auth()).expect(201);
-    const { body } = await h.http.post('/api/v1/incidents').set(auth()).send(declareBody(`${prefix}-rb`, people.map((p) => p.externalId))).expect(201);
+    const body = { id: await declareEmailThenSms(h, prefix, people) };
 
     // while the window runs the notices wait, untried, with the reason
     const waiting = await waitFor('the notices waiting on the relay', async () => {

@@ -50,3 +50,13 @@ export function declareBody(runbook: string, externalIds: string[], overrides: R
     ...overrides,
   };
 }
+
+/** Customers, email and SMS templates, a published one-step runbook (email, then SMS if that fails) and a declared incident; its id. */
+export async function declareEmailThenSms(h: Harness, prefix: string, people: { externalId: string }[]): Promise<string> {
+  await h.http.post('/api/v1/customers/bulk').set(auth()).send({ customers: people }).expect(200);
+  await h.http.put(`/api/v1/templates/${prefix}-t/email/en`).set(auth()).send(NOTICE).expect(200);
+  await h.http.put(`/api/v1/templates/${prefix}-t/sms/en`).set(auth()).send({ text: '{{facts.whatHappened}} {{notice.url}}', variables: ['facts.whatHappened', 'notice.url'] }).expect(200);
+  await h.http.put(`/api/v1/runbooks/${prefix}-rb`).set(auth()).send({ name: 'x', steps: [{ id: 'tell', audience: 'affected_customers', template: `${prefix}-t`, channel: 'email', fallbackChannels: ['sms'] }] }).expect(200);
+  await h.http.post(`/api/v1/runbooks/${prefix}-rb/publish`).set(auth()).expect(201);
+  return (await h.http.post('/api/v1/incidents').set(auth()).send(declareBody(`${prefix}-rb`, people.map((p) => p.externalId))).expect(201)).body.id;
+}
