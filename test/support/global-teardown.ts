@@ -2,6 +2,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { Client } from 'pg';
 import { contractCounterFile } from './openapi-contract';
 import { startedServices } from './local-services';
+import { workerDatabase } from './run-databases';
 import { wipeQueues } from './redis-keys';
 
 /** Drops this run's database and deletes this run's queue keys (unless KEEP_TEST_DB is set), then stops what the setup started. */
@@ -18,14 +19,15 @@ export default async function globalTeardown(): Promise<void> {
 async function dropRunData(): Promise<void> {
   if (process.env.KEEP_TEST_DB) return;
   const adminUrl = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-  const db = process.env.TOCSIN_TEST_DB;
-  if (db) {
+  const base = process.env.TOCSIN_TEST_DB;
+  if (base) {
     const admin = new Client({ connectionString: adminUrl });
     await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+    for (let w = 1; w <= Number(process.env.TOCSIN_TEST_WORKERS ?? '1'); w++) await admin.query(`DROP DATABASE IF EXISTS ${workerDatabase(base, w)} WITH (FORCE)`);
     await admin.end();
   }
-  await wipeQueues(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', process.env.QUEUE_PREFIX ?? 'none');
+  // every worker's prefix (test-<run>-w<n>) and those tests derive from it (…-throttling, …-dev)
+  await wipeQueues(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', process.env.QUEUE_PREFIX ?? 'none', { andDerived: true });
 }
 
 /** How many answers the run checked against the OpenAPI document (test/support/openapi-contract.ts). */
