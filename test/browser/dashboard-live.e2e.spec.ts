@@ -65,7 +65,7 @@ describe('Console in a browser: the dashboard updates itself', () => {
     await h.http.post(`/api/v1/incidents/${incidentId}/steps/${stepId}/approve`).set(auth()).expect(200);
     await page.locator('#approvals-body', { hasText: 'Nothing is waiting.' }).waitFor();
     await page.locator('#schedule tbody tr').first().locator('.hint', { hasText: 'approved by' }).waitFor();
-    await page.locator('#reach-percent', { hasText: '100 %' }).waitFor({ timeout: 30_000 });
+    await page.locator('#reach-percent', { hasText: '100 %' }).waitFor({ timeout: 120_000 });
     await page.locator('#schedule tbody tr').first().locator('.status', { hasText: /dispatched|completed/ }).waitFor();
 
     // paused through the API: the state badge and the buttons follow (Resume instead of Pause sending)
