@@ -41,6 +41,10 @@ export async function newPage(browser: Browser, opts: { mobile?: boolean; baseUR
     baseURL: opts.baseURL,
     ...(opts.timezoneId ? { timezoneId: opts.timezoneId } : {}),
   });
+  // a wait for a condition, not a time limit on it: the suite's usual 120 s (Playwright's default is 30 s,
+  // short for a page that follows a fan-out on a machine whose cores are busy)
+  context.setDefaultTimeout(120_000);
+  context.setDefaultNavigationTimeout(120_000);
   const page = await context.newPage();
   return { context, page };
 }
