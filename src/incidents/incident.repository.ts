@@ -35,15 +35,6 @@ export class EmptyAudienceError extends Error {
   }
 }
 
-export interface ReachRow {
-  step_id: string;
-  step_key: string;
-  channel: string;
-  step_state: string;
-  state: string | null;
-  n: bigint;
-}
-
 
 @Injectable()
 export class IncidentRepository {
@@ -107,38 +98,6 @@ export class IncidentRepository {
     return Number(c?.affected ?? 0);
   }
 
-  /**
-   * The reach report's counters read in one repeatable-read snapshot: a send or a bounce commits the counts
-   * by state and the customers reached together (one trigger), so the report never shows `sent: 2` beside
-   * `reached: 0` because two separate reads straddled that commit.
-   */
-  async reachSnapshot(incidentId: string) {
-    const [rows, counter, notices] = await this.prisma.$transaction(
-      [
-        this.reachRowsQuery(incidentId),
-        this.prisma.$queryRaw<{ affected: bigint; reached: bigint; opened: bigint; acknowledged: bigint }[]>`
-          SELECT affected, reached, opened, acknowledged FROM incident_counter WHERE incident_id = ${incidentId}::uuid`,
-        this.noticeRowsQuery(incidentId),
-      ],
-      { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
-    );
-    const c = counter[0];
-    return {
-      rows,
-      customers: { affected: Number(c?.affected ?? 0), reached: Number(c?.reached ?? 0), opened: Number(c?.opened ?? 0), acknowledged: Number(c?.acknowledged ?? 0) },
-      notices,
-    };
-  }
-
-  /** Notification counts per step, channel (the step's own and any fallback) and state, from reach_counter. */
-  private reachRowsQuery(incidentId: string) {
-    return this.prisma.$queryRaw<ReachRow[]>`
-      SELECT s.id AS step_id, s.step_key, coalesce(rc.channel, s.channel) AS channel, s.state::text AS step_state, rc.state::text AS state, coalesce(rc.n, 0) AS n
-      FROM incident_step s LEFT JOIN reach_counter rc ON rc.step_id = s.id AND rc.n <> 0
-      WHERE s.incident_id = ${incidentId}::uuid
-      ORDER BY s.due_at NULLS LAST, s.step_key`;
-  }
-
   /** Per step: its notifications and those that reach their recipient now (src/common/reach-definition.ts), from the counters. */
   async stepReach(incidentId: string): Promise<Map<string, { reached: number; total: number }>> {
     const rows = await this.prisma.$queryRaw<{ step_id: string; reached: bigint; total: bigint }[]>`
@@ -148,11 +107,6 @@ export class IncidentRepository {
   }
 
 
-  /** Per step and channel: notifications whose customer opened / acknowledged their notice page once reached. */
-  private noticeRowsQuery(incidentId: string) {
-    return this.prisma.$queryRaw<{ step_id: string; channel: string; opened: bigint; acknowledged: bigint }[]>`
-      SELECT step_id::text, channel, opened, acknowledged FROM notice_counter WHERE incident_id = ${incidentId}::uuid`;
-  }
 }
 
 const INCLUDE = {

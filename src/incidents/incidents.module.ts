@@ -14,7 +14,7 @@ import { IncidentLifecycleRepository } from './lifecycle/incident-lifecycle.repo
 import { AddAffectedController } from './add-affected/add-affected.controller';
 import { AddAffectedUseCase } from './add-affected/add-affected.usecase';
 import { ReachController } from './reach/reach.controller';
-import { ReachLatencyRepository } from './reach/reach-latency.repository';
+import { ReachSnapshotRepository } from './reach/reach-snapshot.repository';
 import { UnreachedExport } from './reach/unreached-export';
 import { ReachStream } from './reach/reach-stream';
 import { ScheduleController } from './steps/schedule.controller';
@@ -25,7 +25,7 @@ import { ScheduleUseCases } from './steps/schedule.usecases';
 @Module({
   imports: [RunbooksModule, TemplatesCoreModule, NoticeCoreModule, ClocksModule, ClocksApiModule, OffersCoreModule],
   controllers: [IncidentsController, IncidentLifecycleController, ScheduleController, AddAffectedController, ReachController],
-  providers: [DeclareIncidentUseCase, IncidentsService, IncidentRepository, ChangeIncidentStateUseCase, IncidentLifecycleRepository, ScheduleUseCases, ScheduleRepository, AddAffectedUseCase, UnreachedExport, ReachLatencyRepository, ReachStream],
+  providers: [DeclareIncidentUseCase, IncidentsService, IncidentRepository, ChangeIncidentStateUseCase, IncidentLifecycleRepository, ScheduleUseCases, ScheduleRepository, AddAffectedUseCase, UnreachedExport, ReachSnapshotRepository, ReachStream],
   exports: [ClocksApiModule, DeclareIncidentUseCase, IncidentsService, ChangeIncidentStateUseCase, ScheduleUseCases, UnreachedExport, IncidentLifecycleRepository],
 })
 export class IncidentsModule {}

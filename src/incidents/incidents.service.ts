@@ -1,4 +1,3 @@
-import { OffersService } from '../offers/offers.service';
 import { resolvedTiming } from './declare-incident/plan-step';
 import { Injectable } from '@nestjs/common';
 import { AppException } from '../common/errors/app.exception';
@@ -8,7 +7,7 @@ import { ClockStateService } from './clocks/clock-state.service';
 import { ClockView, computeClocks } from './clocks/regulatory-clocks';
 import { IncidentRepository, IncidentWithSchedule } from './incident.repository';
 import { latencySummary } from './reach/latency-percentiles';
-import { ReachLatencyRepository, StepLatencyBucket } from './reach/reach-latency.repository';
+import { ReachSnapshotRepository, StepLatencyBucket } from './reach/reach-snapshot.repository';
 
 export const NOTIFICATION_STATES = ['pending', 'queued', 'sending', 'sent', 'delivered', 'bounced', 'failed', 'acknowledged', 'suppressed', 'deferred'] as const;
 type Counts = Record<(typeof NOTIFICATION_STATES)[number], number>;
@@ -96,9 +95,8 @@ export class IncidentsService {
   constructor(
     private readonly incidents: IncidentRepository,
     private readonly clock: Clock,
-    private readonly latency: ReachLatencyRepository,
+    private readonly snapshots: ReachSnapshotRepository,
     private readonly clockState: ClockStateService,
-    private readonly offers: OffersService,
   ) {}
 
   async get(id: string) {
@@ -115,14 +113,11 @@ export class IncidentsService {
    * and `opened` / `acknowledged` (notices whose customer opened / acknowledged once reached).
    */
   async reach(id: string) {
-    const incident = await this.incidents.find(id);
-    if (!incident) throw AppException.notFound('Incident', id);
-    const [{ rows, customers, notices }, customerLatency, stepLatency, claimed] = await Promise.all([
-      this.incidents.reachSnapshot(id),
-      this.latency.customers(id),
-      this.latency.steps(id),
-      this.offers.claimedCount(id),
-    ]);
+    // one statement (one snapshot) for every figure, and nothing else: not the incident with its steps and
+    // runbook (the rows carry the steps), so a dashboard polling it during a fan-out costs one round trip
+    const snapshot = await this.snapshots.read(id);
+    if (!snapshot) throw AppException.notFound('Incident', id);
+    const { rows, customers, notices, customerLatency, stepLatency, claimed } = snapshot;
     const { affected, reached } = customers;
     const stepTimes = (stepId: string, channel: string, kind: StepLatencyBucket['kind']) =>
       latencySummary(stepLatency.filter((b) => b.stepId === stepId && b.channel === channel && b.kind === kind));
@@ -147,7 +142,7 @@ export class IncidentsService {
     }
     return {
       incidentId: id,
-      state: incident.state,
+      state: snapshot.incidentState,
       affected,
       ...totals,
       // customers (not notifications) who opened / acknowledged their notice page
