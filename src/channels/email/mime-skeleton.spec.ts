@@ -5,7 +5,8 @@ import { ensureNoticeLink } from '../../notices/ensure-notice-link.util';
 import { renderContext, type CustomerLike } from '../../templates/render-context';
 import { TemplateEngine } from '../../templates/template-engine';
 import { nodemailerMessage, type OutgoingEmail } from './mail-transport';
-import { MAX_LINE_OCTETS, MimeSkeleton } from './mime-skeleton';
+import MimeNode from 'nodemailer/lib/mime-node';
+import { MAX_LINE_OCTETS, MimeSkeleton, transferEncodingOf } from './mime-skeleton';
 
 const CONFIG = { MAIL_FROM: 'Acme Sécurité <security@acme.test>', MAIL_REPLY_TO: 'hotline@acme.test' };
 const SHARED = { 'X-Tocsin-Incident': '7d1f2a8e-3b5c-4e6f-9a0b-1c2d3e4f5a6b' };
@@ -129,6 +130,27 @@ describe(MimeSkeleton.name, () => {
     expect(cte(0)).toEqual(['7bit', 'quoted-printable']); // the html is one line over 76 characters
     expect(cte(2)).toEqual(['quoted-printable', 'quoted-printable']);
     expect(cte(3)).toEqual(['base64', 'base64']);
+  });
+
+  it.each([
+    ['short ASCII', 'Dear Ann,\nsee you'],
+    ['a long ASCII line', 'x'.repeat(40) + ' words '.repeat(20)],
+    ['a long line without a letter', '0123456789 '.repeat(10)],
+    ['exactly 76 characters', 'a'.repeat(76)],
+    ['77 characters', 'a'.repeat(77)],
+    ['a long line after a short one', 'short\r\n' + 'b'.repeat(80)],
+    ['more Latin than non-Latin', 'Grüße aus Köln, '.repeat(3)],
+    ['more non-Latin than Latin', '重要なお知らせ abc'],
+    ['as many of each', 'ab\u0001\u0002'],
+    ['a control character', 'tab\tbell\u0007'],
+    ['a line separator', 'one\u2028two'],
+    ['over 128 KB of short lines', 'short line\n'.repeat(13_000)],
+    ['over 128 KB of digits', '0123456789\n'.repeat(13_000)],
+  ])('picks the transfer encoding Nodemailer’s node picks for %s', (_name, content) => {
+    for (const type of ['text/plain; charset=utf-8', 'text/html; charset=utf-8']) {
+      const node = new MimeNode(type, { baseBoundary: '-' }).setContent(content);
+      expect(transferEncodingOf(content)).toBe(node.getTransferEncoding());
+    }
   });
 
   it('uses another boundary for a message whose body happens to contain the skeleton’s', async () => {

@@ -38,6 +38,9 @@ export interface ComposedMessage {
 
 const CRLF = '\r\n';
 const fold = (line: string) => mimeFuncs.foldLines(line, 76);
+/** A Message-ID that Nodemailer's encoder would return unchanged: already in angle brackets, printable ASCII, no space. */
+const PLAIN_MSG_ID = /^<[\x21-\x7e]{1,250}>$/;
+const MAX_SUBJECTS = 64;
 const dateValue = (d: Date) => d.toUTCString().replace(/GMT/, '+0000');
 
 /**
@@ -54,6 +57,15 @@ export class MimeSkeleton {
   private readonly replyTo: string;
   private readonly envelopeFrom: string;
   readonly boundary: string;
+  /** the multipart Content-Type line of the skeleton's own boundary (every message but one whose body contains it) */
+  private readonly multipartLine: string;
+  /**
+   * The last subjects' header lines: a fan-out's subject is usually the same for every recipient (or one per
+   * locale), and encoding and folding it again for each was a visible share of composing. Bounded.
+   */
+  private readonly subjects = new Map<string, string>();
+  /** the Date value of the current second (it only changes once a second, and every message carries one) */
+  private date = { second: NaN, value: '' };
 
   constructor(spec: SkeletonSpec) {
     this.before = Object.entries(spec.shared)
@@ -66,6 +78,7 @@ export class MimeSkeleton {
     this.fromHeaders = this.headerLine('From', spec.from);
     this.replyTo = spec.replyTo ? this.headerLine('Reply-To', spec.replyTo) : '';
     this.boundary = newBoundary();
+    this.multipartLine = multipartLine(this.boundary);
   }
 
   /**
@@ -84,12 +97,12 @@ export class MimeSkeleton {
       this.fromHeaders +
       this.toLine(p.to) +
       this.replyTo +
-      this.headerLine('Subject', p.subject) +
+      this.subjectLine(p.subject) +
       'Message-ID: ' +
-      this.encoder.encodeHeaderValue('Message-ID', p.messageId) +
+      (PLAIN_MSG_ID.test(p.messageId) ? p.messageId : this.encoder.encodeHeaderValue('Message-ID', p.messageId)) +
       CRLF +
       'Date: ' +
-      dateValue(p.date ?? new Date()) +
+      (p.date ? dateValue(p.date) : this.now()) +
       CRLF +
       'MIME-Version: 1.0' +
       CRLF;
@@ -105,12 +118,30 @@ export class MimeSkeleton {
     } else {
       let boundary = this.boundary;
       while (parts.some(([, content]) => content.includes(boundary))) boundary = newBoundary();
-      head += fold(`Content-Type: ${mimeFuncs.buildHeaderValue({ value: 'multipart/alternative', params: { boundary } })}`) + CRLF;
+      head += boundary === this.boundary ? this.multipartLine : multipartLine(boundary);
       body = `--${boundary}${CRLF}${parts[0][0]}${CRLF}${parts[0][1]}${CRLF}--${boundary}${CRLF}${parts[1][0]}${CRLF}${parts[1][1]}${CRLF}--${boundary}--`;
     }
     // a message ends with a line break (Nodemailer adds one unless the content ends with one)
     const end = body.endsWith(CRLF) ? '' : CRLF;
     return { raw: Buffer.from(`${head}${CRLF}${body}${end}`, 'utf8'), envelope: { from: this.envelopeFrom, to: [p.to.address] } };
+  }
+
+  private subjectLine(subject: string): string {
+    let line = this.subjects.get(subject);
+    if (line === undefined) {
+      if (this.subjects.size >= MAX_SUBJECTS) this.subjects.clear();
+      line = this.headerLine('Subject', subject);
+      this.subjects.set(subject, line);
+    }
+    return line;
+  }
+
+  /** Now as a Date header value, formatted once per second. */
+  private now(): string {
+    const ms = Date.now();
+    const second = Math.floor(ms / 1000);
+    if (second !== this.date.second) this.date = { second, value: dateValue(new Date(ms)) };
+    return this.date.value;
   }
 
   /** One header, encoded and folded as Nodemailer does (a plain token as a prepared value); '' for an empty value. */
@@ -147,19 +178,43 @@ export function assertOneAddress(address: string): void {
 }
 
 /**
- * A part's headers and its encoded content. The transfer encoding is decided by a Nodemailer node given the
- * same content (7bit for short-lined ASCII, else quoted-printable or base64 by the share of non-Latin
- * characters); a fresh node each time, as a node remembers long lines from earlier content.
+ * A part's headers and its encoded content. The transfer encoding is Nodemailer's choice for the same content
+ * (transferEncodingOf); base64 carries the bytes as they are (line breaks are data inside it), as Nodemailer's
+ * encoder does.
  */
 function part(contentType: string, content: string): [string, string] {
-  const node = new MimeNode(contentType, { baseBoundary: '-' }).setContent(content);
-  const cte = node.getTransferEncoding() || '7bit';
+  const cte = transferEncodingOf(content);
   let encoded: string;
-  // base64 carries the bytes as they are (line breaks are data inside it), as Nodemailer's encoder does
   if (cte === 'base64') encoded = base64.wrap(base64.encode(content), 76);
   else if (cte === 'quoted-printable') encoded = qp.wrap(qp.encode(crlf(content)), 76);
   else encoded = crlf(content);
   return [`Content-Type: ${contentType}${CRLF}Content-Transfer-Encoding: ${cte}${CRLF}`, encoded];
+}
+
+/** Nodemailer's hasLongerLines(…, 76), with its regular expression compiled once instead of on every call. */
+const LONGER_THAN_76 = /^.{77,}/m;
+
+/**
+ * The transfer encoding a Nodemailer node (MimeNode.setContent + getTransferEncoding, text/* content given as a
+ * non-empty string, no preferred text encoding) picks: 7bit for plain text with no line over 76 characters;
+ * else quoted-printable when Latin letters outnumber the non-Latin and control characters (_getTextEncoding),
+ * base64 otherwise. Computed here without building a node per part (a node's constructor, header map and
+ * per-character count were a third of composing); the differential spec holds it to Nodemailer's answer.
+ */
+export function transferEncodingOf(content: string): '7bit' | 'quoted-printable' | 'base64' {
+  if (mimeFuncs.isPlainText(content)) {
+    if (content.length <= 128 * 1024 && !LONGER_THAN_76.test(content)) return '7bit';
+    // plain text has no non-Latin characters: quoted-printable as soon as it has one Latin letter
+    return /[A-Za-z]/.test(content) ? 'quoted-printable' : 'base64';
+  }
+  let nonLatin = 0;
+  let latin = 0;
+  for (let i = 0; i < content.length; i++) {
+    const code = content.charCodeAt(i);
+    if (code <= 0x08 || code === 0x0b || code === 0x0c || (code >= 0x0e && code <= 0x1f) || code >= 0x80) nonLatin++;
+    else if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) latin++;
+  }
+  return nonLatin < latin ? 'quoted-printable' : 'base64';
 }
 
 /** Canonical line breaks: every CR, LF or CRLF becomes CRLF (what the SMTP data stream does to Nodemailer's 7bit and QP text). */
@@ -170,6 +225,10 @@ export function crlf(s: string): string {
 function longestLineOver(s: string, max: number): boolean {
   if (Buffer.byteLength(s) <= max) return false;
   return s.split(CRLF).some((l) => Buffer.byteLength(l) > max);
+}
+
+function multipartLine(boundary: string): string {
+  return fold(`Content-Type: ${mimeFuncs.buildHeaderValue({ value: 'multipart/alternative', params: { boundary } })}`) + CRLF;
 }
 
 /** Nodemailer's boundary shape (`--_NmP-<random>-Part_1`), random per skeleton. */
