@@ -15,8 +15,9 @@ export function ensureNoticeLink(rendered: Rendered, url: string, channel: strin
   const withText = text.includes(url) ? text : channel === 'sms' ? `${text.trimEnd()} ${url}`.trimStart() : `${text.trimEnd()}\n\n${url}\n`.trimStart();
   if (channel === 'sms') return withText === text ? rendered : { ...rendered, text: withText };
   const html = rendered.html ?? '';
-  const href = escapeHtml(url);
   let withHtml = html;
+  // escaped only when the plain link is missing (a template that prints {{notice.url}} has it as is)
+  const href = html && !html.includes(url) ? escapeHtml(url) : url;
   if (html && !html.includes(url) && !html.includes(href)) {
     const link = `<p><a href="${href}">${href}</a></p>`;
     const at = html.search(/<\/body\s*>/i);

@@ -46,8 +46,13 @@ export const SAMPLE_OFFER: OfferLike = {
   expiresAt: '2030-01-01T00:00:00.000Z',
 };
 
+/** incident.* of the render context: the same for every recipient, so a fan-out builds it once per batch and passes it. */
+export function incidentValues(i: IncidentLike): Record<string, unknown> {
+  return { id: i.id, title: i.title, type: i.type, severity: i.severity, awareAt: iso(i.awareAt), declaredAt: iso(i.declaredAt), jurisdictions: i.jurisdictions };
+}
+
 /** The one shape every template is rendered with: customer.*, incident.*, facts.*, notice.* and offer.*. */
-export function renderContext(c: CustomerLike, i: IncidentLike, facts: unknown, notice?: NoticeLike, offer?: OfferLike): RenderContext {
+export function renderContext(c: CustomerLike, i: IncidentLike, facts: unknown, notice?: NoticeLike, offer?: OfferLike, incident = incidentValues(i)): RenderContext {
   return {
     customer: {
       externalId: c.externalId,
@@ -59,7 +64,7 @@ export function renderContext(c: CustomerLike, i: IncidentLike, facts: unknown, 
       attributes: (c.attributes ?? {}) as Record<string, unknown>,
       tags: c.tags ?? [],
     },
-    incident: { id: i.id, title: i.title, type: i.type, severity: i.severity, awareAt: iso(i.awareAt), declaredAt: iso(i.declaredAt), jurisdictions: i.jurisdictions },
+    incident,
     facts: (facts ?? {}) as Record<string, unknown>,
     // a plain value, not passed through the `url` helper: PUBLIC_URL may be http in development
     notice: notice ? { url: notice.url } : {},

@@ -13,8 +13,11 @@ export interface OutgoingEmail {
   text: string;
   /** headers of this message only (its notification id) */
   headers: Record<string, string>;
-  /** headers every message of its step carries (the incident id): composed once into the step's skeleton */
-  sharedHeaders?: Record<string, string>;
+  /**
+   * headers every message of its step carries (the incident id): composed once into the step's skeleton.
+   * Pass the same object, unchanged, for every message of a step: the skeleton is found by it.
+   */
+  sharedHeaders?: Readonly<Record<string, string>>;
   /** where a reply goes (the step's replyTo, else MAIL_REPLY_TO) */
   replyTo?: string;
 }
@@ -66,6 +69,8 @@ export class MailTransport implements OnApplicationShutdown {
   private retryPrimaryAt = 0;
   /** one composed skeleton per reply-to × shared headers (a step), reused for every message of its fan-out */
   private readonly skeletons = new Map<string, MimeSkeleton>();
+  /** the same, found by the caller's shared-headers object: no key to build per message */
+  private readonly bySharedHeaders = new WeakMap<object, { replyTo: string | undefined; skeleton: MimeSkeleton }>();
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.urls = [config.SMTP_URL, ...config.SMTP_FALLBACK_URLS.split(',').map((u) => u.trim()).filter(Boolean)];
@@ -139,6 +144,8 @@ export class MailTransport implements OnApplicationShutdown {
 
   private skeleton(mail: OutgoingEmail): MimeSkeleton {
     const replyTo = mail.replyTo ?? this.config.MAIL_REPLY_TO;
+    const known = mail.sharedHeaders && this.bySharedHeaders.get(mail.sharedHeaders);
+    if (known && known.replyTo === replyTo) return known.skeleton;
     const shared = { ...AUTO_SUBMITTED, ...mail.sharedHeaders };
     const key = `${replyTo ?? ''}\n${JSON.stringify(shared)}`;
     let s = this.skeletons.get(key);
@@ -147,6 +154,7 @@ export class MailTransport implements OnApplicationShutdown {
       s = new MimeSkeleton({ from: this.config.MAIL_FROM, replyTo, shared });
       this.skeletons.set(key, s);
     }
+    if (mail.sharedHeaders) this.bySharedHeaders.set(mail.sharedHeaders, { replyTo, skeleton: s });
     return s;
   }
 

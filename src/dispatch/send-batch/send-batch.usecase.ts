@@ -9,7 +9,7 @@ import { NoticeLinks } from '../../notices/notice-links.service';
 import { ensureNoticeLink } from '../../notices/ensure-notice-link.util';
 import { DispatchMetrics } from '../../metrics/dispatch.metrics';
 import { SendBatchPayload } from '../../queue/queue.constants';
-import { CustomerLike, OfferLike, renderContext } from '../../templates/render-context';
+import { CustomerLike, incidentValues, OfferLike, renderContext } from '../../templates/render-context';
 import { OffersService } from '../../offers/offers.service';
 import { TemplateEngine } from '../../templates/template-engine';
 import { FallbackService } from '../fallback.service';
@@ -45,6 +45,19 @@ export class RelayUnavailableError extends Error {
 /** How long a failed write-back of outcomes is retried (a PostgreSQL restart) before the batch gives up. */
 export const WRITE_BACK_RETRY_MS = 5 * 60_000;
 const CONTEXT_TTL_MS = 2000;
+
+/** A fallback channel's messages: no frozen versions (its newest version is used). */
+const NO_PINS: Readonly<Record<string, string>> = Object.freeze({});
+
+interface BatchScope {
+  facts: unknown;
+  /** incident.* of every message's render context */
+  incident: Record<string, unknown>;
+  /** locale → template version id of the step's own channel */
+  pins: Record<string, string>;
+  sharedHeaders: Readonly<Record<string, string>>;
+  replyTo: string | undefined;
+}
 
 /** sendOne's answer for a message that was not tried (its relay is unreachable): no attempt spent. */
 const UNTRIED = Symbol('untried');
@@ -123,6 +136,7 @@ export class SendBatchUseCase {
       onFailure: (e) => (unreachableDependency(e) ? outages.failed('postgres', e) : undefined),
     });
     const deferred: Deferral[] = [];
+    const scope = this.batchScope(step);
     // lanes take no new message once a write-back failed: what they would send could not be recorded
     await forEachLimit(
       claimed,
@@ -137,7 +151,7 @@ export class SendBatchUseCase {
         if (this.circuit.waitMs(n.channel) > 0) return; // its relay went down meanwhile: given back below
         if (taken.has(n.id)) return void handled.add(n.id); // its lease was taken back (this worker stalled): another sends it
         // the channel's rate limit (all workers) and in-flight cap (this process) apply per message
-        const result = await this.throttle.run(n.channel, () => this.sendOne(step, n, offers));
+        const result = await this.throttle.run(n.channel, () => this.sendOne(step, scope, n, offers));
         if (result === UNTRIED) return;
         handled.add(n.id);
         if (result.state === 'sent') sent++;
@@ -219,16 +233,28 @@ export class SendBatchUseCase {
     return { externalId: n.recipient, name: listed?.name ?? null, email, phone: null, locale: step.incident.defaultLocale, timezone: 'UTC', attributes: {} };
   }
 
-  private async sendOne(step: StepContext, n: ClaimedNotification, offers?: Map<string, OfferLike>): Promise<SendResult | typeof UNTRIED> {
+  /** What every message of a batch shares, worked out once per batch rather than once per message. */
+  private batchScope(step: StepContext): BatchScope {
+    const approved = step.approvedSnapshot as { facts?: unknown; templateVersions?: Record<string, string> } | null;
+    return {
+      // an approved step sends exactly what was approved: those facts and those template versions
+      facts: approved?.facts ?? step.incident.facts,
+      incident: incidentValues(step.incident),
+      pins: approved?.templateVersions ?? (step.templateVersions as Record<string, string>),
+      // one object for the whole batch: the mail transport finds the step's MIME skeleton by it
+      sharedHeaders: { 'X-Tocsin-Incident': step.incidentId },
+      replyTo: (step.definition as { replyTo?: string }).replyTo,
+    };
+  }
+
+  private async sendOne(step: StepContext, scope: BatchScope, n: ClaimedNotification, offers?: Map<string, OfferLike>): Promise<SendResult | typeof UNTRIED> {
     const base = { id: n.id, providerMessageId: null, templateVersionId: null };
     const offer = offers && n.customer_id ? offers.get(n.customer_id) : undefined;
     // never a remedy message without its code (a pool emptied by another incident since the declare check)
     if (offers && n.customer_id && !offer) return { ...base, state: 'failed', error: 'the offer pool has no code left for this customer (upload more codes, then resend)' };
     const recipient = this.recipientOf(step, n);
-    const approved = step.approvedSnapshot as { facts?: unknown; templateVersions?: Record<string, string> } | null;
-    // an approved step sends exactly what was approved: those facts and those template versions
     // frozen versions are the step's own channel's; a fallback channel uses its newest version
-    const pins = n.channel === step.channel ? (approved?.templateVersions ?? (step.templateVersions as Record<string, string>)) : {};
+    const pins = n.channel === step.channel ? scope.pins : NO_PINS;
     const template = await this.resolver.resolve(pins, step.templateKey, n.channel, recipient.locale, step.incident.defaultLocale);
     if (!template) return { ...base, state: 'failed', error: `no ${n.channel} template '${step.templateKey}' for locale ${recipient.locale}` };
 
@@ -236,7 +262,7 @@ export class SendBatchUseCase {
     const notice = n.customer_id ? { url: this.noticeLinks.url(step.incidentId, n.customer_id) } : undefined;
     let rendered;
     try {
-      rendered = this.engine.render(template.id, template, renderContext(recipient, step.incident, approved?.facts ?? step.incident.facts, notice, offer));
+      rendered = this.engine.render(template.id, template, renderContext(recipient, step.incident, scope.facts, notice, offer, scope.incident));
       if (notice) rendered = ensureNoticeLink(rendered, notice.url, n.channel);
     } catch (e) {
       return { ...base, templateVersionId: template.id, state: 'failed', error: `template ${template.key} v${template.version}: ${(e as Error).message}` };
@@ -254,8 +280,8 @@ export class SendBatchUseCase {
             html: rendered.html,
             text: rendered.text,
             headers: { 'X-Tocsin-Notification': n.id },
-            sharedHeaders: { 'X-Tocsin-Incident': step.incidentId },
-            replyTo: (step.definition as { replyTo?: string }).replyTo,
+            sharedHeaders: scope.sharedHeaders,
+            replyTo: scope.replyTo,
           });
     if (outcome.unreachable) {
       this.circuit.unreachable(n.channel, outcome.error ?? 'unreachable');

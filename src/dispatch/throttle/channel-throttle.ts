@@ -49,7 +49,7 @@ export class ChannelThrottle implements OnModuleDestroy {
   /** Runs one send of `channel` within its limits; a channel without limits runs at once (no Redis call). */
   async run<T>(channel: string, send: () => Promise<T>): Promise<T> {
     const semaphore = this.semaphores.get(channel);
-    if (semaphore) await semaphore.acquire();
+    if (semaphore && !semaphore.tryAcquire()) await semaphore.acquire();
     try {
       // the slot is reserved only once this send may start, so a process holds at most its lanes' worth ahead
       const interval = this.intervalsUs.get(channel);

@@ -5,6 +5,13 @@ export class Semaphore {
 
   constructor(private readonly size: number) {}
 
+  /** Takes a place if one is free now (no promise to wait on, the common case on the send path). */
+  tryAcquire(): boolean {
+    if (this.held >= this.size) return false;
+    this.held++;
+    return true;
+  }
+
   async acquire(): Promise<void> {
     if (this.held < this.size) {
       this.held++;
