@@ -5,6 +5,7 @@ import { ensureNoticeLink } from '../../notices/ensure-notice-link.util';
 import { renderContext, type CustomerLike } from '../../templates/render-context';
 import { TemplateEngine } from '../../templates/template-engine';
 import { nodemailerMessage, type OutgoingEmail } from './mail-transport';
+import * as mimeFuncs from 'nodemailer/lib/mime-funcs';
 import MimeNode from 'nodemailer/lib/mime-node';
 import { MAX_LINE_OCTETS, MimeSkeleton, transferEncodingOf } from './mime-skeleton';
 
@@ -175,6 +176,34 @@ describe(MimeSkeleton.name, () => {
       expect(() => nodemailerMessage({ MAIL_FROM: 'a@co.test', MAIL_REPLY_TO: undefined }, { ...messageFor(0), to: { name: null, address } } as never)).toThrow(/not a single email address/);
     },
   );
+
+  it.each(['Ann@Example.TEST', 'a..b@x.test', '.a@x.test', 'a.@x.test', "o'brien+tag@x.test", 'a@0x7f.1', 'a@1.2.3.4', 'a@XN--BCHER-KVA.example', 'a@xn--zz.test', 'a@-x.test', 'a@x..test', 'ä@x.test', 'a=b?c@x.test'])(
+    'gives the envelope recipient %j as Nodemailer’s setEnvelope normalises it, the same as in the To header',
+    (address) => {
+      const reference = new MimeNode(false).setEnvelope({ from: CONFIG.MAIL_FROM, to: [address] }).getEnvelope();
+      for (const name of ['Ada', null]) {
+        const ours = skeleton.compose({ ...messageFor(0), to: { name, address } });
+        expect(ours.envelope).toEqual({ from: reference.from, to: reference.to });
+        const to = ours.raw.toString().split('\r\n').find((l) => l.startsWith('To: '));
+        expect(to).toContain(reference.to[0]);
+      }
+    },
+  );
+
+  it('writes the To header exactly as Nodemailer encodes it, for plain and not so plain names and addresses', () => {
+    const names = [null, '', 'Ann Smith', 'ann_smith 2', '   ', "O'Brien", 'Zoë', 'A. Smith', 'Eve <e@x.test>', 'x'.repeat(90)];
+    const addresses = ['ann@customers.test', 'Ann.Smith+tag@mail.example.co.uk', "o'brien@x.test", 'a=b?c{d}|e~f@x.test', 'a@Example.TEST', 'a@xn--bcher-kva.example', 'a@sub-domain.x-y.test', 'a@0x7f.1', 'a..b@x.test', 'ä@x.test', 'a@x.t', 'a@x.technology'];
+    const encoder = new MimeNode(false);
+    for (const name of names) {
+      for (const address of addresses) {
+        const raw = skeleton.compose({ ...messageFor(0), to: { name, address } }).raw.toString();
+        const head = raw.slice(0, raw.indexOf('\r\n\r\n'));
+        const to = /^To:.*(?:\r\n[ \t].*)*/m.exec(head)![0];
+        const theirs = mimeFuncs.foldLines(`To: ${encoder.encodeHeaderValue('To', name ? { name, address } : address)}`, 76);
+        if (Buffer.byteLength(theirs) <= MAX_LINE_OCTETS) expect([name, address, to]).toEqual([name, address, theirs]);
+      }
+    }
+  });
 
   it('keeps every header line within 998 octets, even for a long unbroken subject or header value', async () => {
     const long = 'x'.repeat(5000);

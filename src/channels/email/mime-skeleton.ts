@@ -1,7 +1,9 @@
 // A notice's MIME message, composed once per sender × reply-to × shared headers and finished per recipient
 // by splicing in only what is theirs (To, Subject, Message-ID, Date, their id header and the two bodies).
-// Every encoding decision and encoder is Nodemailer's own (mime-node, mime-funcs, qp, base64), called
-// directly instead of through its per-message MIME tree and streams, which is most of a send's CPU.
+// Every encoder is Nodemailer's own (mime-node, mime-funcs, qp, base64), called directly instead of through
+// its per-message MIME tree and streams, which is most of a send's CPU. Where the answer is known without
+// calling it (a part's transfer encoding, a plain address, name or Message-ID) the same rule is applied here,
+// and mime-skeleton.spec.ts holds each such shortcut to Nodemailer's own answer.
 import { randomBytes } from 'node:crypto';
 import * as base64 from 'nodemailer/lib/base64';
 import * as mimeFuncs from 'nodemailer/lib/mime-funcs';
@@ -33,6 +35,7 @@ export interface PersonalParts {
 
 export interface ComposedMessage {
   raw: Buffer;
+  /** as Nodemailer's setEnvelope would leave it: the addresses normalised as in the headers */
   envelope: { from: string; to: string[] };
 }
 
@@ -41,6 +44,14 @@ const fold = (line: string) => mimeFuncs.foldLines(line, 76);
 /** A Message-ID that Nodemailer's encoder would return unchanged: already in angle brackets, printable ASCII, no space. */
 const PLAIN_MSG_ID = /^<[\x21-\x7e]{1,250}>$/;
 const MAX_SUBJECTS = 64;
+/**
+ * A recipient Nodemailer writes back as given, so the To header needs none of its address parsing (a tenth of
+ * composing): an ASCII dot-atom (its _normalizeLocalPart keeps it) at a lowercase host name with an alphabetic
+ * top label and no A-label (its domainToASCII returns it unchanged). Anything else goes through Nodemailer.
+ */
+const PLAIN_MAILBOX = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+(?:\.[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+)*@(?!.*xn--)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+/** A display name Nodemailer's _encodeAddressName leaves as it is (no quoting, no encoded words). */
+const PLAIN_NAME = /^[\w ]*$/;
 const dateValue = (d: Date) => d.toUTCString().replace(/GMT/, '+0000');
 
 /**
@@ -87,6 +98,7 @@ export class MimeSkeleton {
    */
   compose(p: PersonalParts): ComposedMessage {
     assertOneAddress(p.to.address);
+    const to = this.toHeader(p.to);
     const personal = Object.entries(p.headers)
       .map(([k, v]) => this.headerLine(k, v))
       .join('');
@@ -95,7 +107,7 @@ export class MimeSkeleton {
       this.before +
       personal +
       this.fromHeaders +
-      this.toLine(p.to) +
+      to.line +
       this.replyTo +
       this.subjectLine(p.subject) +
       'Message-ID: ' +
@@ -123,7 +135,7 @@ export class MimeSkeleton {
     }
     // a message ends with a line break (Nodemailer adds one unless the content ends with one)
     const end = body.endsWith(CRLF) ? '' : CRLF;
-    return { raw: Buffer.from(`${head}${CRLF}${body}${end}`, 'utf8'), envelope: { from: this.envelopeFrom, to: [p.to.address] } };
+    return { raw: Buffer.from(`${head}${CRLF}${body}${end}`, 'utf8'), envelope: { from: this.envelopeFrom, to: [to.address] } };
   }
 
   private subjectLine(subject: string): string {
@@ -159,11 +171,18 @@ export class MimeSkeleton {
    * make a line over 998 octets, which Nodemailer would send as is: it goes out as encoded words instead,
    * which fold, and read back as the same name.
    */
-  private toLine(to: { name: string | null; address: string }): string {
-    const line = fold(`To: ${this.encoder.encodeHeaderValue('To', to.name ? { name: to.name, address: to.address } : to.address)}`);
-    if (!longestLineOver(line, MAX_LINE_OCTETS) || !to.name) return line + CRLF;
-    const address = this.encoder.encodeHeaderValue('To', to.address);
-    return fold(`To: ${mimeFuncs.encodeWord(to.name, 'Q', 52)} <${address.replace(/^<|>$/g, '')}>`) + CRLF;
+  private toHeader(to: { name: string | null; address: string }): { line: string; address: string } {
+    const value = PLAIN_MAILBOX.test(to.address) && (!to.name || PLAIN_NAME.test(to.name))
+      ? to.name
+        ? `${to.name} <${to.address}>`
+        : to.address
+      : this.encoder.encodeHeaderValue('To', to.name ? { name: to.name, address: to.address } : to.address);
+    // the address as Nodemailer normalised it for the header (it ends the value, in angle brackets when there
+    // is a name): the envelope's recipient, which Nodemailer's setEnvelope would normalise the same way
+    const address = /<([^<>]*)>$/.exec(value)?.[1] ?? value;
+    const line = fold(`To: ${value}`);
+    if (!longestLineOver(line, MAX_LINE_OCTETS) || !to.name) return { line: line + CRLF, address };
+    return { line: fold(`To: ${mimeFuncs.encodeWord(to.name, 'Q', 52)} <${address}>`) + CRLF, address };
   }
 }
 
