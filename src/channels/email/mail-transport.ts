@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { PassThrough } from 'node:stream';
 import nodemailer, { Transporter } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
@@ -77,6 +78,11 @@ export class MailTransport implements OnApplicationShutdown {
     this.pools = this.urls.map(() => undefined);
   }
 
+  /** Nodemailer signs with DKIM (in its Mailer, which sendComposed goes past): composed messages go through sendMail then */
+  private get signs(): boolean {
+    return !!(this.config.DKIM_DOMAIN && this.config.DKIM_SELECTOR && this.config.DKIM_PRIVATE_KEY);
+  }
+
   private pool(i: number): Transporter<SMTPPool.SentMessageInfo> {
     this.pools[i] ??= nodemailer.createTransport({
       url: this.urls[i],
@@ -84,7 +90,7 @@ export class MailTransport implements OnApplicationShutdown {
       maxConnections: this.config.SMTP_POOL_SIZE,
       maxMessages: Infinity,
       // DKIM in Tocsin when configured (sending straight to an MX); a relay that signs needs none of it
-      ...(this.config.DKIM_DOMAIN && this.config.DKIM_SELECTOR && this.config.DKIM_PRIVATE_KEY
+      ...(this.signs
         ? { dkim: { domainName: this.config.DKIM_DOMAIN, keySelector: this.config.DKIM_SELECTOR, privateKey: this.config.DKIM_PRIVATE_KEY } }
         : {}),
       connectionTimeout: 10_000,
@@ -122,10 +128,12 @@ export class MailTransport implements OnApplicationShutdown {
     try {
       let info: SMTPPool.SentMessageInfo;
       if (this.config.MAIL_COMPOSER === 'skeleton') {
-        // composed here from the step's skeleton and sent as is: Nodemailer's pool delivers (and DKIM-signs) it
+        // composed here from the step's skeleton and sent as is: Nodemailer's pool delivers it (its Mailer DKIM-signs it when configured)
         const { raw, envelope } = this.skeleton(mail).compose(mail);
-        // messageId: what Nodemailer reports back; without it, it would make one up (random bytes) for a raw message
-        info = await this.pool(i).sendMail({ raw, envelope, messageId: mail.messageId, disableFileAccess: true, disableUrlAccess: true });
+        info = this.signs
+          ? // messageId: what Nodemailer reports back; without it, it would make one up (random bytes) for a raw message
+            await this.pool(i).sendMail({ raw, envelope, messageId: mail.messageId, disableFileAccess: true, disableUrlAccess: true })
+          : await sendComposed(this.pool(i), raw, envelope, mail.messageId);
       } else {
         info = await this.pool(i).sendMail(nodemailerMessage(this.config, mail));
       }
@@ -175,6 +183,30 @@ export class MailTransport implements OnApplicationShutdown {
     for (const p of this.pools) p?.close();
     this.logger.log('SMTP pool closed');
   }
+}
+
+/**
+ * A composed message handed to the pool's transport itself, past Nodemailer's Mailer. For a raw message the
+ * Mailer only wraps the bytes (a MailComposer, a MimeNode with random boundary bytes, the envelope parsed
+ * again, plugin passes) and streams them unchanged: 25–30 µs of CPU a message (measured against a stub transport),
+ * about an eighth of what the pool's whole SMTP send costs. What is given here is what a Nodemailer transport reads of a message (its transport API: the
+ * envelope, the Message-ID, a read stream), with the same bytes and the envelope as the Mailer would have
+ * normalised it (MimeSkeleton.compose). With DKIM configured the Mailer signs, so sendMail is used instead.
+ */
+function sendComposed(pool: Transporter<SMTPPool.SentMessageInfo>, raw: Buffer, envelope: { from: string; to: string[] }, messageId: string): Promise<SMTPPool.SentMessageInfo> {
+  const message = {
+    getEnvelope: () => envelope,
+    messageId: () => messageId,
+    getHeader: (key: string) => (key.toLowerCase() === 'message-id' ? messageId : undefined),
+    createReadStream: () => new PassThrough().end(raw),
+  };
+  return new Promise((resolve, reject) => {
+    (pool.transporter as unknown as ComposedTransport).send({ data: {}, message }, (err, info) => (err ? reject(err) : resolve(info as SMTPPool.SentMessageInfo)));
+  });
+}
+
+interface ComposedTransport {
+  send(mail: { data: Record<string, never>; message: object }, callback: (err: Error | null, info?: unknown) => void): void;
 }
 
 /**
