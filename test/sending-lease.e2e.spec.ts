@@ -34,9 +34,18 @@ describe('A worker whose sending lease was taken back', () => {
         SELECT id FROM notification WHERE incident_id = ${body.id}::uuid AND state = 'sending' ORDER BY customer_id DESC LIMIT 30)
       RETURNING id::text, recipient`;
     expect(stolen).toHaveLength(30);
-    await waitFor('the first worker done with its batch', async () => (await h.prisma.notification.count({ where: { incidentId: body.id, state: 'sent' } })) === n - 30, 60_000);
-    // the other worker sends them and records it (here the test plays that part)
-    await h.prisma.notification.updateMany({ where: { id: { in: stolen.map((s) => s.id) } }, data: { state: 'sent', sentAt: new Date() } });
+    // … and, being alive, renews its lease on them as every sending worker does: without
+    // this, on a busy machine the first worker could still be busy when the stolen rows' lease lapsed, and the
+    // reconciler would rightly hand them back out
+    const ids = stolen.map((s) => s.id);
+    const renew = setInterval(() => void h.prisma.$executeRaw`UPDATE notification SET sending_at = now() WHERE id = ANY(${ids}::uuid[]) AND state = 'sending'`.catch(() => undefined), 250);
+    try {
+      await waitFor('the first worker done with its batch', async () => (await h.prisma.notification.count({ where: { incidentId: body.id, state: 'sent' } })) >= n - 30);
+      // the other worker sends them and records it (here the test plays that part)
+      await h.prisma.notification.updateMany({ where: { id: { in: ids } }, data: { state: 'sent', sentAt: new Date() } });
+    } finally {
+      clearInterval(renew);
+    }
 
     const byUs = stolen.filter((s) => h.sink.to(s.recipient).length > 0);
     expect(byUs).toEqual([]);
