@@ -1,6 +1,7 @@
 // One warning when a backing service (PostgreSQL, Redis) becomes unreachable and one when it is back, with
 // the duration and how many errors were folded in: an outage is not a stream of stack traces.
 import { Logger } from '@nestjs/common';
+import { types } from 'node:util';
 
 export type Dependency = 'postgres' | 'redis';
 
@@ -46,8 +47,17 @@ export class OutageLog {
 /** The process's one outage log (ioredis clients, the pg pool and the error filter all report to it). */
 export const outages = new OutageLog();
 
+/**
+ * An Error, from this realm or another: errors raised by Node itself (a refused socket, a DNS failure) are
+ * created in Node's own realm, and where code runs in a separate VM context (Jest's test environment) they
+ * fail `instanceof Error` — an ECONNREFUSED from the pg pool then looked like an unknown failure (a 500).
+ */
+export function isError(e: unknown): e is Error {
+  return e instanceof Error || types.isNativeError(e);
+}
+
 function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = isError(error) ? error.message : String(error);
   return (message.split('\n').find((l) => l.trim()) ?? 'unknown error').trim().slice(0, 300);
 }
 
@@ -56,7 +66,7 @@ function firstLine(error: unknown): string {
  * in a query. Used to turn such errors into one outage line (and a 503) instead of a stack trace each.
  */
 export function unreachableDependency(e: unknown): Dependency | undefined {
-  if (!(e instanceof Error)) return undefined;
+  if (!isError(e)) return undefined;
   const text = `${e.name}: ${e.message}`;
   const code = (e as { code?: string }).code ?? '';
   const prisma = e.name.startsWith('PrismaClient');

@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { Prisma } from '@prisma/client';
 import { ErrorCode } from './error-code';
 import { AllExceptionsFilter } from './all-exceptions.filter';
@@ -12,6 +13,15 @@ describe(AllExceptionsFilter.name, () => {
     expect(status).toBe(503);
     expect(body.error.code).toBe(ErrorCode.DatabaseBusy);
     expect(body.error.message).toMatch(/nothing was changed, retry/);
+  });
+
+  it('answers 503 for a refused database connection raised in another realm (Node core errors under a VM context)', () => {
+    // what the pg pool threw while PostgreSQL restarted, as Jest's test environment sees it: not `instanceof Error`
+    const refused = runInNewContext(`Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:35869'), { code: 'ECONNREFUSED' })`) as unknown;
+    expect(refused instanceof Error).toBe(false);
+    const [status, body] = filter.toResponse(refused);
+    expect(status).toBe(503);
+    expect(body.error.code).toBe(ErrorCode.ServiceUnavailable);
   });
 
   it('keeps a bug a 500', () => {

@@ -7,7 +7,7 @@ import { AppException } from './app.exception';
 import { ErrorBody } from './error-body';
 import { ERROR_STATUS, ErrorCode } from './error-code';
 import { zodIssues } from './zod-issues';
-import { outages, unreachableDependency } from '../../observability/outage-log';
+import { isError, outages, unreachableDependency } from '../../observability/outage-log';
 
 
 const HTTP_CODES: Record<number, ErrorCode> = {
@@ -34,7 +34,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const down = status === 503 ? unreachableDependency(exception) : undefined;
     if (down) outages.failed(down, exception);
     else if (status >= 500 && (exception instanceof AppException || body.error.code === ErrorCode.DatabaseBusy)) this.logger.warn(`${body.error.code}: ${body.error.message}`);
-    else if (status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    else if (status >= 500) this.logger.error(isError(exception) ? (exception.stack ?? exception.message) : String(exception));
     if (res.headersSent) return;
     const retryAfter =
       exception instanceof AppException && exception.code === ErrorCode.RateLimited
@@ -97,7 +97,7 @@ function isDatabaseBusy(exception: unknown): boolean {
 
 /** ioredis/BullMQ failures: no connection, no answer (Prisma's own errors are the database's). */
 function isQueueUnavailable(exception: unknown): boolean {
-  if (!(exception instanceof Error) || exception.name.startsWith('PrismaClient')) return false;
+  if (!isError(exception) || exception.name.startsWith('PrismaClient')) return false;
   return (
     exception.name === 'MaxRetriesPerRequestError' ||
     /Stream isn't writeable|Connection is closed|the queue \(Redis\) did not answer|Command timed out/.test(exception.message) ||
@@ -110,8 +110,8 @@ function isUnavailable(exception: unknown): boolean {
   // a restart or a connection that went away ("terminating connection due to administrator command", …)
   if (unreachableDependency(exception) === 'postgres') return true;
   if (exception instanceof Prisma.PrismaClientKnownRequestError && ['P1001', 'P1002', 'P1017', 'P2024'].includes(exception.code)) return true;
-  const msg = exception instanceof Error ? exception.message : '';
-  const name = exception instanceof Error ? exception.name : '';
+  const msg = isError(exception) ? exception.message : '';
+  const name = isError(exception) ? exception.name : '';
   return (
     name === 'MaxRetriesPerRequestError' ||
     /ECONNREFUSED|Connection is closed|Stream isn't writeable|connect ETIMEDOUT/.test(msg)
