@@ -23,6 +23,19 @@ export class SmtpSink {
   failFor: (rcpt: string) => { code: number; message: string } | null = () => null;
   /** milliseconds to wait before accepting each message (a slow provider) */
   delayMs = 0;
+  /** envelope recipients of the messages waiting at a closed gate (see hold) */
+  readonly held: string[] = [];
+  private gate?: Promise<void>;
+
+  /** Holds every message at the end of its DATA until the returned function is called: the sender's lanes stand still. */
+  hold(): () => void {
+    let open!: () => void;
+    this.gate = new Promise((r) => (open = r));
+    return () => {
+      this.gate = undefined;
+      open();
+    };
+  }
   private server?: SMTPServer;
   port = 0;
 
@@ -49,6 +62,10 @@ export class SmtpSink {
           const raw = Buffer.concat(chunks);
           simpleParser(raw)
             .then(async (mail) => {
+              if (this.gate) {
+                this.held.push(...session.envelope.rcptTo.map((r) => r.address));
+                await this.gate;
+              }
               if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
               this.received.push({
                 envelopeTo: session.envelope.rcptTo.map((r) => r.address),
