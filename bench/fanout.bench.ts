@@ -271,11 +271,20 @@ async function main(): Promise<void> {
   console.log(`bench: ${N.toLocaleString('en')} recipients, SMTP pool ${POOL}, ${LANES} in flight (Tocsin: ${JOBS} jobs of ${BATCH}), sink on :${sink.port}`);
 
   const cpuA0 = cpuSnapshot({ sink: sink.proc.pid });
+  // each contender's messages are counted at the sink: a rate for messages that did not arrive is no rate
+  const arrived = async (what: string, before: number) => {
+    const got = (await sink.count()).count - before;
+    if (got !== N) throw new Error(`${what}: the sink received ${got} messages, not ${N}`);
+  };
+  const sinkAtA = (await sink.count()).count;
   const { rate: baselineRate, cpuSeconds: baselineCpu } = await baseline(sink.port);
+  await arrived('baseline', sinkAtA);
   const cpuA = { baseline: Number((baselineCpu / (N / baselineRate)).toFixed(2)), ...cpuDelta(cpuA0, cpuSnapshot({ sink: sink.proc.pid }), N / baselineRate) };
   console.log(`(a) raw Handlebars + Nodemailer pool: ${baselineRate.toFixed(0)} msg/s; CPU (cores): ${JSON.stringify(cpuA)}`);
   const cpuC0 = cpuSnapshot({ sink: sink.proc.pid });
+  const sinkAtC = (await sink.count()).count;
   const { rate: limitRate, cpuSeconds: limitCpu } = await limit(sink.port);
+  await arrived('limit', sinkAtC);
   const cpuC = { limit: Number((limitCpu / (N / limitRate)).toFixed(2)), ...cpuDelta(cpuC0, cpuSnapshot({ sink: sink.proc.pid }), N / limitRate) };
   console.log(`(c) the limit, pre-composed raw messages through the same pool: ${limitRate.toFixed(0)} msg/s; CPU (cores): ${JSON.stringify(cpuC)}`);
 
