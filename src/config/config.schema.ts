@@ -93,6 +93,12 @@ export const configSchema = z.object({
    */
   SEND_RETRY_WINDOW_SECONDS: int(24 * 3600, 1, 30 * 24 * 3600),
   FANOUT_PAGE_SIZE: int(5000, 100, 100_000),
+  /**
+   * An incident declared with a filter: the declare's transaction inserts the first 2 × FANOUT_PAGE_SIZE
+   * customers, so the fan-out starts at once, and the rest of the population follows in pages of this many
+   * (each its own transaction) before the declare answers.
+   */
+  POPULATION_PAGE_SIZE: int(50_000, 100, 1_000_000),
   RECONCILE_INTERVAL_MS: int(5000, 100, 600_000),
   /**
    * The sending lease: a worker renews it on the rows it holds every quarter of this while it works, so a row

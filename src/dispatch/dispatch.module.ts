@@ -1,5 +1,6 @@
 import { OffersCoreModule } from '../offers/offers-core.module';
 import { Module } from '@nestjs/common';
+import { PopulationModule } from '../incidents/population/population.module';
 import { ChannelsModule } from '../channels/channels.module';
 import { NoticeCoreModule } from '../notices/notice-core.module';
 import { TemplatesCoreModule } from '../templates/templates-core.module';
@@ -21,7 +22,7 @@ import { RelayCircuit } from './relay-circuit/relay-circuit';
 
 /** Dispatch: fan-out of due steps, batched sending, and the reconciler that keeps Redis in line with Postgres. */
 @Module({
-  imports: [TemplatesCoreModule, ChannelsModule, NoticeCoreModule, OffersCoreModule],
+  imports: [TemplatesCoreModule, ChannelsModule, NoticeCoreModule, OffersCoreModule, PopulationModule],
   providers: [
     FanoutStepUseCase,
     SendBatchUseCase,

@@ -8,6 +8,7 @@ import { sendJobId } from '../queue/queue.constants';
 import { quitRedis, redisReady, settlesWithin } from '../queue/close-worker';
 import { queuePrefix, redisOptions } from '../queue/redis-options';
 import { LateAdditionsRepository } from './late-additions.repository';
+import { PopulationRepository } from '../incidents/population/population.repository';
 import { NotificationRepository } from './notification.repository';
 import { StepRepository } from './step.repository';
 import { EscalationPass, EscalationService } from './escalation/escalation.service';
@@ -17,11 +18,14 @@ import { watchRedis } from '../observability/watch-redis';
 /** Waiting rows read per state and round (the oldest first), and rounds per pass while most of them were lost. */
 const SCAN_ROWS = 5_000;
 const MAX_SCAN_ROUNDS = 20;
+/** A population nobody advanced for this long belongs to a declare that stopped (a live one writes a page in well under it). */
+const POPULATION_IDLE_MS = 10_000;
 
 /**
  * Postgres is the truth, Redis may lose everything. Every few seconds one worker (holding a lock) makes
  * Redis agree with Postgres again: due steps get their fan-out job, notifications whose job vanished get a
- * new one, rows stuck in `sending` by a dead worker go back to the queue, finished steps are closed.
+ * new one, rows stuck in `sending` by a dead worker go back to the queue, finished steps are closed, and an
+ * affected population whose declare stopped half-way is finished.
  */
 @Injectable()
 export class ReconcilerService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -43,6 +47,7 @@ export class ReconcilerService implements OnApplicationBootstrap, OnModuleDestro
     private readonly additions: LateAdditionsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly escalation: EscalationService,
+    private readonly population: PopulationRepository,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -91,6 +96,12 @@ export class ReconcilerService implements OnApplicationBootstrap, OnModuleDestro
       }
       lock.check();
       for (const id of await this.additions.stepsMissingAdditions(50)) await this.queue.addFanoutAdditions(id);
+      // a population whose declare stopped half-way (the API process died): finished here
+      for (const id of await this.population.stalled(POPULATION_IDLE_MS, 5)) {
+        lock.check();
+        await this.population.complete(id, this.config.POPULATION_PAGE_SIZE);
+        this.logger.warn(`finished the affected population of incident ${id} (its declare stopped before)`);
+      }
       const expired = await this.expireLeases();
       lock.check();
       const requeued = await this.requeueLost(lock);

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Incident, IncidentStep, Prisma, RunbookVersion } from '@prisma/client';
-import { AudienceFilter, filterToSql } from '../audiences/audience-filter';
+import { AudienceFilter } from '../audiences/audience-filter';
 import { REACHING_SQL } from '../common/reach-definition';
 import { PrismaService } from '../database/prisma.service';
 import { analyzeAffectedAfterBulk } from '../database/analyze-after-bulk.util';
+import { PopulationRepository } from './population/population.repository';
 
 export type IncidentWithSchedule = Incident & {
   steps: IncidentStep[];
@@ -16,6 +17,8 @@ export interface NewIncident {
   externalIds?: string[];
   /** … or an audience filter over customers (erased customers never match) */
   filter?: AudienceFilter;
+  /** with a filter: customers inserted inside the declare's transaction (the rest follow in pages) */
+  firstPage: number;
   steps: Omit<Prisma.IncidentStepCreateManyInput, 'incidentId'>[];
 }
 
@@ -38,7 +41,10 @@ export class EmptyAudienceError extends Error {
 
 @Injectable()
 export class IncidentRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly population: PopulationRepository,
+  ) {}
 
   findByIdempotencyKey(key: string): Promise<IncidentWithSchedule | null> {
     return this.prisma.incident.findUnique({ where: { idempotencyKey: key }, include: INCLUDE });
@@ -49,9 +55,10 @@ export class IncidentRepository {
   }
 
   /**
-   * Incident, affected population and schedule in one transaction: either all exist or none.
-   * The affected rows are inserted set-based (INSERT … SELECT), never one by one, in key order: the
-   * primary key and customer index then grow at their right edge instead of splitting pages at random.
+   * Incident, affected population (or, for a filter, its first page and where the rest starts) and schedule
+   * in one transaction: either all exist or none. The affected rows are inserted set-based (INSERT … SELECT),
+   * never one by one, in key order: the primary key and customer index then grow at their right edge instead
+   * of splitting pages at random. `affected` is the whole population's size, pages still to come included.
    */
   async create(
     n: NewIncident,
@@ -65,19 +72,17 @@ export class IncidentRepository {
           if (unknown.total) throw new UnknownCustomersError(unknown.ids, unknown.total);
         }
         const incident = await tx.incident.create({ data: n.data });
-        const affected = n.filter
-          ? await tx.$executeRaw`
-              INSERT INTO affected_customer (incident_id, customer_id)
-              SELECT ${incident.id}::uuid, c.id FROM customer c WHERE c.erased_at IS NULL AND ${filterToSql(n.filter)}
-              ORDER BY c.id
-              ON CONFLICT DO NOTHING`
+        // a filter inserts its first page here and the rest after the commit (PopulationRepository); a list
+        // (at most MAX_AFFECTED_IN_REQUEST) is inserted whole
+        const { inserted, total: affected } = n.filter
+          ? await this.population.insertFirstPage(tx, incident.id, n.filter, n.firstPage)
           : await tx.$executeRaw`
               INSERT INTO affected_customer (incident_id, customer_id)
               SELECT ${incident.id}::uuid, c.id FROM customer c WHERE c.external_id = ANY(${externalIds}::text[])
               ORDER BY c.id
-              ON CONFLICT DO NOTHING`;
+              ON CONFLICT DO NOTHING`.then((count) => ({ inserted: count, total: count }));
         if (n.filter && affected === 0) throw new EmptyAudienceError();
-        await analyzeAffectedAfterBulk(tx, affected);
+        await analyzeAffectedAfterBulk(tx, inserted);
         await tx.incidentStep.createMany({ data: n.steps.map((s) => ({ ...s, incidentId: incident.id })) });
         await audit(tx, incident.id, affected);
         return { incident: await tx.incident.findUniqueOrThrow({ where: { id: incident.id }, include: INCLUDE }), affected };

@@ -1,4 +1,5 @@
 import { OffersCoreModule } from '../offers/offers-core.module';
+import { PopulationModule } from './population/population.module';
 import { Module } from '@nestjs/common';
 import { NoticeCoreModule } from '../notices/notice-core.module';
 import { ClocksApiModule, ClocksModule } from './clocks/clocks.module';
@@ -23,7 +24,7 @@ import { ScheduleUseCases } from './steps/schedule.usecases';
 
 /** Incidents: declaration, the affected population, the schedule and the reach report. */
 @Module({
-  imports: [RunbooksModule, TemplatesCoreModule, NoticeCoreModule, ClocksModule, ClocksApiModule, OffersCoreModule],
+  imports: [RunbooksModule, TemplatesCoreModule, NoticeCoreModule, ClocksModule, ClocksApiModule, OffersCoreModule, PopulationModule],
   controllers: [IncidentsController, IncidentLifecycleController, ScheduleController, AddAffectedController, ReachController],
   providers: [DeclareIncidentUseCase, IncidentsService, IncidentRepository, ChangeIncidentStateUseCase, IncidentLifecycleRepository, ScheduleUseCases, ScheduleRepository, AddAffectedUseCase, UnreachedExport, ReachSnapshotRepository, ReachStream],
   exports: [ClocksApiModule, DeclareIncidentUseCase, IncidentsService, ChangeIncidentStateUseCase, ScheduleUseCases, UnreachedExport, IncidentLifecycleRepository],

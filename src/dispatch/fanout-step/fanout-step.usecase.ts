@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../common/time/clock';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
 import { NoticeRepository } from '../../notices/notice.repository';
+import { PopulationRepository } from '../../incidents/population/population.repository';
 import { DispatchQueue, SendBatch } from '../../queue/dispatch-queue.service';
 import { sendJobId } from '../../queue/queue.constants';
 import { JobResult, skipped, success } from '../job-result';
@@ -12,7 +13,8 @@ import { HALTED, StepContext, StepRepository } from '../step.repository';
 import { DEFAULT_MAX_LATENESS_MINUTES, recipientKey, RunbookStep } from '../../runbooks/runbook-definition';
 
 /**
- * Turns a due step into notifications and send jobs: reads the affected population in keyset pages,
+ * Turns a due step into notifications and send jobs: reads the affected population in keyset pages (a
+ * population still being inserted after its declare is read as it grows; the step ends only once it is whole),
  * creates each page's notification rows in one statement (already queued, with their job's id), adds one
  * send job per batch of recipients (addBulk), and saves its cursor after every page so a crash resumes instead of starting over.
  */
@@ -29,6 +31,7 @@ export class FanoutStepUseCase {
     private readonly fallback: FallbackService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly noticePages: NoticeRepository,
+    private readonly population: PopulationRepository,
   ) {}
 
   async execute(stepId: string, onProgress?: (created: number) => Promise<void>): Promise<JobResult> {
@@ -63,26 +66,34 @@ export class FanoutStepUseCase {
       const state = await this.steps.incidentState(step.incidentId);
       if (!state || HALTED.includes(state)) return skipped(`incident became ${state} during fan-out; resumes from the cursor`);
 
+      // read before the page: a population seen whole here has every row committed before the page is read
+      const whole = await this.population.isComplete(step.incidentId);
       const page = await this.notifications.materializePage(
         step.incidentId, step.id, step.channel, cursor, this.config.FANOUT_PAGE_SIZE, this.config.SEND_BATCH_SIZE, definition.filter,
       );
-      if (!page.last) break;
-      // each customer's notice page (the link in their message) exists before any of its messages is sent
-      await this.noticePages.createForRange(step.incidentId, cursor, page.last, now);
-      // the rows already say `queued` with their job's id: a crash before this line leaves rows whose
-      // job does not exist, which the reconciler finds and queues again (never a row with no record)
-      await this.queue.addSendBatches(page.batches.map((b) => ({ jobId: b.jobId, payload: { incidentId: step.incidentId, stepId: step.id, notificationIds: b.ids } })));
-      if (this.fallback.fallbackOf(step)) {
-        // customers this channel cannot reach at all go to the fallback channel straight away (read from
-        // the rows, not from what this statement inserted: a page read again after a crash moves them too)
-        await this.fallback.move(step, await this.notifications.suppressedCustomers(step.id, step.channel, cursor, page.last));
+      if (page.last) {
+        // each customer's notice page (the link in their message) exists before any of its messages is sent
+        await this.noticePages.createForRange(step.incidentId, cursor, page.last, now);
+        // the rows already say `queued` with their job's id: a crash before this line leaves rows whose
+        // job does not exist, which the reconciler finds and queues again (never a row with no record)
+        await this.queue.addSendBatches(page.batches.map((b) => ({ jobId: b.jobId, payload: { incidentId: step.incidentId, stepId: step.id, notificationIds: b.ids } })));
+        if (this.fallback.fallbackOf(step)) {
+          // customers this channel cannot reach at all go to the fallback channel straight away (read from
+          // the rows, not from what this statement inserted: a page read again after a crash moves them too)
+          await this.fallback.move(step, await this.notifications.suppressedCustomers(step.id, step.channel, cursor, page.last));
+        }
+        await this.steps.saveCursor(step.id, page.last);
+        cursor = page.last;
+        materialized += page.pageSize;
+        jobs += page.batches.length;
+        await onProgress?.(materialized);
       }
-      await this.steps.saveCursor(step.id, page.last);
-      cursor = page.last;
-      materialized += page.pageSize;
-      jobs += page.batches.length;
-      await onProgress?.(materialized);
-      if (page.pageSize < this.config.FANOUT_PAGE_SIZE) break;
+      if (page.pageSize < this.config.FANOUT_PAGE_SIZE) {
+        if (whole) break;
+        // the population is still being inserted after its declare: this fan-out caught up with it, so it
+        // inserts the next page itself (or waits for whoever holds it), then reads on
+        await this.population.insertOnePage(step.incidentId, this.config.POPULATION_PAGE_SIZE);
+      }
     }
     await this.steps.markDispatched(step.id);
     await this.steps.completeIfDone(step.id, step.incidentId);

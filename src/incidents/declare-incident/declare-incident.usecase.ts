@@ -1,4 +1,6 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../config/config.module';
+import { PopulationRepository } from '../population/population.repository';
 import { Prisma } from '@prisma/client';
 import { AudienceRepository } from '../../audiences/audience.repository';
 import { AuditRepository } from '../../audit/audit.repository';
@@ -53,12 +55,14 @@ export class DeclareIncidentUseCase {
     private readonly audiences: AudienceRepository,
     private readonly clockData: ClockRepository,
     private readonly offers: OffersService,
+    private readonly population: PopulationRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async execute(cmd: DeclareIncidentCommand, actor: Actor): Promise<DeclareResult> {
     if (cmd.idempotencyKey) {
       const existing = await this.incidents.findByIdempotencyKey(cmd.idempotencyKey);
-      if (existing) return { incident: this.replay(existing, cmd), replayed: true };
+      if (existing) return this.replayed(existing, cmd);
     }
 
     const declaredAt = this.clock.now();
@@ -98,6 +102,8 @@ export class DeclareIncidentUseCase {
             offerId: cmd.input.offer ? offerOf.incident?.id : undefined,
           },
           ...affectedBy,
+          // an offer's code pool is checked against the rows inside the transaction: then the whole population goes in there
+          firstPage: offerOf.all.some((o) => !o.sharedCodeEnc) ? ALL_ROWS : 2 * this.config.FANOUT_PAGE_SIZE,
           steps: definition.steps.map((s) => ({
             stepKey: s.id,
             channel: s.channel,
@@ -139,7 +145,7 @@ export class DeclareIncidentUseCase {
       // a concurrent declare with the same key won the race: answer as a replay of its incident
       if (cmd.idempotencyKey && isUniqueViolation(e)) {
         const winner = await this.incidents.findByIdempotencyKey(cmd.idempotencyKey);
-        if (winner) return { incident: this.replay(winner, cmd), replayed: true };
+        if (winner) return this.replayed(winner, cmd);
       }
       throw e;
     }
@@ -151,6 +157,9 @@ export class DeclareIncidentUseCase {
         this.logger.warn(`step ${step.id} not queued now (${err.message}); the reconciler will pick it up`),
       );
     }
+    // the rest of a large population, while the first steps already send: the declare answers once all of
+    // it is in (if this process stops first, a fan-out that catches up or the reconciler finishes it)
+    await this.population.complete(incident.id, this.config.POPULATION_PAGE_SIZE);
     return { incident, replayed: false, affected };
   }
 
@@ -235,6 +244,13 @@ export class DeclareIncidentUseCase {
     return { steps, incident: cmd.input.offer ? byKey.get(cmd.input.offer) : undefined, all: [...new Map([...steps.values()].map((o) => [o.id, o])).values()] };
   }
 
+  /** A retried declare answers like the first, once the population is whole (the first may have stopped half-way). */
+  private async replayed(existing: IncidentWithSchedule, cmd: DeclareIncidentCommand): Promise<DeclareResult> {
+    const incident = this.replay(existing, cmd);
+    await this.population.complete(incident.id, this.config.POPULATION_PAGE_SIZE);
+    return { incident, replayed: true };
+  }
+
   private replay(existing: IncidentWithSchedule, cmd: DeclareIncidentCommand): IncidentWithSchedule {
     if (existing.requestHash !== cmd.requestHash) {
       throw new AppException(
@@ -246,6 +262,9 @@ export class DeclareIncidentUseCase {
     return existing;
   }
 }
+
+/** LIMIT for "every row" (a bigint PostgreSQL accepts). */
+const ALL_ROWS = Number.MAX_SAFE_INTEGER;
 
 function isUniqueViolation(e: unknown): boolean {
   if (e instanceof Prisma.PrismaClientKnownRequestError) return e.code === 'P2002';

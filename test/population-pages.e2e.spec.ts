@@ -1,0 +1,104 @@
+import { auth, Harness, waitFor } from './support/harness';
+import { customers, declareBody, NOTICE, uniq } from './factories/scenario.factory';
+
+// An incident declared with a filter inserts the first 2 × FANOUT_PAGE_SIZE customers in the declare's own
+// transaction (so the fan-out starts at once) and the rest in pages of POPULATION_PAGE_SIZE after it. Here
+// the pages are small (200 first, then 150) so 700 customers take several.
+const PEOPLE = 700;
+const FIRST_PAGE = 200;
+
+describe('Affected population in pages', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await Harness.start({ workers: 1, env: { SEND_BATCH_SIZE: '20', FANOUT_PAGE_SIZE: String(FIRST_PAGE / 2), POPULATION_PAGE_SIZE: '150' } });
+  });
+  afterAll(() => h.stop());
+
+  /** Customers tagged `tag`, an email template and a published one-step runbook; the runbook's key. */
+  async function seed(prefix: string, tag: string): Promise<string> {
+    const list = customers(prefix, PEOPLE).map((c) => ({ ...c, tags: [tag] }));
+    for (let i = 0; i < list.length; i += 500) await h.http.post('/api/v1/customers/bulk').set(auth()).send({ customers: list.slice(i, i + 500) }).expect(200);
+    await h.http.put(`/api/v1/templates/${prefix}-notice/email/en`).set(auth()).send(NOTICE).expect(200);
+    await h.http
+      .put(`/api/v1/runbooks/${prefix}-plan`)
+      .set(auth())
+      .send({ name: 'Plan', steps: [{ id: 'notify', audience: 'affected_customers', channel: 'email', template: `${prefix}-notice` }] })
+      .expect(200);
+    await h.http.post(`/api/v1/runbooks/${prefix}-plan/publish`).set(auth()).expect(201);
+    return `${prefix}-plan`;
+  }
+
+  const affectedRows = async (incidentId: string) =>
+    Number((await h.prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM affected_customer WHERE incident_id = ${incidentId}::uuid`)[0].n);
+  const population = (incidentId: string) =>
+    h.prisma.$queryRaw<{ expected: number; completed_at: Date | null }[]>`SELECT expected, completed_at FROM incident_population WHERE incident_id = ${incidentId}::uuid`;
+
+  /**
+   * The state a declare leaves when its process stops right after its transaction: the first page in,
+   * the rest not, the population row unfinished and idle (as the reconciler finds it after a crash).
+   */
+  async function cutAfterFirstPage(incidentId: string) {
+    const kept = await h.prisma.$queryRaw<{ last: string }[]>`
+      SELECT max(customer_id::text) AS last FROM (SELECT customer_id FROM affected_customer WHERE incident_id = ${incidentId}::uuid ORDER BY customer_id LIMIT ${FIRST_PAGE}) f`;
+    await h.prisma.$executeRaw`DELETE FROM affected_customer WHERE incident_id = ${incidentId}::uuid AND customer_id > ${kept[0].last}::uuid`;
+    await h.prisma.$executeRaw`
+      UPDATE incident_population SET cursor = ${kept[0].last}::uuid, completed_at = NULL, updated_at = now() - interval '1 minute'
+      WHERE incident_id = ${incidentId}::uuid`;
+    expect(await affectedRows(incidentId)).toBe(FIRST_PAGE);
+  }
+
+  it('answers the declare with the whole population in, and sends each customer one notice', async () => {
+    const prefix = uniq('pop');
+    const runbook = await seed(prefix, prefix);
+    const { body } = await h.http.post('/api/v1/incidents').set(auth()).send(declareBody(runbook, [], { affected: { filter: { field: 'tags', eq: prefix } } })).expect(201);
+    expect(body.affected).toBe(PEOPLE);
+    // the population is whole when the declare answers
+    expect(await affectedRows(body.id)).toBe(PEOPLE);
+    expect(await population(body.id)).toEqual([{ expected: PEOPLE, completed_at: expect.any(Date) }]);
+    await waitFor('all sent and the step completed', async () => {
+      const r = (await h.http.get(`/api/v1/incidents/${body.id}/reach`).set(auth())).body;
+      return r.sent === PEOPLE && r.steps[0].state === 'completed';
+    });
+    const reach = (await h.http.get(`/api/v1/incidents/${body.id}/reach`).set(auth())).body;
+    expect(reach.affected).toBe(PEOPLE);
+    for (let i = 0; i < PEOPLE; i++) expect(h.sink.to(`${prefix}-${i}@customers.test`)).toHaveLength(1);
+  });
+
+  it('finishes a population its declare left half-way (fan-out and reconciler): each customer once, nobody created after the declaration', async () => {
+    const prefix = uniq('popcut');
+    const runbook = await seed(prefix, prefix);
+    await h.stopWorkers(); // nothing sends until the crash state is in place
+    const { body } = await h.http.post('/api/v1/incidents').set(auth()).send(declareBody(runbook, [], { affected: { filter: { field: 'tags', eq: prefix } } })).expect(201);
+    await cutAfterFirstPage(body.id);
+    // a customer with the tag who did not exist at the declaration is not part of this incident
+    await h.http.put(`/api/v1/customers/${prefix}-later`).set(auth()).send({ email: `${prefix}-later@customers.test`, tags: [prefix] }).expect(201);
+
+    await h.startWorker();
+    await waitFor('all sent and the step completed', async () => {
+      const r = (await h.http.get(`/api/v1/incidents/${body.id}/reach`).set(auth())).body;
+      return r.sent === PEOPLE && r.steps[0].state === 'completed';
+    });
+    expect(await affectedRows(body.id)).toBe(PEOPLE);
+    expect(await population(body.id)).toEqual([{ expected: PEOPLE, completed_at: expect.any(Date) }]);
+    for (let i = 0; i < PEOPLE; i++) expect(h.sink.to(`${prefix}-${i}@customers.test`)).toHaveLength(1);
+    expect(h.sink.to(`${prefix}-later@customers.test`)).toHaveLength(0);
+    const rows = await h.prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM notification WHERE incident_id = ${body.id}::uuid`;
+    expect(Number(rows[0].n)).toBe(PEOPLE);
+  });
+
+  it('a retried declare finds the population unfinished and answers once it is whole, still one incident', async () => {
+    const prefix = uniq('popretry');
+    const runbook = await seed(prefix, prefix);
+    await h.stopWorkers();
+    const key = `${prefix}-key`;
+    const request = declareBody(runbook, [], { affected: { filter: { field: 'tags', eq: prefix } } });
+    const first = await h.http.post('/api/v1/incidents').set(auth()).set('Idempotency-Key', key).send(request).expect(201);
+    await cutAfterFirstPage(first.body.id);
+    const again = await h.http.post('/api/v1/incidents').set(auth()).set('Idempotency-Key', key).send(request).expect(200);
+    expect(again.body.id).toBe(first.body.id);
+    expect(await affectedRows(first.body.id)).toBe(PEOPLE);
+    expect(await population(first.body.id)).toEqual([{ expected: PEOPLE, completed_at: expect.any(Date) }]);
+    await h.startWorker();
+    await waitFor('all sent', async () => (await h.http.get(`/api/v1/incidents/${first.body.id}/reach`).set(auth())).body.sent === PEOPLE);
+  });
+});
