@@ -1,5 +1,8 @@
 import { auth, Harness, waitFor } from './support/harness';
-import { customers, declareBody, NOTICE, uniq } from './factories/scenario.factory';
+import { customers, declareBody, uniq } from './factories/scenario.factory';
+
+const linkIn = (text: string) => /http:\/\/tocsin\.test(\/n\/[A-Za-z0-9_-]{43})/.exec(text)?.[1];
+const NOTICE = { subject: 'Notice for {{customer.name}}', html: '<p>Dear {{customer.name}},</p><p><a href="{{notice.url}}">Your notice</a></p>', text: 'Dear {{customer.name}},\nYour notice: {{notice.url}}', variables: ['customer.name', 'notice.url'] };
 
 // An incident declared with a filter inserts the first 2 × FANOUT_PAGE_SIZE customers in the declare's own
 // transaction (so the fan-out starts at once) and the rest in pages of POPULATION_PAGE_SIZE after it. Here
@@ -62,6 +65,15 @@ describe('Affected population in pages', () => {
     const reach = (await h.http.get(`/api/v1/incidents/${body.id}/reach`).set(auth())).body;
     expect(reach.affected).toBe(PEOPLE);
     for (let i = 0; i < PEOPLE; i++) expect(h.sink.to(`${prefix}-${i}@customers.test`)).toHaveLength(1);
+    // one notice page per customer (the later pages' made with the population, the first's by the fan-out),
+    // and the link in the messages opens it, in the first page and the later ones alike
+    const pages = await h.prisma.noticePage.count({ where: { incidentId: body.id } });
+    expect(pages).toBe(PEOPLE);
+    for (let i = 0; i < PEOPLE; i += 7) {
+      const link = linkIn(h.sink.to(`${prefix}-${i}@customers.test`)[0].text);
+      expect(link).toBeTruthy();
+      await h.http.get(link!).expect(200);
+    }
   });
 
   it('finishes a population its declare left half-way (fan-out and reconciler): each customer once, nobody created after the declaration', async () => {
@@ -70,6 +82,11 @@ describe('Affected population in pages', () => {
     await h.stopWorkers(); // nothing sends until the crash state is in place
     const { body } = await h.http.post('/api/v1/incidents').set(auth()).send(declareBody(runbook, [], { affected: { filter: { field: 'tags', eq: prefix } } })).expect(201);
     await cutAfterFirstPage(body.id);
+    // the notice pages the population made stay; those about to expire (as if made weeks before this step)
+    // get a full lifetime again when the fan-out sends the link once more
+    const soon = new Date(Date.now() + 86_400_000);
+    const renewable = await h.prisma.noticePage.updateMany({ where: { incidentId: body.id }, data: { expiresAt: soon } });
+    expect(renewable.count).toBeGreaterThan(0);
     // a customer with the tag who did not exist at the declaration is not part of this incident
     await h.http.put(`/api/v1/customers/${prefix}-later`).set(auth()).send({ email: `${prefix}-later@customers.test`, tags: [prefix] }).expect(201);
 
@@ -82,6 +99,10 @@ describe('Affected population in pages', () => {
     expect(await population(body.id)).toEqual([{ expected: PEOPLE, completed_at: expect.any(Date) }]);
     for (let i = 0; i < PEOPLE; i++) expect(h.sink.to(`${prefix}-${i}@customers.test`)).toHaveLength(1);
     expect(h.sink.to(`${prefix}-later@customers.test`)).toHaveLength(0);
+    const pages = await h.prisma.noticePage.findMany({ where: { incidentId: body.id }, select: { expiresAt: true } });
+    expect(pages).toHaveLength(PEOPLE);
+    // NOTICE_TOKEN_TTL_DAYS (180 by default) from the fan-out: none left to expire tomorrow
+    expect(pages.filter((p) => p.expiresAt.getTime() < Date.now() + 90 * 86_400_000)).toEqual([]);
     const rows = await h.prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM notification WHERE incident_id = ${body.id}::uuid`;
     expect(Number(rows[0].n)).toBe(PEOPLE);
   });

@@ -34,15 +34,36 @@ export class NoticeRepository {
   ) {}
 
   /**
-   * Notice pages for the affected customers of one fan-out page (ids in (after, last]); existing ones are
-   * kept (ON CONFLICT DO NOTHING), so the link already sent stays valid and its expiry is not moved.
-   * token = base64url(HMAC-SHA256(key, incident:customer)), built from sha256 as RFC 2104 describes.
+   * Notice pages for the affected customers of one fan-out page (ids in (after, last]). Most exist already
+   * when the population was inserted in pages after a large declare (it creates them with each page): one
+   * probe per customer finds those, and only the missing ones are inserted (ON CONFLICT DO NOTHING, so the
+   * link already sent stays valid). A page that would expire within half its lifetime (created long before
+   * this step, e.g. at the declaration of an incident whose step comes weeks later) gets the full lifetime
+   * again from now: this message carries the same link.
    */
   async createForRange(incidentId: string, after: string | null, last: string, now: Date): Promise<number> {
-    return this.insert(
+    const { expiresAt, renewBefore } = this.lifetime(now);
+    return this.prisma.$executeRaw`
+      WITH src AS (
+        SELECT ac.incident_id, ac.customer_id, np.expires_at AS expires
+        FROM affected_customer ac LEFT JOIN notice_page np ON np.incident_id = ac.incident_id AND np.customer_id = ac.customer_id
+        WHERE ac.incident_id = ${incidentId}::uuid AND ac.customer_id > ${keysetFrom(after)}::uuid AND ac.customer_id <= ${last}::uuid
+      ), renewed AS (
+        UPDATE notice_page p SET expires_at = ${expiresAt}::timestamptz FROM src
+        WHERE src.expires IS NOT NULL AND src.expires < ${renewBefore}::timestamptz
+          AND p.incident_id = src.incident_id AND p.customer_id = src.customer_id
+      )
+      ${this.insertSql(Prisma.sql`SELECT incident_id, customer_id FROM src WHERE expires IS NULL`, now)}`;
+  }
+
+  /**
+   * The statement that creates the notice pages of a page of the population just inserted (customer ids in
+   * (after, last]), for the population's own transaction (see PopulationRepository).
+   */
+  populationPageSql(incidentId: string, after: string, last: string, now: Date): Prisma.Sql {
+    return this.insertSql(
       Prisma.sql`SELECT ac.incident_id, ac.customer_id FROM affected_customer ac
-                 WHERE ac.incident_id = ${incidentId}::uuid AND ac.customer_id > ${keysetFrom(after)}::uuid
-                   AND ac.customer_id <= ${last}::uuid`,
+                 WHERE ac.incident_id = ${incidentId}::uuid AND ac.customer_id > ${after}::uuid AND ac.customer_id <= ${last}::uuid`,
       now,
     );
   }
@@ -50,23 +71,33 @@ export class NoticeRepository {
   /** Notice pages for the customers of these notifications (late additions). */
   async createForNotifications(notificationIds: string[], now: Date): Promise<number> {
     if (!notificationIds.length) return 0;
-    return this.insert(
-      Prisma.sql`SELECT n.incident_id, n.customer_id FROM notification n
-                 WHERE n.id = ANY(${notificationIds}::uuid[]) AND n.customer_id IS NOT NULL`,
-      now,
+    return this.prisma.$executeRaw(
+      this.insertSql(
+        Prisma.sql`SELECT n.incident_id, n.customer_id FROM notification n
+                   WHERE n.id = ANY(${notificationIds}::uuid[]) AND n.customer_id IS NOT NULL`,
+        now,
+      ),
     );
   }
 
-  private insert(source: Prisma.Sql, now: Date): Promise<number> {
+  private lifetime(now: Date): { expiresAt: Date; renewBefore: Date } {
+    const ttl = this.links.ttlDays * DAY_MS;
+    return { expiresAt: new Date(now.getTime() + ttl), renewBefore: new Date(now.getTime() + ttl / 2) };
+  }
+
+  /**
+   * INSERT of the notice pages of (incident_id, customer_id) pairs; existing ones are kept.
+   * token = base64url(HMAC-SHA256(key, incident:customer)), built from sha256 as RFC 2104 describes.
+   */
+  private insertSql(source: Prisma.Sql, now: Date): Prisma.Sql {
     const { inner, outer } = this.links.sqlPads();
-    const expiresAt = new Date(now.getTime() + this.links.ttlDays * DAY_MS);
-    return this.prisma.$executeRaw`
+    return Prisma.sql`
       INSERT INTO notice_page (incident_id, customer_id, token_hash, created_at, expires_at)
       SELECT src.incident_id, src.customer_id,
              sha256(convert_to(rtrim(translate(encode(
                sha256(${outer}::bytea || sha256(${inner}::bytea || convert_to(src.incident_id::text || ':' || src.customer_id::text, 'UTF8'))),
                'base64'), '+/', '-_'), '='), 'UTF8')),
-             ${now}::timestamptz, ${expiresAt}::timestamptz
+             ${now}::timestamptz, ${this.lifetime(now).expiresAt}::timestamptz
       FROM (${source}) AS src
       ON CONFLICT DO NOTHING`;
   }
