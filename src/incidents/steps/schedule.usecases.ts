@@ -83,15 +83,18 @@ export class ScheduleUseCases {
       data: { at: when.toISOString() },
     });
     if (!ok) throw new AppException(ErrorCode.Conflict, `The incident's ${milestone} milestone is already set (${incident[field]?.toISOString()})`);
-    const planned = await this.planWaiting(incidentId);
-    const replanned = await this.replanner.replan(incidentId, `${milestone} reached`);
+    await this.planWaiting(incidentId);
+    await this.replanner.replan(incidentId, `${milestone} reached`);
+    // what the milestone changed, read from the steps: the worker's clock sweep may re-plan a clock-timed step
+    // between the milestone's commit and the re-planning above (then this call's own re-planning finds it done)
+    const before = new Map(incident.steps.map((s) => [s.id, `${s.state}|${s.dueAt?.toISOString()}`]));
+    const after = (await this.schedule.find(incidentId))!.steps;
     return {
       id: incidentId,
       [field]: when,
-      scheduled: [
-        ...planned.map((s) => ({ step: s.stepKey, state: s.state, dueAt: s.dueAt })),
-        ...replanned.map((r) => ({ step: r.step, state: r.after.state, dueAt: r.after.dueAt ? new Date(r.after.dueAt) : null })),
-      ],
+      scheduled: after
+        .filter((s) => before.get(s.id) !== `${s.state}|${s.dueAt?.toISOString()}`)
+        .map((s) => ({ step: s.stepKey, state: s.state, dueAt: s.dueAt })),
     };
   }
 
