@@ -64,6 +64,12 @@ describe('Affected population in pages', () => {
     });
     const reach = (await h.http.get(`/api/v1/incidents/${body.id}/reach`).set(auth())).body;
     expect(reach.affected).toBe(PEOPLE);
+    // the pages are the declared population, added at the declaration: none looks like a late addition (a
+    // customer added after the step started, which the reconciler would check on every pass)
+    const late = await h.prisma.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM affected_customer ac JOIN incident_step s ON s.incident_id = ac.incident_id
+      WHERE ac.incident_id = ${body.id}::uuid AND ac.added_at > s.started_at`;
+    expect(Number(late[0].n)).toBe(0);
     for (let i = 0; i < PEOPLE; i++) expect(h.sink.to(`${prefix}-${i}@customers.test`)).toHaveLength(1);
     // one notice page per customer (the later pages' made with the population, the first's by the fan-out),
     // and the link in the messages opens it, in the first page and the later ones alike
@@ -82,11 +88,6 @@ describe('Affected population in pages', () => {
     await h.stopWorkers(); // nothing sends until the crash state is in place
     const { body } = await h.http.post('/api/v1/incidents').set(auth()).send(declareBody(runbook, [], { affected: { filter: { field: 'tags', eq: prefix } } })).expect(201);
     await cutAfterFirstPage(body.id);
-    // the notice pages the population made stay; those about to expire (as if made weeks before this step)
-    // get a full lifetime again when the fan-out sends the link once more
-    const soon = new Date(Date.now() + 86_400_000);
-    const renewable = await h.prisma.noticePage.updateMany({ where: { incidentId: body.id }, data: { expiresAt: soon } });
-    expect(renewable.count).toBeGreaterThan(0);
     // a customer with the tag who did not exist at the declaration is not part of this incident
     await h.http.put(`/api/v1/customers/${prefix}-later`).set(auth()).send({ email: `${prefix}-later@customers.test`, tags: [prefix] }).expect(201);
 
@@ -99,10 +100,6 @@ describe('Affected population in pages', () => {
     expect(await population(body.id)).toEqual([{ expected: PEOPLE, completed_at: expect.any(Date) }]);
     for (let i = 0; i < PEOPLE; i++) expect(h.sink.to(`${prefix}-${i}@customers.test`)).toHaveLength(1);
     expect(h.sink.to(`${prefix}-later@customers.test`)).toHaveLength(0);
-    const pages = await h.prisma.noticePage.findMany({ where: { incidentId: body.id }, select: { expiresAt: true } });
-    expect(pages).toHaveLength(PEOPLE);
-    // NOTICE_TOKEN_TTL_DAYS (180 by default) from the fan-out: none left to expire tomorrow
-    expect(pages.filter((p) => p.expiresAt.getTime() < Date.now() + 90 * 86_400_000)).toEqual([]);
     const rows = await h.prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM notification WHERE incident_id = ${body.id}::uuid`;
     expect(Number(rows[0].n)).toBe(PEOPLE);
   });
@@ -121,5 +118,37 @@ describe('Affected population in pages', () => {
     expect(await population(first.body.id)).toEqual([{ expected: PEOPLE, completed_at: expect.any(Date) }]);
     await h.startWorker();
     await waitFor('all sent', async () => (await h.http.get(`/api/v1/incidents/${first.body.id}/reach`).set(auth())).body.sent === PEOPLE);
+  });
+
+  it('gives a notice page about to expire its full lifetime again when a later step sends its link once more', async () => {
+    const prefix = uniq('poprenew');
+    await seed(prefix, prefix);
+    await h.http
+      .put(`/api/v1/runbooks/${prefix}-two`)
+      .set(auth())
+      .send({
+        name: 'Two steps',
+        steps: [
+          { id: 'notify', audience: 'affected_customers', channel: 'email', template: `${prefix}-notice` },
+          { id: 'again', audience: 'affected_customers', channel: 'email', template: `${prefix}-notice`, approval: { role: 'commander' } },
+        ],
+      })
+      .expect(200);
+    await h.http.post(`/api/v1/runbooks/${prefix}-two/publish`).set(auth()).expect(201);
+    const { body } = await h.http.post('/api/v1/incidents').set(auth()).send(declareBody(`${prefix}-two`, [], { affected: { filter: { field: 'tags', eq: prefix } } })).expect(201);
+    await waitFor('the first step sent', async () => (await h.http.get(`/api/v1/incidents/${body.id}/reach`).set(auth())).body.sent === PEOPLE);
+    // as if the first step had gone out months ago: every page expires tomorrow
+    const soon = new Date(Date.now() + 86_400_000);
+    expect((await h.prisma.noticePage.updateMany({ where: { incidentId: body.id }, data: { expiresAt: soon } })).count).toBe(PEOPLE);
+    await h.http.post(`/api/v1/incidents/${body.id}/steps/again/approve`).set(auth()).expect(200);
+    await waitFor('the second step sent', async () => (await h.http.get(`/api/v1/incidents/${body.id}/reach`).set(auth())).body.sent === 2 * PEOPLE);
+    const pages = await h.prisma.noticePage.findMany({ where: { incidentId: body.id }, select: { expiresAt: true } });
+    expect(pages).toHaveLength(PEOPLE);
+    // NOTICE_TOKEN_TTL_DAYS (180 by default) from the second step: none left to expire tomorrow
+    expect(pages.filter((p) => p.expiresAt.getTime() < Date.now() + 90 * 86_400_000)).toEqual([]);
+    // and the link is the same in both messages
+    const mails = h.sink.to(`${prefix}-3@customers.test`);
+    expect(mails).toHaveLength(2);
+    expect(linkIn(mails[1].text)).toBe(linkIn(mails[0].text));
   });
 });

@@ -34,10 +34,9 @@ export class NoticeRepository {
   ) {}
 
   /**
-   * Notice pages for the affected customers of one fan-out page (ids in (after, last]). Most exist already
-   * when the population was inserted in pages after a large declare (it creates them with each page): one
-   * probe per customer finds those, and only the missing ones are inserted (ON CONFLICT DO NOTHING, so the
-   * link already sent stays valid). A page that would expire within half its lifetime (created long before
+   * Notice pages for the affected customers of one fan-out page (ids in (after, last]). One probe per
+   * customer finds those that exist (an earlier step made them), and only the missing ones are inserted
+   * (ON CONFLICT DO NOTHING, so the link already sent stays valid). A page that would expire within half its lifetime (created long before
    * this step, e.g. at the declaration of an incident whose step comes weeks later) gets the full lifetime
    * again from now: this message carries the same link.
    */
@@ -54,18 +53,6 @@ export class NoticeRepository {
           AND p.incident_id = src.incident_id AND p.customer_id = src.customer_id
       )
       ${this.insertSql(Prisma.sql`SELECT incident_id, customer_id FROM src WHERE expires IS NULL`, now)}`;
-  }
-
-  /**
-   * The statement that creates the notice pages of a page of the population just inserted (customer ids in
-   * (after, last]), for the population's own transaction (see PopulationRepository).
-   */
-  populationPageSql(incidentId: string, after: string, last: string, now: Date): Prisma.Sql {
-    return this.insertSql(
-      Prisma.sql`SELECT ac.incident_id, ac.customer_id FROM affected_customer ac
-                 WHERE ac.incident_id = ${incidentId}::uuid AND ac.customer_id > ${after}::uuid AND ac.customer_id <= ${last}::uuid`,
-      now,
-    );
   }
 
   /** Notice pages for the customers of these notifications (late additions). */

@@ -68,27 +68,29 @@ export class FanoutStepUseCase {
 
       // read before the page: a population seen whole here has every row committed before the page is read
       const whole = await this.population.isComplete(step.incidentId);
-      const page = await this.notifications.materializePage(
-        step.incidentId, step.id, step.channel, cursor, this.config.FANOUT_PAGE_SIZE, this.config.SEND_BATCH_SIZE, definition.filter,
-      );
-      if (page.last) {
-        // each customer's notice page (the link in their message) exists before any of its messages is sent
-        await this.noticePages.createForRange(step.incidentId, cursor, page.last, now);
+      const range = await this.notifications.nextRange(step.incidentId, cursor, this.config.FANOUT_PAGE_SIZE);
+      if (range.last) {
+        // the page's notifications and its customers' notice pages (the link in their message) in two
+        // statements side by side; both exist before any of the page's messages is queued
+        const [page] = await Promise.all([
+          this.notifications.materializePage(step.incidentId, step.id, step.channel, cursor, range.last, this.config.SEND_BATCH_SIZE, definition.filter),
+          this.noticePages.createForRange(step.incidentId, cursor, range.last, now),
+        ]);
         // the rows already say `queued` with their job's id: a crash before this line leaves rows whose
         // job does not exist, which the reconciler finds and queues again (never a row with no record)
         await this.queue.addSendBatches(page.batches.map((b) => ({ jobId: b.jobId, payload: { incidentId: step.incidentId, stepId: step.id, notificationIds: b.ids } })));
         if (this.fallback.fallbackOf(step)) {
           // customers this channel cannot reach at all go to the fallback channel straight away (read from
           // the rows, not from what this statement inserted: a page read again after a crash moves them too)
-          await this.fallback.move(step, await this.notifications.suppressedCustomers(step.id, step.channel, cursor, page.last));
+          await this.fallback.move(step, await this.notifications.suppressedCustomers(step.id, step.channel, cursor, range.last));
         }
-        await this.steps.saveCursor(step.id, page.last);
-        cursor = page.last;
+        await this.steps.saveCursor(step.id, range.last);
+        cursor = range.last;
         materialized += page.pageSize;
         jobs += page.batches.length;
         await onProgress?.(materialized);
       }
-      if (page.pageSize < this.config.FANOUT_PAGE_SIZE) {
+      if (range.count < this.config.FANOUT_PAGE_SIZE) {
         if (whole) break;
         // the population is still being inserted after its declare: this fan-out caught up with it, so it
         // inserts the next page itself (or waits for whoever holds it), then reads on

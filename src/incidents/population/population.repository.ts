@@ -4,8 +4,6 @@ import { Prisma } from '@prisma/client';
 import { AudienceFilter, filterToSql } from '../../audiences/audience-filter';
 import { analyzeAffectedAfterBulk } from '../../database/analyze-after-bulk.util';
 import { PrismaService } from '../../database/prisma.service';
-import { Clock } from '../../common/time/clock';
-import { NoticeRepository } from '../../notices/notice.repository';
 
 /** The customers a filter selects for an incident (alias `c`): not erased, created by the declaration, matching. */
 const members = (filter: AudienceFilter, until: Prisma.Sql) =>
@@ -27,10 +25,6 @@ export interface FirstPage {
  * population's row lock, so whoever runs it (the declare, a fan-out that caught up, the reconciler after a
  * crash) inserts each page once. The rows' order and ON CONFLICT DO NOTHING make a repeated page harmless.
  *
- * Each page after the first also creates its customers' notice pages (the link their messages carry) in the
- * same transaction: work the fan-out would otherwise do in its own sequence of statements, done here in
- * parallel with it (the fan-out still creates any that are missing).
- *
  * Who is in it: the customers the filter selected at the declaration. Customers created after it are not
  * (`until`); a customer whose attributes change during the seconds the pages take is judged as the page
  * finds them, as a late addition would be.
@@ -41,8 +35,6 @@ export class PopulationRepository {
 
   constructor(
     private readonly prisma: PrismaService,
-    private readonly notices: NoticeRepository,
-    private readonly clock: Clock,
   ) {}
 
   /**
@@ -97,18 +89,15 @@ export class PopulationRepository {
         WITH page AS (
           SELECT c.id FROM customer c WHERE c.id > ${cursor}::uuid AND ${members(filter, Prisma.sql`${until}::timestamptz`)} ORDER BY c.id LIMIT ${limit}
         ), ins AS (
-          INSERT INTO affected_customer (incident_id, customer_id)
-          SELECT ${incidentId}::uuid, id FROM page ORDER BY id
+          -- added at the declaration (until): these are the declared population, not late additions (the
+          -- reconciler looks for customers added after a step started that still lack its notice)
+          INSERT INTO affected_customer (incident_id, customer_id, added_at)
+          SELECT ${incidentId}::uuid, id, ${until}::timestamptz FROM page ORDER BY id
           ON CONFLICT DO NOTHING
         )
         SELECT count(*) AS n, max(id::text) AS last FROM page`;
       const { rows } = await client.query<{ n: string; last: string | null }>(q.text, q.values);
       const done = Number(rows[0].n) < limit;
-      if (rows[0].last) {
-        // their notice pages too, here beside the fan-out rather than in it: the fan-out then only finds them
-        const pages = this.notices.populationPageSql(incidentId, cursor, rows[0].last, this.clock.now());
-        await client.query(pages.text, pages.values);
-      }
       await client.query(
         `UPDATE incident_population SET cursor = coalesce($2::uuid, cursor), completed_at = CASE WHEN $3 THEN now() END, updated_at = now() WHERE incident_id = $1`,
         [incidentId, rows[0].last, done],
