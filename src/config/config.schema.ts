@@ -96,9 +96,11 @@ export const configSchema = z.object({
   /**
    * An incident declared with a filter: the declare's transaction inserts the first 2 × FANOUT_PAGE_SIZE
    * customers, so the fan-out starts at once, and the rest of the population follows in pages of this many
-   * (each its own transaction) before the declare answers.
+   * (each its own statement and transaction) before the declare answers. Large pages are read the cheap way
+   * (PostgreSQL scans the customers once and sorts them; a page of 50,000 walks the primary key and reads the
+   * rows at random): at a million customers while sending, one page took 5.7 s and pages of 50,000 24.5 s.
    */
-  POPULATION_PAGE_SIZE: int(50_000, 100, 1_000_000),
+  POPULATION_PAGE_SIZE: int(1_000_000, 100, 10_000_000),
   RECONCILE_INTERVAL_MS: int(5000, 100, 600_000),
   /**
    * The sending lease: a worker renews it on the rows it holds every quarter of this while it works, so a row
