@@ -49,19 +49,21 @@ describe('Per-channel rate limit and concurrency', () => {
 
   it(`keeps SMS at ${RATE}/s across two worker processes, measured at the provider`, async () => {
     h = await start({ SMS_RATE_LIMIT: String(RATE) });
-    const n = 120;
+    // 12 s of sending at the limit: a 5-second window then holds at most a third of them when throttled, and
+    // all of them when not (with 120 the whole run fit in 6 s, so most of it fell in any window)
+    const n = 240;
     const prefix = uniq('rate');
     const incidentId = await smsIncident(h, prefix, n, (i) => `+3361100${String(i).padStart(4, '0')}`);
     const mine = () => sms.received.filter((m) => m.to.startsWith('+3361100'));
-    await waitFor('every SMS sent', async () => mine().length >= n, 60_000);
+    await waitFor('every SMS sent', async () => mine().length >= n);
     const times = mine().map((m) => m.at);
     const busiest = busiestWindow(times, 5000);
     const spanMs = Math.max(...times) - Math.min(...times);
     console.log(`${n} SMS at ${RATE}/s over two workers: ${spanMs} ms, busiest 5-second window ${busiest}`);
-    // measured where the requests arrive, so a stalled process (a busy machine) bunches a few that left on
-    // time: over 5 s that jitter is small beside the limit (5 × 20 + 1 slots, + 1/4 s worth), while unthrottled
-    // 120 requests would all land within one window
-    expect(busiest).toBeLessThanOrEqual(5 * RATE + 1 + RATE / 4);
+    // measured where the requests arrive, so a stalled process (a busy machine) bunches some that left on
+    // time: 5 × 20 + 1 slots, plus a second's worth of bunching (a loaded run saw 114 in 5 s), while
+    // unthrottled all 240 would land within one window
+    expect(busiest).toBeLessThanOrEqual(5 * RATE + 1 + RATE);
     // and it was the limit that spaced them (unthrottled, 120 local requests take well under a second)
     expect(spanMs).toBeGreaterThanOrEqual(((n - 1) / RATE) * 1000 * 0.9);
     // both workers sent: the limit held across processes, not per process

@@ -12,7 +12,10 @@ describe('A worker whose sending lease was taken back', () => {
   let release = () => undefined as void;
 
   beforeAll(async () => {
-    h = await Harness.start({ workers: 1, env: { SENDING_LEASE_MS: '2000', SEND_BATCH_SIZE: '60', SEND_CONCURRENCY: '2', WORKER_CONCURRENCY: '1' } });
+    // a 5 s lease (renewed every 1.25 s): with 2 s, a loaded run's test process (the worker runs in it) once
+    // stalled past a lease right after the claim, the rows went back to the queue before the test saw the
+    // batch claimed, and the one busy lane never took them again
+    h = await Harness.start({ workers: 1, env: { SENDING_LEASE_MS: '5000', SEND_BATCH_SIZE: '60', SEND_CONCURRENCY: '2', WORKER_CONCURRENCY: '1' } });
   });
   afterAll(async () => {
     release();
