@@ -4,18 +4,32 @@ import { Prisma } from '@prisma/client';
 import { AudienceFilter, filterToSql } from '../../audiences/audience-filter';
 import { analyzeAffectedAfterBulk } from '../../database/analyze-after-bulk.util';
 import { PrismaService } from '../../database/prisma.service';
+import { keysetFrom } from '../../common/keyset.util';
 
 /** The customers a filter selects for an incident (alias `c`): not erased, created by the declaration, matching. */
 const members = (filter: AudienceFilter, until: Prisma.Sql) =>
   Prisma.sql`c.erased_at IS NULL AND c.created_at <= ${until} AND ${filterToSql(filter)}`;
+
+/**
+ * Inserts the next `limit` members after `after` in id order, added at the declaration (`until`: they are the
+ * declared population, not late additions, which the reconciler looks for by added_at); answers how many
+ * the page held and its last id.
+ */
+const insertPage = (incidentId: string, filter: AudienceFilter, after: string | null, until: Prisma.Sql, limit: number) => Prisma.sql`
+  WITH page AS (
+    SELECT c.id FROM customer c WHERE c.id > ${keysetFrom(after)}::uuid AND ${members(filter, until)} ORDER BY c.id LIMIT ${limit}
+  ), ins AS (
+    INSERT INTO affected_customer (incident_id, customer_id, added_at)
+    SELECT ${incidentId}::uuid, id, ${until} FROM page ORDER BY id
+    ON CONFLICT DO NOTHING
+  )
+  SELECT count(*) AS n, max(id::text) AS last FROM page`;
 
 export interface FirstPage {
   /** customers inserted now */
   inserted: number;
   /** customers the filter selects in all (inserted now or to be inserted by the pages after) */
   total: number;
-  /** more pages follow (an incident_population row was written) */
-  more: boolean;
 }
 
 /**
@@ -42,23 +56,15 @@ export class PopulationRepository {
    * count of all of them and the row that says where the next page starts.
    */
   async insertFirstPage(tx: Prisma.TransactionClient, incidentId: string, filter: AudienceFilter, limit: number): Promise<FirstPage> {
-    const [page] = await tx.$queryRaw<{ n: bigint; last: string | null; until: Date }[]>`
-      WITH page AS (
-        SELECT c.id FROM customer c WHERE ${members(filter, Prisma.sql`now()`)} ORDER BY c.id LIMIT ${limit}
-      ), ins AS (
-        INSERT INTO affected_customer (incident_id, customer_id)
-        SELECT ${incidentId}::uuid, id FROM page ORDER BY id
-        ON CONFLICT DO NOTHING
-      )
-      SELECT count(*) AS n, max(id::text) AS last, now() AS until FROM page`;
+    const [page] = await tx.$queryRaw<{ n: bigint; last: string | null }[]>(insertPage(incidentId, filter, null, Prisma.sql`now()`, limit));
     const inserted = Number(page.n);
-    if (inserted < limit || !page.last) return { inserted, total: inserted, more: false };
+    if (inserted < limit || !page.last) return { inserted, total: inserted };
     const [{ n }] = await tx.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM customer c WHERE ${members(filter, Prisma.sql`now()`)}`;
     const total = Number(n);
-    if (total <= inserted) return { inserted, total: inserted, more: false };
+    if (total <= inserted) return { inserted, total: inserted };
     await tx.$executeRaw`
-      INSERT INTO incident_population (incident_id, cursor, until, expected) VALUES (${incidentId}::uuid, ${page.last}::uuid, ${page.until}, ${total})`;
-    return { inserted, total, more: true };
+      INSERT INTO incident_population (incident_id, cursor, until, expected) VALUES (${incidentId}::uuid, ${page.last}::uuid, now(), ${total})`;
+    return { inserted, total };
   }
 
   /** Whether the incident's whole population is in affected_customer (always, for one declared with a list). */
@@ -69,10 +75,10 @@ export class PopulationRepository {
 
   /**
    * Inserts the next page (one transaction, under the population's row lock: a concurrent caller waits, then
-   * takes the page after). Returns false once the population is complete (this page was its last, or it
-   * was complete already).
+   * takes the page after). Returns how many customers the page held and whether pages remain (not once the
+   * population is complete: this page was its last, or it was complete already).
    */
-  async insertNextPage(incidentId: string, filter: AudienceFilter, limit: number): Promise<boolean> {
+  async insertNextPage(incidentId: string, filter: AudienceFilter, limit: number): Promise<{ rows: number; more: boolean }> {
     const client = await this.prisma.pool.connect();
     try {
       await client.query('BEGIN');
@@ -82,20 +88,10 @@ export class PopulationRepository {
       );
       if (!pop.length) {
         await client.query('COMMIT');
-        return false;
+        return { rows: 0, more: false };
       }
       const { cursor, until } = pop[0];
-      const q = Prisma.sql`
-        WITH page AS (
-          SELECT c.id FROM customer c WHERE c.id > ${cursor}::uuid AND ${members(filter, Prisma.sql`${until}::timestamptz`)} ORDER BY c.id LIMIT ${limit}
-        ), ins AS (
-          -- added at the declaration (until): these are the declared population, not late additions (the
-          -- reconciler looks for customers added after a step started that still lack its notice)
-          INSERT INTO affected_customer (incident_id, customer_id, added_at)
-          SELECT ${incidentId}::uuid, id, ${until}::timestamptz FROM page ORDER BY id
-          ON CONFLICT DO NOTHING
-        )
-        SELECT count(*) AS n, max(id::text) AS last FROM page`;
+      const q = insertPage(incidentId, filter, cursor, Prisma.sql`${until}::timestamptz`, limit);
       const { rows } = await client.query<{ n: string; last: string | null }>(q.text, q.values);
       const done = Number(rows[0].n) < limit;
       await client.query(
@@ -103,7 +99,7 @@ export class PopulationRepository {
         [incidentId, rows[0].last, done],
       );
       await client.query('COMMIT');
-      return !done;
+      return { rows: Number(rows[0].n), more: !done };
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw e;
@@ -120,15 +116,19 @@ export class PopulationRepository {
     if (await this.isComplete(incidentId)) return;
     const filter = await this.filterOf(incidentId);
     if (!filter) return;
-    let pages = 0;
-    while (await this.insertNextPage(incidentId, filter, pageSize)) pages++;
-    if (pages) await analyzeAffectedAfterBulk(this.prisma, pages * pageSize);
+    let inserted = 0;
+    for (let more = true; more; ) {
+      const page = await this.insertNextPage(incidentId, filter, pageSize);
+      inserted += page.rows;
+      more = page.more;
+    }
+    await analyzeAffectedAfterBulk(this.prisma, inserted);
   }
 
   /** One page, for a fan-out that reached the end of the rows inserted so far; false when nothing is left. */
   async insertOnePage(incidentId: string, pageSize: number): Promise<boolean> {
     const filter = await this.filterOf(incidentId);
-    return !!filter && (await this.insertNextPage(incidentId, filter, pageSize));
+    return !!filter && (await this.insertNextPage(incidentId, filter, pageSize)).more;
   }
 
   /** Unfinished populations nobody has advanced for `idleMs` (their declare stopped): the reconciler finishes them. */
