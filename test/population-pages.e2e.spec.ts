@@ -1,5 +1,6 @@
 import { auth, Harness, waitFor } from './support/harness';
 import { customers, declareBody, uniq } from './factories/scenario.factory';
+import { PopulationRepository } from '../src/incidents/population/population.repository';
 
 const linkIn = (text: string) => /http:\/\/tocsin\.test(\/n\/[A-Za-z0-9_-]{43})/.exec(text)?.[1];
 const NOTICE = { subject: 'Notice for {{customer.name}}', html: '<p>Dear {{customer.name}},</p><p><a href="{{notice.url}}">Your notice</a></p>', text: 'Dear {{customer.name}},\nYour notice: {{notice.url}}', variables: ['customer.name', 'notice.url'] };
@@ -102,6 +103,31 @@ describe('Affected population in pages', () => {
     expect(h.sink.to(`${prefix}-later@customers.test`)).toHaveLength(0);
     const rows = await h.prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM notification WHERE incident_id = ${body.id}::uuid`;
     expect(Number(rows[0].n)).toBe(PEOPLE);
+  });
+
+  it('does not take a population whose page is being inserted for a stalled one, however long the statement runs', async () => {
+    const prefix = uniq('poplive');
+    const runbook = await seed(prefix, prefix);
+    await h.stopWorkers();
+    const { body } = await h.http.post('/api/v1/incidents').set(auth()).send(declareBody(runbook, [], { affected: { filter: { field: 'tags', eq: prefix } } })).expect(201);
+    await cutAfterFirstPage(body.id); // unfinished, last advanced a minute ago
+    const populations = h.api.get(PopulationRepository);
+    // a declare inserting a million customers holds the population's row lock for the whole statement (over
+    // the idle limit on a busy machine): the row stays "last advanced a minute ago" while it runs
+    const live = await h.prisma.pool.connect();
+    try {
+      await live.query('BEGIN');
+      await live.query('SELECT 1 FROM incident_population WHERE incident_id = $1 FOR UPDATE', [body.id]);
+      expect(await populations.stalled(10_000, 100)).not.toContain(body.id);
+      await live.query('ROLLBACK');
+    } finally {
+      live.release();
+    }
+    // nobody holds it: now it is stalled, and the reconciler finishes it
+    expect(await populations.stalled(10_000, 100)).toContain(body.id);
+    await h.startWorker();
+    await waitFor('the population finished and all sent', async () => (await h.http.get(`/api/v1/incidents/${body.id}/reach`).set(auth())).body.sent === PEOPLE);
+    expect(await affectedRows(body.id)).toBe(PEOPLE);
   });
 
   it('a retried declare finds the population unfinished and answers once it is whole, still one incident', async () => {

@@ -94,6 +94,12 @@ export const configSchema = z.object({
   SEND_RETRY_WINDOW_SECONDS: int(24 * 3600, 1, 30 * 24 * 3600),
   FANOUT_PAGE_SIZE: int(5000, 100, 100_000),
   /**
+   * Pages a fan-out materialises at once (each its notifications, notice pages and jobs): while the first
+   * messages go out, PostgreSQL's cores are shared with the sending, and one page at a time leaves the fan-out
+   * a single backend's share. The cursor still advances in order, so a crash resumes where the done pages end.
+   */
+  FANOUT_CONCURRENCY: int(2, 1, 8),
+  /**
    * An incident declared with a filter: the declare's transaction inserts the first 2 × FANOUT_PAGE_SIZE
    * customers, so the fan-out starts at once, and the rest of the population follows in pages of this many
    * (each its own statement and transaction) before the declare answers. Large pages are read the cheap way

@@ -18,7 +18,7 @@ import { watchRedis } from '../observability/watch-redis';
 /** Waiting rows read per state and round (the oldest first), and rounds per pass while most of them were lost. */
 const SCAN_ROWS = 5_000;
 const MAX_SCAN_ROUNDS = 20;
-/** A population nobody advanced for this long belongs to a declare that stopped (a live one writes a page in well under it). */
+/** A population nobody advanced for this long, and nobody is inserting (its row is not locked), belongs to a declare that stopped. */
 const POPULATION_IDLE_MS = 10_000;
 
 /**

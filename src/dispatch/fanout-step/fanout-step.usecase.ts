@@ -58,49 +58,83 @@ export class FanoutStepUseCase {
     await this.steps.markNotifying(step.incidentId);
     if (step.audience !== 'affected_customers') return this.fanoutToRecipients(step, (definition.recipients ?? []).map((r) => ({ address: recipientKey(r) })));
 
-    let cursor = step.fanoutCursor;
+    // pages are read in keyset order and materialised up to FANOUT_CONCURRENCY at once; the saved cursor
+    // only moves over pages that are done, in order, so a crash resumes from the first page not done (a page
+    // done beyond it is read again: its rows exist, ON CONFLICT returns none, the jobs are not added twice)
+    let readFrom = step.fanoutCursor;
+    // each page's outcome is held (never a rejected promise nobody awaits yet: that would end the process)
+    type Outcome = { ok: true; pageSize: number; jobs: number } | { ok: false; error: unknown };
+    const inflight: { last: string; work: Promise<Outcome> }[] = [];
     let materialized = 0;
     let jobs = 0;
-    for (;;) {
-      // kill switch: checked per page
-      const state = await this.steps.incidentState(step.incidentId);
-      if (!state || HALTED.includes(state)) return skipped(`incident became ${state} during fan-out; resumes from the cursor`);
-
-      // read before the page: a population seen whole here has every row committed before the page is read
-      const whole = await this.population.isComplete(step.incidentId);
-      const range = await this.notifications.nextRange(step.incidentId, cursor, this.config.FANOUT_PAGE_SIZE);
-      if (range.last) {
-        // the page's notifications and its customers' notice pages (the link in their message) in two
-        // statements side by side; both exist before any of the page's messages is queued
-        const [page] = await Promise.all([
-          this.notifications.materializePage(step.incidentId, step.id, step.channel, cursor, range.last, this.config.SEND_BATCH_SIZE, definition.filter),
-          this.noticePages.createForRange(step.incidentId, cursor, range.last, now),
-        ]);
-        // the rows already say `queued` with their job's id: a crash before this line leaves rows whose
-        // job does not exist, which the reconciler finds and queues again (never a row with no record)
-        await this.queue.addSendBatches(page.batches.map((b) => ({ jobId: b.jobId, payload: { incidentId: step.incidentId, stepId: step.id, notificationIds: b.ids } })));
-        if (this.fallback.fallbackOf(step)) {
-          // customers this channel cannot reach at all go to the fallback channel straight away (read from
-          // the rows, not from what this statement inserted: a page read again after a crash moves them too)
-          await this.fallback.move(step, await this.notifications.suppressedCustomers(step.id, step.channel, cursor, range.last));
+    const settleOldest = async () => {
+      const page = inflight.shift()!;
+      const done = await page.work;
+      if (!done.ok) throw done.error;
+      await this.steps.saveCursor(step.id, page.last);
+      materialized += done.pageSize;
+      jobs += done.jobs;
+      await onProgress?.(materialized);
+    };
+    try {
+      for (;;) {
+        // kill switch: checked per page
+        const state = await this.steps.incidentState(step.incidentId);
+        if (!state || HALTED.includes(state)) {
+          while (inflight.length) await settleOldest();
+          return skipped(`incident became ${state} during fan-out; resumes from the cursor`);
         }
-        await this.steps.saveCursor(step.id, range.last);
-        cursor = range.last;
-        materialized += page.pageSize;
-        jobs += page.batches.length;
-        await onProgress?.(materialized);
+
+        // read before the page: a population seen whole here has every row committed before the page is read
+        const whole = await this.population.isComplete(step.incidentId);
+        const range = await this.notifications.nextRange(step.incidentId, readFrom, this.config.FANOUT_PAGE_SIZE);
+        if (range.last) {
+          const work = this.materializePage(step, definition, readFrom, range.last, now).then(
+            (p): Outcome => ({ ok: true, ...p }),
+            (error: unknown): Outcome => ({ ok: false, error }),
+          );
+          inflight.push({ last: range.last, work });
+          readFrom = range.last;
+          if (inflight.length >= this.config.FANOUT_CONCURRENCY) await settleOldest();
+        }
+        if (range.count < this.config.FANOUT_PAGE_SIZE) {
+          if (whole) break;
+          // the population is still being inserted after its declare: this fan-out caught up with it, so it
+          // inserts the next page itself (or waits for whoever holds it), then reads on
+          await this.population.insertOnePage(step.incidentId, this.config.POPULATION_PAGE_SIZE);
+        }
       }
-      if (range.count < this.config.FANOUT_PAGE_SIZE) {
-        if (whole) break;
-        // the population is still being inserted after its declare: this fan-out caught up with it, so it
-        // inserts the next page itself (or waits for whoever holds it), then reads on
-        await this.population.insertOnePage(step.incidentId, this.config.POPULATION_PAGE_SIZE);
-      }
+      while (inflight.length) await settleOldest();
+    } finally {
+      // a page that failed stops the fan-out (the job retries from the cursor): the others still finish first,
+      // so nothing is left running behind the retry
+      await Promise.all(inflight.map((p) => p.work));
     }
     await this.steps.markDispatched(step.id);
     await this.steps.completeIfDone(step.id, step.incidentId);
     this.logger.log(`step ${step.stepKey} of incident ${step.incidentId}: ${materialized} recipients, ${jobs} send jobs`);
     return success({ recipients: materialized, jobs });
+  }
+
+  /**
+   * One keyset page (after, last]: its notifications and its customers' notice pages (the link in their
+   * message) in two statements side by side, both there before any of the page's messages is queued, then its
+   * send jobs.
+   */
+  private async materializePage(step: StepContext, definition: Partial<RunbookStep>, after: string | null, last: string, now: Date): Promise<{ pageSize: number; jobs: number }> {
+    const [page] = await Promise.all([
+      this.notifications.materializePage(step.incidentId, step.id, step.channel, after, last, this.config.SEND_BATCH_SIZE, definition.filter),
+      this.noticePages.createForRange(step.incidentId, after, last, now),
+    ]);
+    // the rows already say `queued` with their job's id: a crash before this line leaves rows whose job does
+    // not exist, which the reconciler finds and queues again (never a row with no record)
+    await this.queue.addSendBatches(page.batches.map((b) => ({ jobId: b.jobId, payload: { incidentId: step.incidentId, stepId: step.id, notificationIds: b.ids } })));
+    if (this.fallback.fallbackOf(step)) {
+      // customers this channel cannot reach at all go to the fallback channel straight away (read from the
+      // rows, not from what this statement inserted: a page read again after a crash moves them too)
+      await this.fallback.move(step, await this.notifications.suppressedCustomers(step.id, step.channel, after, last));
+    }
+    return { pageSize: page.pageSize, jobs: page.batches.length };
   }
 
   /** Customers added after this step started: their notifications now, once (see LateAdditionsRepository). */

@@ -131,10 +131,15 @@ export class PopulationRepository {
     return !!filter && (await this.insertNextPage(incidentId, filter, pageSize)).more;
   }
 
-  /** Unfinished populations nobody has advanced for `idleMs` (their declare stopped): the reconciler finishes them. */
+  /**
+   * Unfinished populations nobody has advanced for `idleMs` and nobody is inserting now (their declare stopped):
+   * the reconciler finishes them. A page being inserted holds the row's lock for as long as its statement runs
+   * (a million customers: longer than `idleMs` on a busy machine), so a locked row is live, not stalled.
+   */
   async stalled(idleMs: number, limit: number): Promise<string[]> {
     const { rows } = await this.prisma.pool.query<{ incident_id: string }>(
-      `SELECT incident_id::text FROM incident_population WHERE completed_at IS NULL AND updated_at < now() - make_interval(secs => $1::float8 / 1000) ORDER BY updated_at LIMIT $2`,
+      `SELECT incident_id::text FROM incident_population WHERE completed_at IS NULL AND updated_at < now() - make_interval(secs => $1::float8 / 1000)
+       ORDER BY updated_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
       [idleMs, limit],
     );
     return rows.map((r) => r.incident_id);
