@@ -455,6 +455,8 @@ async function main(): Promise<void> {
     // declare request sent → first message accepted by the sink: a small incident, then this one
     declareToFirstMessageMs: { small: probeFirstMs, full: (sinkEnd.firstAt ?? NaN) - started },
     nodeFlags: NODE_FLAGS.join(' '),
+    // the fan-out's settings as the worker ran with them (from the environment, else Tocsin's defaults)
+    fanout: { pageSize: Number(process.env.FANOUT_PAGE_SIZE ?? 5000), concurrency: Number(process.env.FANOUT_CONCURRENCY ?? 2) },
     // CPU per message of the process that renders and sends: the figure least disturbed by a busy machine
     cpuMsPerMessage: {
       baseline: Number(((baselineCpu * 1000) / N).toFixed(3)),

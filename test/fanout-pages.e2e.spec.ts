@@ -1,6 +1,6 @@
 import { sendJobId } from '../src/queue/queue.constants';
 import { auth, Harness, waitFor } from './support/harness';
-import { declareBody, seedRunbook, uniq } from './factories/scenario.factory';
+import { customers, declareBody, seedRunbook, uniq } from './factories/scenario.factory';
 
 // The fan-out writes each page's rows already `queued` with the id of the job that carries them; the
 // reconciler trusts that id to tell a live job from a lost one, so it must be exactly the job's id.
@@ -34,5 +34,31 @@ describe('Fan-out pages', () => {
     // the reconciler found nothing lost (it would have given the rows a job id of another generation)
     expect(sent.every((r) => r.job_id!.endsWith('-0') && r.queued_at)).toBe(true);
     for (const id of externalIds) expect(h.sink.to(`${id}@customers.test`)).toHaveLength(1);
+  });
+
+  it("narrows the population to a step's own filter and skips a suppressed address, across several pages", async () => {
+    const prefix = uniq('narrow');
+    await seedRunbook(h, prefix, 0); // the template
+    // every third customer is a VIP; one VIP's address is suppressed (a hard bounce last year)
+    const list = customers(prefix, 250).map((c, i) => ({ ...c, tags: i % 3 === 0 ? ['vip'] : [] }));
+    await h.http.post('/api/v1/customers/bulk').set(auth()).send({ customers: list }).expect(200);
+    const externalIds = list.map((c) => c.externalId);
+    const vips = externalIds.filter((_, i) => i % 3 === 0);
+    await h.prisma.$executeRaw`INSERT INTO suppression (channel, address, reason) VALUES ('email', ${`${vips[1]}@customers.test`}, 'hard bounce')`;
+    await h.http
+      .put(`/api/v1/runbooks/${prefix}-vip`)
+      .set(auth())
+      .send({ name: 'VIP plan', steps: [{ id: 'vip', audience: 'affected_customers', channel: 'email', template: `${prefix}-notice`, filter: { field: 'tags', eq: 'vip' } }] })
+      .expect(200);
+    await h.http.post(`/api/v1/runbooks/${prefix}-vip/publish`).set(auth()).expect(201);
+    const { body } = await h.http.post('/api/v1/incidents').set(auth()).send(declareBody(`${prefix}-vip`, externalIds)).expect(201);
+    await waitFor('the VIPs sent', async () => {
+      const r = (await h.http.get(`/api/v1/incidents/${body.id}/reach`).set(auth())).body;
+      return r.steps[0].state === 'completed';
+    });
+    const rows = await h.prisma.$queryRaw<{ state: string; n: bigint }[]>`
+      SELECT state::text, count(*) AS n FROM notification WHERE incident_id = ${body.id}::uuid GROUP BY 1 ORDER BY 1`;
+    expect(rows.map((r) => [r.state, Number(r.n)])).toEqual([['sent', vips.length - 1], ['suppressed', 1]]);
+    for (const id of externalIds) expect(h.sink.to(`${id}@customers.test`)).toHaveLength(vips.includes(id) && id !== vips[1] ? 1 : 0);
   });
 });
