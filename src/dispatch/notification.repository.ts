@@ -149,7 +149,8 @@ export class NotificationRepository {
                CASE WHEN state = 'pending' THEN ${JOB_ID[0]} || first_value(id) OVER (PARTITION BY state, batch ORDER BY customer_id) || ${JOB_ID[1]} END,
                CASE WHEN state = 'pending' THEN now() END
         FROM numbered ORDER BY customer_id
-        ON CONFLICT DO NOTHING
+        -- the one key a page read again can meet (naming it spares every row a probe of the others: the id is new)
+        ON CONFLICT (step_id, channel, customer_id) DO NOTHING
         RETURNING id, job_id
       )
       SELECT s.n, ins.id::text, ins.job_id

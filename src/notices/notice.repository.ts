@@ -86,7 +86,9 @@ export class NoticeRepository {
                'base64'), '+/', '-_'), '='), 'UTF8')),
              ${now}::timestamptz, ${this.lifetime(now).expiresAt}::timestamptz
       FROM (${source}) AS src
-      ON CONFLICT DO NOTHING`;
+      -- the pair is the key; the token hash is derived from it, so naming the pair spares every row a probe of
+      -- the token-hash index at a random place (a collision of hashes would be an error, not a silent skip)
+      ON CONFLICT (incident_id, customer_id) DO NOTHING`;
   }
 
   /** The page behind a token hash, if it exists, has not expired and its customer was not erased. */

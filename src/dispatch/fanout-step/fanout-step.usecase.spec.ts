@@ -22,7 +22,7 @@ const PAGE = 2;
 /** keyset pages of PAGE over these customer ids: a, b | c, d | e */
 const IDS = ['a', 'b', 'c', 'd', 'e'];
 
-function setup(concurrency: number) {
+function setup(concurrency: number, batch = { size: 100, jobs: 2 }) {
   const events: string[] = [];
   const pages = new Map<string, ReturnType<typeof deferred<{ pageSize: number; batches: { jobId: string; ids: string[] }[] }>>>();
   const step = {
@@ -64,10 +64,10 @@ function setup(concurrency: number) {
   const population = { isComplete: async () => true, insertOnePage: async () => false } as unknown as PopulationRepository;
   const fallback = { fallbackOf: () => null } as unknown as FallbackService;
   const clock = { now: () => new Date(1000) } as Clock;
-  const config = { FANOUT_PAGE_SIZE: PAGE, FANOUT_CONCURRENCY: concurrency, SEND_BATCH_SIZE: 100 } as AppConfig;
+  const config = { FANOUT_PAGE_SIZE: PAGE, FANOUT_CONCURRENCY: concurrency, SEND_BATCH_SIZE: batch.size, WORKER_CONCURRENCY: batch.jobs } as AppConfig;
   const usecase = new FanoutStepUseCase(steps, notifications, queue, clock, {} as LateAdditionsRepository, fallback, config, noticePages, population);
   const page = (last: string) => pages.get(last)!;
-  const done = (last: string) => page(last).resolve({ pageSize: last === 'e' ? 1 : 2, batches: [{ jobId: `job-${last}`, ids: [last] }] });
+  const done = (last: string) => page(last).resolve({ pageSize: 0, batches: [{ jobId: `job-${last}`, ids: [last] }] });
   return { usecase, events, page, done, started: () => [...pages.keys()] };
 }
 
@@ -106,6 +106,17 @@ describe(FanoutStepUseCase.name, () => {
     f.done('e');
     await run;
     expect(f.events.filter((e) => e.startsWith('cursor'))).toEqual(['cursor b', 'cursor d', 'cursor e']);
+  });
+
+  it("starts with a small page, a batch for each of a worker's job slots, then full pages", async () => {
+    const f = setup(1, { size: 1, jobs: 1 });
+    const run = f.usecase.execute('step-1');
+    for (const last of ['a', 'c', 'e']) {
+      await flush();
+      f.done(last);
+    }
+    await run;
+    expect(f.started()).toEqual(['a', 'c', 'e']);
   });
 
   it('a page that fails stops the fan-out with its error once the other pages have settled, the cursor before it', async () => {

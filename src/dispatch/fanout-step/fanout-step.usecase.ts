@@ -87,7 +87,10 @@ export class FanoutStepUseCase {
 
         // read before the page: a population seen whole here has every row committed before the page is read
         const whole = await this.population.isComplete(step.incidentId);
-        const range = await this.notifications.nextRange(step.incidentId, readFrom, this.config.FANOUT_PAGE_SIZE);
+        // a fan-out's first page is small, one batch for each of a worker's job slots, so the first messages
+        // leave while the full pages are written (a page of 5,000 takes half a second on a busy database)
+        const size = readFrom === null ? Math.min(this.config.FANOUT_PAGE_SIZE, this.config.SEND_BATCH_SIZE * this.config.WORKER_CONCURRENCY) : this.config.FANOUT_PAGE_SIZE;
+        const range = await this.notifications.nextRange(step.incidentId, readFrom, size);
         if (range.last) {
           const work = this.materializePage(step, definition, readFrom, range.last, now).then(
             (p): Outcome => ({ ok: true, ...p }),
@@ -97,7 +100,7 @@ export class FanoutStepUseCase {
           readFrom = range.last;
           if (inflight.length >= this.config.FANOUT_CONCURRENCY) await settleOldest();
         }
-        if (range.count < this.config.FANOUT_PAGE_SIZE) {
+        if (range.count < size) {
           if (whole) break;
           // the population is still being inserted after its declare: this fan-out caught up with it, so it
           // inserts the next page itself (or waits for whoever holds it), then reads on
