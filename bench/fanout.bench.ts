@@ -14,6 +14,7 @@ import Handlebars from 'handlebars';
 import Redis from 'ioredis';
 import nodemailer from 'nodemailer';
 import { Client } from 'pg';
+import { configSchema } from '../src/config/config.schema';
 
 const root = path.resolve(__dirname, '..');
 const { values } = parseArgs({
@@ -456,7 +457,7 @@ async function main(): Promise<void> {
     declareToFirstMessageMs: { small: probeFirstMs, full: (sinkEnd.firstAt ?? NaN) - started },
     nodeFlags: NODE_FLAGS.join(' '),
     // the fan-out's settings as the worker ran with them (from the environment, else Tocsin's defaults)
-    fanout: { pageSize: Number(process.env.FANOUT_PAGE_SIZE ?? 5000), concurrency: Number(process.env.FANOUT_CONCURRENCY ?? 2) },
+    fanout: { pageSize: configSchema.shape.FANOUT_PAGE_SIZE.parse(process.env.FANOUT_PAGE_SIZE), concurrency: configSchema.shape.FANOUT_CONCURRENCY.parse(process.env.FANOUT_CONCURRENCY) },
     // CPU per message of the process that renders and sends: the figure least disturbed by a busy machine
     cpuMsPerMessage: {
       baseline: Number(((baselineCpu * 1000) / N).toFixed(3)),
